@@ -1,0 +1,248 @@
+//! Task assembly: blocks annotated with agencies, deadlines and targets become tasks.
+
+mod shapes;
+
+use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
+use crate::deadlines::{self, DeadlineContext};
+use crate::targets;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::ops::Range;
+use vntask_ingest::{Block, BlockKind, Document};
+use vntask_writer::{AgencyRef, DocRef, Span, TaskKind, TaskRecord, TaskStatus, TASK_SCHEMA};
+
+pub use shapes::RULES;
+
+/// What assembly needs to know about the document.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub reference: Option<NaiveDate>,
+    pub doc: DocRef,
+    pub content_hash: String,
+}
+
+/// A task before ids are given.
+struct Draft {
+    section: String,
+    text: String,
+    span: Range<usize>,
+    roles: Roles,
+    block: usize,
+    rules: Vec<&'static str>,
+    kind: TaskKind,
+    status: Option<TaskStatus>,
+    /// Text to search for deadlines and targets besides `text` (table cells).
+    deadline_text: Option<String>,
+}
+
+/// Assembles the tasks of `document`.
+pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
+    let agency_context = AgencyContext {
+        date: context.reference,
+        province: None,
+    };
+    let mut drafts = Vec::new();
+    for (index, block) in document.blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::TableRow => {
+                if let Some(draft) = table_task(index, block, &agency_context) {
+                    drafts.push(draft);
+                }
+            }
+            _ => drafts.extend(text_tasks(document, index, block, &agency_context)),
+        }
+    }
+    finish(document, context, drafts)
+}
+
+fn table_task(index: usize, block: &Block, context: &AgencyContext) -> Option<Draft> {
+    let row = block.table.as_ref()?;
+    let task = row.cell("nhiệm vụ").unwrap_or_default();
+    let requirement = row.cell("kết quả yêu cầu").unwrap_or_default();
+    let text = [task, requirement]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" | ");
+    if text.is_empty() {
+        return None;
+    }
+    let agency_cell = row.cell("cơ quan").unwrap_or_default();
+    let mentions = agencies::find(agency_cell, context);
+    let roles = Roles {
+        lead: mentions
+            .iter()
+            .filter(|m| !m.name.is_empty())
+            .cloned()
+            .collect(),
+        lead_groups: mentions.iter().flat_map(|m| m.groups.clone()).collect(),
+        rules: mentions.iter().map(|m| m.rule).collect(),
+        ..Roles::default()
+    };
+    Some(Draft {
+        section: block.section.clone(),
+        text,
+        span: block.span.clone(),
+        roles,
+        block: index,
+        rules: vec!["TK004"],
+        kind: TaskKind::Directive,
+        status: row.status,
+        deadline_text: row.cell("thời gian").map(str::to_string),
+    })
+}
+
+fn text_tasks(
+    document: &Document,
+    index: usize,
+    block: &Block,
+    context: &AgencyContext,
+) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let heading_agency = block
+        .parent
+        .and_then(|p| document.blocks.get(p))
+        .filter(|parent| shapes::is_agency_heading(parent, context))
+        .map(|parent| agencies::find(&parent.text, context));
+    for sentence in vntask_tokenizer::sentences(&block.text) {
+        let text = &block.text[sentence.clone()];
+        let mentions = agencies::find(text, context);
+        let Some(shape) = shapes::classify(text, &mentions, heading_agency.is_some()) else {
+            continue;
+        };
+        let mut roles = agencies::assign_roles(text, &mentions);
+        if roles.lead.is_empty() && roles.lead_groups.is_empty() {
+            if let Some(heading) = &heading_agency {
+                roles.lead = heading
+                    .iter()
+                    .filter(|m| !m.name.is_empty())
+                    .cloned()
+                    .collect();
+                roles.lead_groups = heading.iter().flat_map(|m| m.groups.clone()).collect();
+            }
+        }
+        if roles.lead.is_empty() && roles.lead_groups.is_empty() && shape.needs_assignee {
+            continue;
+        }
+        let span = block.source_range(sentence.clone());
+        out.push(Draft {
+            section: block.section.clone(),
+            text: text.to_string(),
+            span,
+            roles,
+            block: index,
+            rules: vec![shape.rule],
+            kind: shape.kind,
+            status: None,
+            deadline_text: None,
+        });
+    }
+    out
+}
+
+fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<TaskRecord> {
+    let deadline_context = DeadlineContext {
+        reference: context.reference,
+        month_first: false,
+    };
+    let mut ordinals: HashMap<(String, String), u32> = HashMap::new();
+    let basis = document.basis;
+    drafts
+        .into_iter()
+        .map(|draft| {
+            let block = &document.blocks[draft.block];
+            let mut rules: Vec<&'static str> = draft.rules.clone();
+            rules.extend(draft.roles.rules.iter().copied());
+            let mut found = draft
+                .deadline_text
+                .as_deref()
+                .map(|cell| deadlines::find(cell, &deadline_context))
+                .unwrap_or_default();
+            if found.is_empty() {
+                found = deadlines::find(&draft.text, &deadline_context);
+            }
+            let deadline_match = found.into_iter().find(|m| {
+                m.deadline.due.is_some() || m.deadline.precision == vntask_writer::Precision::Event
+            });
+            let target_matches = targets::find(&draft.text);
+            if let Some(m) = &deadline_match {
+                rules.push(m.rule);
+            }
+            rules.extend(target_matches.iter().map(|m| m.rule));
+            rules.sort_unstable();
+            rules.dedup();
+            let normalised = vntask_tokenizer::normalize(&draft.text);
+            let ordinal = ordinals
+                .entry((draft.section.clone(), normalised.clone()))
+                .or_insert(0);
+            let id = vntask_writer::task_id(
+                &context.content_hash,
+                &draft.section,
+                &normalised,
+                *ordinal,
+            );
+            *ordinal += 1;
+            let to_ref = |m: &AgencyMention| AgencyRef {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                mention: m.name.clone(),
+                span: None,
+                current: m.current.clone(),
+            };
+            let _ = block;
+            TaskRecord {
+                schema: TASK_SCHEMA.to_string(),
+                id,
+                doc: context.doc.clone(),
+                section: draft.section,
+                text: draft.text,
+                span: Span {
+                    start: draft.span.start,
+                    end: draft.span.end,
+                    basis,
+                },
+                kind: draft.kind,
+                lead: draft.roles.lead.iter().map(to_ref).collect(),
+                support: draft.roles.support.iter().map(to_ref).collect(),
+                lead_groups: dedup(draft.roles.lead_groups),
+                support_groups: dedup(draft.roles.support_groups),
+                action: None,
+                deliverable: None,
+                recurring: deadline_match.as_ref().and_then(|m| m.recurring),
+                deadline: deadline_match.map(|m| m.deadline),
+                targets: target_matches.into_iter().map(|m| m.target).collect(),
+                status: draft.status,
+                rules: rules.into_iter().map(str::to_string).collect(),
+            }
+        })
+        .collect()
+}
+
+fn dedup<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+    items.sort();
+    items.dedup();
+    items
+}
+
+/// Renders the task shapes rule `rule_id` finds in `text`: the lead names joined by `; `,
+/// or `-` when the task has no named lead.
+pub fn render_examples(rule_id: &str, text: &str, reference: Option<NaiveDate>) -> Vec<String> {
+    let context = AgencyContext {
+        date: reference,
+        province: None,
+    };
+    let mentions = agencies::find(text, &context);
+    match shapes::classify(text, &mentions, false) {
+        Some(shape) if shape.rule == rule_id => {
+            let roles = agencies::assign_roles(text, &mentions);
+            let names: Vec<String> = roles.lead.iter().map(|m| m.name.clone()).collect();
+            vec![if names.is_empty() {
+                "-".to_string()
+            } else {
+                names.join("; ")
+            }]
+        }
+        _ => Vec::new(),
+    }
+}

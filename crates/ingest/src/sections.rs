@@ -1,0 +1,222 @@
+//! Section labels and the section tree.
+//!
+//! Vietnamese administrative documents number their parts `A.`/`B.`, then Roman `I.`/`II.`,
+//! then `1.`, then letters of the Vietnamese alphabet `a)` ... `đ)` ... (which has no `f`, `j`,
+//! `w`, `z`), then `-` and `+` bullets; `Thứ nhất, ...` paragraphs number points in prose.
+//! The order varies between documents, so the tree is built by kind: a label of a kind
+//! already open closes everything under it; a new kind opens a level.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The kind of a label, which decides its level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LabelKind {
+    UpperLetter,
+    Roman,
+    Arabic,
+    LowerLetter,
+    Paren,
+    Ordinal,
+    Dash,
+    Plus,
+}
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub kind: LabelKind,
+    /// The label as written (`II.`, `a)`, `-`).
+    pub raw: String,
+    /// The path component (`II`, `a`, `3`); bullets get theirs from their position.
+    pub key: String,
+    /// Byte length of the label and the white space after it.
+    pub len: usize,
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<upper>[A-ZĐ])\.\s+|(?P<roman>[IVXL]{1,6})\.\s+|(?P<arabic>\d{1,3}(?:\.\d{1,3})*)[.)]\s*|(?P<lower>[a-zđ])\)\s*|\((?P<paren>\d{1,2})\)\s*|(?P<dash>[-–—•·∙]\s*)|(?P<plus>\+\s*))",
+    )
+    .expect("valid regex")
+});
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]").expect("valid regex")
+});
+
+/// Reads the label at the start of `line` (already trimmed at the start).
+pub fn parse_label(line: &str) -> Option<Label> {
+    if let Some(caps) = LABEL.captures(line) {
+        let whole = caps.get(0)?;
+        let (kind, key) = if let Some(m) = caps.name("upper") {
+            (LabelKind::UpperLetter, m.as_str())
+        } else if let Some(m) = caps.name("roman") {
+            (LabelKind::Roman, m.as_str())
+        } else if let Some(m) = caps.name("arabic") {
+            // `2024 - 2025` or `10.000` at a line start are not labels.
+            if line[whole.end()..].starts_with(|c: char| c.is_ascii_digit())
+                || m.as_str().len() > 3 && !m.as_str().contains('.')
+            {
+                return None;
+            }
+            (LabelKind::Arabic, m.as_str())
+        } else if let Some(m) = caps.name("lower") {
+            (LabelKind::LowerLetter, m.as_str())
+        } else if let Some(m) = caps.name("paren") {
+            (LabelKind::Paren, m.as_str())
+        } else if caps.name("dash").is_some() {
+            // A dash must be followed by text: `-` alone or `---` is a rule line.
+            if line[whole.end()..].trim().is_empty() || line.starts_with("--") {
+                return None;
+            }
+            (LabelKind::Dash, "")
+        } else {
+            (LabelKind::Plus, "")
+        };
+        // A single letter with a dot followed by lower case is a sentence, not a heading.
+        if kind == LabelKind::UpperLetter
+            && line[whole.end()..].starts_with(|c: char| c.is_lowercase())
+        {
+            return None;
+        }
+        return Some(Label {
+            kind,
+            raw: whole.as_str().trim_end().to_string(),
+            key: key.to_string(),
+            len: whole.end(),
+        });
+    }
+    ORDINAL.captures(line).and_then(|caps| {
+        Some(Label {
+            kind: LabelKind::Ordinal,
+            raw: String::new(),
+            key: format!("th{}", vntask_tokenizer::fold(caps.get(1)?.as_str())),
+            len: 0,
+        })
+    })
+}
+
+/// The open levels of the section tree while reading a document in order.
+#[derive(Debug, Default)]
+pub struct SectionStack {
+    levels: Vec<(LabelKind, String)>,
+    /// How many bullets of a kind each parent path has had, to number them `-1`, `-2`.
+    bullet_counts: std::collections::HashMap<(String, LabelKind), usize>,
+}
+
+impl SectionStack {
+    /// Enters a labelled block; returns its path and depth (1 for a top-level label).
+    pub fn enter(&mut self, label: &Label) -> (String, usize) {
+        if let Some(position) = self.levels.iter().position(|(kind, _)| *kind == label.kind) {
+            self.levels.truncate(position);
+        }
+        let key = match label.kind {
+            LabelKind::Dash | LabelKind::Plus => {
+                let count = self
+                    .bullet_counts
+                    .entry((self.path(), label.kind))
+                    .or_insert(0);
+                *count += 1;
+                format!("-{count}")
+            }
+            _ => label.key.clone(),
+        };
+        self.levels.push((label.kind, key));
+        (self.path(), self.levels.len())
+    }
+
+    /// An unlabelled paragraph: open bullets close; returns the enclosing item's path and depth.
+    pub fn paragraph(&mut self) -> (String, usize) {
+        while self
+            .levels
+            .last()
+            .is_some_and(|(kind, _)| matches!(kind, LabelKind::Dash | LabelKind::Plus))
+        {
+            self.levels.pop();
+        }
+        (self.path(), self.levels.len())
+    }
+
+    /// Closes every level (a new part of the document such as an appendix table).
+    pub fn reset(&mut self) {
+        self.levels.clear();
+    }
+
+    pub fn path(&self) -> String {
+        self.levels
+            .iter()
+            .map(|(_, key)| key.as_str())
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path_of(lines: &[&str]) -> Vec<String> {
+        let mut stack = SectionStack::default();
+        lines
+            .iter()
+            .map(|line| match parse_label(line) {
+                Some(label) => stack.enter(&label).0,
+                None => stack.paragraph().0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn builds_paths_by_kind() {
+        assert_eq!(
+            path_of(&[
+                "B. VỀ NHIỆM VỤ",
+                "II. Về giải pháp",
+                "3. Về kinh tế số:",
+                "a) Bộ Tài chính",
+                "- Sớm tham mưu",
+                "- Hoàn thành",
+                "b) Bộ Y tế",
+                "4. Khác",
+                "Đoạn văn"
+            ]),
+            vec![
+                "B",
+                "B.II",
+                "B.II.3",
+                "B.II.3.a",
+                "B.II.3.a.-1",
+                "B.II.3.a.-2",
+                "B.II.3.b",
+                "B.II.4",
+                "B.II.4"
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_and_non_labels() {
+        assert_eq!(
+            parse_label("đ) Bộ Y tế").map(|l| l.key),
+            Some("đ".to_string())
+        );
+        assert_eq!(
+            parse_label("(2) Hoàn thiện").map(|l| l.kind),
+            Some(LabelKind::Paren)
+        );
+        assert_eq!(
+            parse_label("Thứ hai, nhận thức").map(|l| l.key),
+            Some("thhai".to_string())
+        );
+        for not_label in [
+            "2024 - 2025 là giai đoạn",
+            "10.000 cán bộ",
+            "---",
+            "A. là chữ",
+            "Hà Nội",
+        ] {
+            assert_eq!(parse_label(not_label), None, "{not_label}");
+        }
+    }
+}

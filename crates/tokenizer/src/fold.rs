@@ -1,0 +1,73 @@
+//! Diacritic folding: lower case, tone and vowel marks removed, `đ` → `d`.
+//! `Bộ Tài chính`, `BỘ TÀI CHÍNH` and `Bo Tai chinh` all fold to `bo tai chinh`.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folds one character (see the module documentation).
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'đ' | 'Đ' => return 'd',
+        _ => {}
+    }
+    let mut base = c;
+    let mut found = false;
+    decompose_canonical(c, |part| {
+        if !found && !is_combining_mark(part) {
+            base = part;
+            found = true;
+        }
+    });
+    base.to_lowercase().next().unwrap_or(base)
+}
+
+/// Folds a whole text.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !is_combining_mark(*c))
+        .map(fold_char)
+        .collect()
+}
+
+/// Folds `text` and returns, for every byte of the result plus its end, the byte offset in
+/// `text` it came from (so a match in folded text maps back to a span of `text`).
+pub fn fold_with_offsets(text: &str) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (index, c) in text.char_indices() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let folded = fold_char(c);
+        for _ in 0..folded.len_utf8() {
+            offsets.push(index as u32);
+        }
+        out.push(folded);
+    }
+    offsets.push(text.len() as u32);
+    (out, offsets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese() {
+        assert_eq!(fold("Bộ Tài chính"), "bo tai chinh");
+        assert_eq!(fold("ĐẨY MẠNH Ủy ban"), "day manh uy ban");
+        assert_eq!(fold("Bo Tai chinh"), "bo tai chinh");
+        assert_eq!(fold("Thông tin & Truyền thông"), "thong tin & truyen thong");
+    }
+
+    #[test]
+    fn folded_offsets_map_back() {
+        let text = "Bộ Tài chính";
+        let (folded, offsets) = fold_with_offsets(text);
+        let start = folded.find("tai").unwrap();
+        let end = start + 3;
+        assert_eq!(&text[offsets[start] as usize..offsets[end] as usize], "Tài");
+    }
+}

@@ -1,0 +1,329 @@
+//! One canonical spelling for Vietnamese text.
+//!
+//! Vietnamese has two conventions for where the tone mark goes in the open syllables
+//! `oa`, `oe`, `uy`: the traditional one puts it on the first vowel (`hòa`, `khỏe`, `thủy`,
+//! `Ủy`), the "new" one on the second (`hoà`, `khoẻ`, `thuỷ`, `Uỷ`). Documents mix both, often
+//! in one page. vntask matches on the traditional placement (`hòa`), which is also what the
+//! gold guideline compares on; `quý`, `quỳ` (where `qu` is the onset) and closed syllables
+//! such as `hoàng`, `thuyết` are the same in both conventions and are left alone.
+//!
+//! Besides tone placement: NFC composition (NFD input from macOS or some PDF producers),
+//! dash variants (`–`, `—`, `‑`, `−`) to `-`, curly quotes to straight ones, and the
+//! space variants (no-break, thin, ideographic) to a plain space. Zero-width and bidi control
+//! characters are dropped.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Maps byte offsets in normalised text back to byte offsets in the input.
+///
+/// Stored as checkpoints `(normalised offset, input offset)` at the start of every place where
+/// the two differ and right after it; between checkpoints the texts run in step.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    checkpoints: Vec<(usize, usize)>,
+    input_len: usize,
+}
+
+impl OffsetMap {
+    /// The identity map for a text of `len` bytes.
+    pub fn identity(len: usize) -> Self {
+        OffsetMap {
+            checkpoints: Vec::new(),
+            input_len: len,
+        }
+    }
+
+    /// The input offset of normalised offset `offset`. Offsets inside a rewritten unit map to
+    /// the unit's start; the result is always a char boundary of the input when `offset` is
+    /// one of the normalised text.
+    pub fn to_input(&self, offset: usize) -> usize {
+        let index = self
+            .checkpoints
+            .partition_point(|&(norm, _)| norm <= offset);
+        if index == 0 {
+            return offset.min(self.input_len);
+        }
+        let (norm, input) = self.checkpoints[index - 1];
+        let next_input = self
+            .checkpoints
+            .get(index)
+            .map(|&(_, next)| next)
+            .unwrap_or(self.input_len);
+        (input + (offset - norm)).min(next_input)
+    }
+
+    /// A map from explicit checkpoints `(output offset, input offset)`, sorted by output
+    /// offset; input offsets never exceed `input_end`. Between checkpoints the texts run in
+    /// step, so `[(0, 100)]` maps a text that starts at byte 100 of its input.
+    pub fn from_checkpoints(checkpoints: Vec<(usize, usize)>, input_end: usize) -> Self {
+        OffsetMap {
+            checkpoints,
+            input_len: input_end,
+        }
+    }
+
+    /// The checkpoints of this map (see [`OffsetMap::from_checkpoints`]).
+    pub fn checkpoints(&self) -> &[(usize, usize)] {
+        &self.checkpoints
+    }
+
+    /// Whether the normalised text is byte-identical to the input.
+    pub fn is_identity(&self) -> bool {
+        self.checkpoints.is_empty()
+    }
+}
+
+/// Normalises `text` (see the module documentation).
+pub fn normalize(text: &str) -> String {
+    normalize_with_map(text).0
+}
+
+/// Normalises `text` and returns the map from the result's offsets back to `text`'s.
+pub fn normalize_with_map(text: &str) -> (String, OffsetMap) {
+    if text.is_ascii() && !text.bytes().any(|b| b == b'\r') {
+        return (text.to_string(), OffsetMap::identity(text.len()));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut checkpoints: Vec<(usize, usize)> = Vec::new();
+    let mut buffer = String::new();
+    let mut units = Units { text, pos: 0 };
+    let mut previous: Option<char> = None;
+    while let Some((start, end)) = units.next_unit() {
+        let unit = &text[start..end];
+        buffer.clear();
+        rewrite_unit(unit, &mut buffer);
+        // Tone placement looks at this unit, the next one and the one after it.
+        if let Some(moved) = move_tone(previous, &buffer, &text[end..]) {
+            if let Some((next_start, next_end)) = units.next_unit() {
+                let both_start = out.len();
+                checkpoints.push((both_start, start));
+                out.push_str(&moved);
+                checkpoints.push((out.len(), next_end));
+                previous = moved.chars().last();
+                let _ = next_start;
+                continue;
+            }
+        }
+        if buffer != unit {
+            checkpoints.push((out.len(), start));
+            out.push_str(&buffer);
+            checkpoints.push((out.len(), end));
+        } else {
+            out.push_str(unit);
+        }
+        previous = buffer.chars().last().or(previous);
+    }
+    checkpoints.dedup();
+    // Drop checkpoints that add nothing (offsets in step with the previous one).
+    let mut compact: Vec<(usize, usize)> = Vec::with_capacity(checkpoints.len());
+    for (norm, input) in checkpoints {
+        let in_step = match compact.last() {
+            Some(&(n, i)) => norm - n == input - i,
+            None => norm == input,
+        };
+        if !in_step {
+            compact.push((norm, input));
+        }
+    }
+    let map = OffsetMap {
+        checkpoints: compact,
+        input_len: text.len(),
+    };
+    (out, map)
+}
+
+/// Iterates over units: a base character with its combining marks.
+struct Units<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Units<'_> {
+    fn next_unit(&mut self) -> Option<(usize, usize)> {
+        let rest = &self.text[self.pos..];
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut end = first.len_utf8();
+        if first == '\r' {
+            // CRLF and lone CR both become one '\n'.
+            if rest[end..].starts_with('\n') {
+                end += 1;
+            }
+        } else {
+            for (index, c) in chars {
+                if is_combining_mark(c) {
+                    end = index + c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        let start = self.pos;
+        self.pos += end;
+        Some((start, start + end))
+    }
+}
+
+/// Writes the normalised form of one unit into `out`.
+fn rewrite_unit(unit: &str, out: &mut String) {
+    let mut chars = unit.chars();
+    let first = chars.next().unwrap_or(' ');
+    if unit.len() == first.len_utf8() {
+        match first {
+            '\r' => out.push('\n'),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => out.push('-'),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                out.push(' ')
+            }
+            // Zero-width and bidi controls, the BOM and soft hyphen carry no text.
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}' => {}
+            other => out.push(other),
+        }
+        return;
+    }
+    if unit == "\r\n" {
+        out.push('\n');
+        return;
+    }
+    out.extend(unit.nfc());
+}
+
+/// Tone marks, in the order grave, acute, hook above, tilde, dot below.
+const TONED: [(char, [char; 5]); 10] = [
+    ('a', ['à', 'á', 'ả', 'ã', 'ạ']),
+    ('e', ['è', 'é', 'ẻ', 'ẽ', 'ẹ']),
+    ('o', ['ò', 'ó', 'ỏ', 'õ', 'ọ']),
+    ('u', ['ù', 'ú', 'ủ', 'ũ', 'ụ']),
+    ('y', ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ']),
+    ('A', ['À', 'Á', 'Ả', 'Ã', 'Ạ']),
+    ('E', ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']),
+    ('O', ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']),
+    ('U', ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']),
+    ('Y', ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']),
+];
+
+fn split_tone(c: char) -> Option<(char, usize)> {
+    TONED
+        .iter()
+        .find_map(|(base, toned)| toned.iter().position(|&t| t == c).map(|i| (*base, i)))
+}
+
+fn with_tone(base: char, tone: usize) -> char {
+    TONED
+        .iter()
+        .find(|(b, _)| *b == base)
+        .map(|(_, toned)| toned[tone])
+        .unwrap_or(base)
+}
+
+/// If `unit` is `o`/`u` and the next unit carries the tone of an open `oa`/`oe`/`uy`
+/// syllable, returns the pair with the tone moved onto the first vowel (`oà` → `òa`).
+fn move_tone(previous: Option<char>, unit: &str, rest: &str) -> Option<String> {
+    let mut unit_chars = unit.chars();
+    let first = unit_chars.next()?;
+    if unit_chars.next().is_some() || !matches!(first, 'o' | 'O' | 'u' | 'U') {
+        return None;
+    }
+    // `qu` is an onset: in `quý` the tone belongs on `y` in both conventions.
+    if matches!(first, 'u' | 'U') && matches!(previous, Some('q' | 'Q')) {
+        return None;
+    }
+    // The previous letter must not be a vowel (`ươ`, `uô` ... are other syllables).
+    if previous.is_some_and(is_vowel) {
+        return None;
+    }
+    let next_unit: String = {
+        let mut chars = rest.chars();
+        let c = chars.next()?;
+        let mut s = String::from(c);
+        for c in chars {
+            if is_combining_mark(c) {
+                s.push(c);
+            } else {
+                break;
+            }
+        }
+        s
+    };
+    let after = rest[next_unit.len()..].chars().next();
+    let composed: String = next_unit.nfc().collect();
+    let mut composed_chars = composed.chars();
+    let second = composed_chars.next()?;
+    if composed_chars.next().is_some() {
+        return None;
+    }
+    let (base, tone) = split_tone(second)?;
+    let pair_ok = match first.to_ascii_lowercase() {
+        'o' => matches!(base.to_ascii_lowercase(), 'a' | 'e'),
+        'u' => base.to_ascii_lowercase() == 'y',
+        _ => false,
+    };
+    // Only open syllables: a following letter (`hoàng`, `thuyết`) keeps the tone where it is.
+    if !pair_ok || after.is_some_and(|c| c.is_alphabetic() || is_combining_mark(c)) {
+        return None;
+    }
+    let mut moved = String::with_capacity(6);
+    moved.push(with_tone(first, tone));
+    moved.push(base);
+    Some(moved)
+}
+
+fn is_vowel(c: char) -> bool {
+    let folded = crate::fold::fold_char(c);
+    matches!(folded, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_placement_is_traditional() {
+        assert_eq!(normalize("hoà"), "hòa");
+        assert_eq!(normalize("thuỷ"), "thủy");
+        assert_eq!(normalize("Uỷ ban"), "Ủy ban");
+        assert_eq!(normalize("UỶ BAN"), "ỦY BAN");
+        assert_eq!(normalize("khoẻ"), "khỏe");
+        assert_eq!(normalize("Hoá"), "Hóa");
+        // Already canonical, closed syllables and `qu` onsets are unchanged.
+        for same in [
+            "hòa", "thủy", "hoàng", "thuyết", "quý", "quỳ", "Quý II", "toàn",
+        ] {
+            assert_eq!(normalize(same), same);
+        }
+    }
+
+    #[test]
+    fn nfd_dashes_quotes_spaces() {
+        let nfd: String = "Bộ Tài chính".nfd().collect();
+        assert_eq!(normalize(&nfd), "Bộ Tài chính");
+        assert_eq!(normalize("2022 – 2025"), "2022 - 2025");
+        assert_eq!(normalize("“Đề án”"), "\"Đề án\"");
+        assert_eq!(normalize("a\u{00A0}b\u{200B}c"), "a bc");
+        assert_eq!(normalize("a\r\nb\rc"), "a\nb\nc");
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let input = "Uỷ ban – hoà “x”";
+        let (out, map) = normalize_with_map(input);
+        assert_eq!(out, "Ủy ban - hòa \"x\"");
+        let x_out = out.find('x').unwrap();
+        assert_eq!(&input[map.to_input(x_out)..map.to_input(x_out + 1)], "x");
+        let ban_out = out.find("ban").unwrap();
+        assert_eq!(
+            &input[map.to_input(ban_out)..map.to_input(ban_out + 3)],
+            "ban"
+        );
+        assert_eq!(map.to_input(out.len()), input.len());
+    }
+}
