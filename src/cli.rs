@@ -22,6 +22,16 @@ pub enum Command {
     Rules(RulesArgs),
     /// Score extraction against gold annotations.
     Eval(EvalArgs),
+    /// Show the metadata, footnotes and section tree that ingest reads from a document.
+    Inspect(crate::commands::inspect::InspectArgs),
+    /// Show every mention found in a document, the rule that matched it, and the tasks built.
+    Explain(crate::commands::explain::ExplainArgs),
+    /// List the agency gazetteer.
+    Agencies(crate::commands::agencies::AgenciesArgs),
+    /// Turn a task feed into a self-contained HTML report.
+    Report(crate::commands::report::ReportArgs),
+    /// Export a task feed to another format (CSV).
+    Export(crate::commands::report::ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -46,6 +56,10 @@ pub struct ExtractArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Read one JSON object per line from stdin (`{"id", "text", "reference_date"}`) and
+    /// stream task records to stdout (for Spark's `RDD.pipe`, xargs, GNU parallel).
+    #[arg(long)]
+    pub stdin_jsonl: bool,
 }
 
 #[derive(Debug, Args)]

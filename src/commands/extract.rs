@@ -43,6 +43,9 @@ impl Sink {
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+    if args.stdin_jsonl {
+        return super::stdin_jsonl::run(&args);
+    }
     let inputs = batch::discover(&args.inputs)?;
     let jobs = args.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
