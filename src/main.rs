@@ -3,6 +3,7 @@
 mod batch;
 mod cli;
 mod commands;
+mod eval;
 
 use clap::Parser;
 use std::process::ExitCode;
