@@ -225,24 +225,31 @@ fn dedup<T: Ord>(mut items: Vec<T>) -> Vec<T> {
     items
 }
 
-/// Renders the task shapes rule `rule_id` finds in `text`: the lead names joined by `; `,
-/// or `-` when the task has no named lead.
+/// Renders the tasks rule `rule_id` produces when `text` is read as a whole document: for
+/// each task, its lead names joined by `; ` (or its lead groups, or `-`), then ` | ` and the
+/// task text. Task examples are small documents, since a shape such as an agency heading
+/// over its items needs more than one line.
 pub fn render_examples(rule_id: &str, text: &str, reference: Option<NaiveDate>) -> Vec<String> {
-    let context = AgencyContext {
-        date: reference,
-        province: None,
+    let options = crate::Options {
+        doc_id: "example".to_string(),
+        path: "example.txt".to_string(),
+        reference_date: reference,
     };
-    let mentions = agencies::find(text, &context);
-    match shapes::classify(text, &mentions, false) {
-        Some(shape) if shape.rule == rule_id => {
-            let roles = agencies::assign_roles(text, &mentions);
-            let names: Vec<String> = roles.lead.iter().map(|m| m.name.clone()).collect();
-            vec![if names.is_empty() {
-                "-".to_string()
-            } else {
+    crate::extract(text.as_bytes(), "example.txt", &options)
+        .tasks
+        .into_iter()
+        .filter(|task| task.rules.iter().any(|r| r == rule_id))
+        .map(|task| {
+            let names: Vec<String> = task.lead.iter().map(|a| a.name.clone()).collect();
+            let groups: Vec<&str> = task.lead_groups.iter().map(|g| g.as_str()).collect();
+            let who = if !names.is_empty() {
                 names.join("; ")
-            }]
-        }
-        _ => Vec::new(),
-    }
+            } else if !groups.is_empty() {
+                groups.join("+")
+            } else {
+                "-".to_string()
+            };
+            format!("{who} | {}", task.text)
+        })
+        .collect()
 }

@@ -11,7 +11,10 @@ pub static RULES: &[Rule] = &[
         family: Family::Task,
         description: "A directive verb with its addressee: `Giao X ...`, `Yêu cầu X ...`, `Đề nghị X ...`.",
         examples: &[
-            yes("Giao Bộ Tài chính chủ trì xây dựng Nghị định.", "Bộ Tài chính"),
+            yes(
+                "Giao Bộ Tài chính chủ trì xây dựng Nghị định.",
+                "Bộ Tài chính | Giao Bộ Tài chính chủ trì xây dựng Nghị định.",
+            ),
             no("Bộ Tài chính đã ban hành Thông tư."),
         ],
     },
@@ -20,7 +23,10 @@ pub static RULES: &[Rule] = &[
         family: Family::Task,
         description: "An agency as the subject of an action: `Bộ Y tế khẩn trương hoàn thiện ...`.",
         examples: &[
-            yes("Bộ Y tế khẩn trương hoàn thiện Đề án.", "Bộ Y tế"),
+            yes(
+                "Bộ Y tế khẩn trương hoàn thiện Đề án.",
+                "Bộ Y tế | Bộ Y tế khẩn trương hoàn thiện Đề án.",
+            ),
             no("Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."),
         ],
     },
@@ -28,13 +34,25 @@ pub static RULES: &[Rule] = &[
         id: "TK003",
         family: Family::Task,
         description: "An item under an agency heading (`3. Bộ Công an` then `- Xây dựng ...`): led by the heading's agency.",
-        examples: &[no("Bộ Công an đã hoàn thành.")],
+        examples: &[
+            yes(
+                "3. Bộ Công an\n- Xây dựng tài liệu hướng dẫn.",
+                "Bộ Công an | Xây dựng tài liệu hướng dẫn.",
+            ),
+            no("3. Về hạ tầng số\n- Xây dựng tài liệu hướng dẫn."),
+        ],
     },
     Rule {
         id: "TK004",
         family: Family::Task,
         description: "A numbered row of a task table (NHIỆM VỤ / THỜI GIAN HOÀN THÀNH / CƠ QUAN THỰC HIỆN).",
-        examples: &[no("Bộ Công an đã hoàn thành.")],
+        examples: &[
+            yes(
+                "TT\tNHIỆM VỤ\tKẾT QUẢ YÊU CẦU\tTHỜI GIAN HOÀN THÀNH\tCƠ QUAN THỰC HIỆN\n1\tXây dựng Nghị định\tTrình Chính phủ\tTháng 6\tBộ Tư pháp",
+                "Bộ Tư pháp | Xây dựng Nghị định | Trình Chính phủ",
+            ),
+            no("TT\tTÊN\tGHI CHÚ\n"),
+        ],
     },
 ];
 
