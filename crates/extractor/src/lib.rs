@@ -6,6 +6,7 @@
 pub mod agencies;
 pub mod assembly;
 pub mod deadlines;
+pub mod explain;
 pub mod rules;
 pub mod targets;
 

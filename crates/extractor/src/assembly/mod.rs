@@ -1,6 +1,8 @@
 //! Task assembly: blocks annotated with agencies, deadlines and targets become tasks.
 
+mod blocks;
 mod shapes;
+mod zones;
 
 use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
 use crate::deadlines::{self, DeadlineContext};
@@ -40,6 +42,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     let agency_context = AgencyContext {
         date: context.reference,
         province: None,
+        ..Default::default()
     };
     let mut drafts = Vec::new();
     for (index, block) in document.blocks.iter().enumerate() {
@@ -49,7 +52,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
                     drafts.push(draft);
                 }
             }
-            _ => drafts.extend(text_tasks(document, index, block, &agency_context)),
+            _ => drafts.extend(blocks::block_tasks(document, index, &agency_context)),
         }
     }
     finish(document, context, drafts)
@@ -91,54 +94,6 @@ fn table_task(index: usize, block: &Block, context: &AgencyContext) -> Option<Dr
         status: row.status,
         deadline_text: row.cell("thời gian").map(str::to_string),
     })
-}
-
-fn text_tasks(
-    document: &Document,
-    index: usize,
-    block: &Block,
-    context: &AgencyContext,
-) -> Vec<Draft> {
-    let mut out = Vec::new();
-    let heading_agency = block
-        .parent
-        .and_then(|p| document.blocks.get(p))
-        .filter(|parent| shapes::is_agency_heading(parent, context))
-        .map(|parent| agencies::find(&parent.text, context));
-    for sentence in vntask_tokenizer::sentences(&block.text) {
-        let text = &block.text[sentence.clone()];
-        let mentions = agencies::find(text, context);
-        let Some(shape) = shapes::classify(text, &mentions, heading_agency.is_some()) else {
-            continue;
-        };
-        let mut roles = agencies::assign_roles(text, &mentions);
-        if roles.lead.is_empty() && roles.lead_groups.is_empty() {
-            if let Some(heading) = &heading_agency {
-                roles.lead = heading
-                    .iter()
-                    .filter(|m| !m.name.is_empty())
-                    .cloned()
-                    .collect();
-                roles.lead_groups = heading.iter().flat_map(|m| m.groups.clone()).collect();
-            }
-        }
-        if roles.lead.is_empty() && roles.lead_groups.is_empty() && shape.needs_assignee {
-            continue;
-        }
-        let span = block.source_range(sentence.clone());
-        out.push(Draft {
-            section: block.section.clone(),
-            text: text.to_string(),
-            span,
-            roles,
-            block: index,
-            rules: vec![shape.rule],
-            kind: shape.kind,
-            status: None,
-            deadline_text: None,
-        });
-    }
-    out
 }
 
 fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<TaskRecord> {

@@ -1,8 +1,7 @@
 //! Task shapes: how a sentence assigns work.
 
-use crate::agencies::{AgencyContext, AgencyMention};
+use crate::agencies::AgencyMention;
 use crate::rules::{no, yes, Family, Rule};
-use vntask_ingest::{Block, BlockKind};
 use vntask_writer::TaskKind;
 
 pub static RULES: &[Rule] = &[
@@ -60,69 +59,100 @@ pub static RULES: &[Rule] = &[
 pub struct Shape {
     pub rule: &'static str,
     pub kind: TaskKind,
-    /// The shape yields a task only when an assignee is found.
-    pub needs_assignee: bool,
 }
 
-/// Directive verbs that open an assignment to the agency after them.
-const DIRECTIVE_OPENERS: &[&str] = &["giao ", "yeu cau ", "de nghi ", "chi dao "];
+/// Directive verbs that open an assignment to the agency after them (folded):
+/// `giao` (assign), `yêu cầu` (require), `đề nghị` (request).
+const DIRECTIVE_VERBS: &[&str] = &["giao", "yeu cau", "de nghi"];
 
-/// Words that make a sentence a report of what was done, not an assignment.
-const REPORTING: &[&str] = &[
-    " da ban hanh",
-    " da hoan thanh",
-    " da trien khai",
-    " da to chuc",
-    " bao cao tong quan",
-    "sau khi nghe",
-];
+/// Classifies a text: an outright assignment (`Giao X`, `Thủ tướng yêu cầu X`), an agency as
+/// subject, or an item under an assignee heading.
+pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) -> Option<Shape> {
+    if let Some(first) = mentions.first() {
+        let before = vntask_tokenizer::fold(&text[..first.range.start.min(text.len())]);
+        let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if DIRECTIVE_VERBS.iter().any(|verb| ends_with_word(before, verb)) {
+            return Some(Shape {
+                rule: "TK001",
+                kind: TaskKind::Directive,
+            });
+        }
+        if only_titles(&text[..first.range.start.min(text.len())]) {
+            return Some(Shape {
+                rule: "TK002",
+                kind: TaskKind::Directive,
+            });
+        }
+    }
+    under_assignee.then_some(Shape {
+        rule: "TK003",
+        kind: TaskKind::Directive,
+    })
+}
 
-/// Classifies one sentence.
-pub fn classify(
-    text: &str,
-    mentions: &[AgencyMention],
-    under_agency_heading: bool,
-) -> Option<Shape> {
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text == word || text.ends_with(&format!(" {word}"))
+}
+
+/// Words that may stand before or between agency names in a subject without making it
+/// anything else: titles (`Bộ trưởng`, `Thủ trưởng`, `Chủ tịch`, `Giám đốc`, `lãnh đạo`,
+/// `người đứng đầu`, `Trưởng ngành`), `các đồng chí`, conjunctions and punctuation.
+pub fn only_titles(text: &str) -> bool {
+    const TITLE_WORDS: &[&str] = &[
+        "cac", "dong", "chi", "bo", "truong", "thu", "chu", "tich", "giam", "doc", "lanh", "dao",
+        "nguoi", "dung", "dau", "nganh", "va", "cung", "voi", "mot", "so", "tong",
+    ];
+    vntask_tokenizer::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| TITLE_WORDS.contains(&w))
+}
+
+/// A text that reports what was done rather than assigning work: `đã` (already) right after
+/// the subject, or a report opener such as `Sau khi nghe` (after hearing).
+pub fn is_report(text: &str) -> bool {
     let folded = vntask_tokenizer::fold(text);
-    let folded_trim = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if REPORTING.iter().any(|r| folded.contains(r)) {
-        return None;
+    if folded.starts_with("sau khi nghe") || folded.starts_with("theo bao cao") {
+        return true;
     }
-    if DIRECTIVE_OPENERS.iter().any(|o| folded_trim.starts_with(o)) {
-        return Some(Shape {
-            rule: "TK001",
-            kind: TaskKind::Directive,
-            needs_assignee: true,
-        });
+    // `đã` among the first words of the clause, before any directive verb.
+    let words: Vec<&str> = folded.split_whitespace().take(12).collect();
+    let da = words.iter().position(|w| *w == "da");
+    let directive = words
+        .iter()
+        .position(|w| matches!(*w, "giao" | "yeu" | "de" | "phai" | "can" | "tiep" | "khan" | "som"));
+    match (da, directive) {
+        (Some(d), Some(v)) => d < v && d < 10,
+        (Some(d), None) => d < 10,
+        _ => false,
     }
-    let starts_with_agency = mentions
-        .first()
-        .is_some_and(|m| text[..m.range.start].trim().is_empty());
-    if starts_with_agency {
-        return Some(Shape {
-            rule: "TK002",
-            kind: TaskKind::Directive,
-            needs_assignee: true,
-        });
-    }
-    if under_agency_heading {
-        return Some(Shape {
-            rule: "TK003",
-            kind: TaskKind::Directive,
-            needs_assignee: true,
-        });
-    }
-    None
 }
 
-/// A heading that names an agency and nothing else (`3. Bộ Công an`, `b) Bộ Thông tin và
-/// Truyền thông`): its items are the agency's tasks.
-pub fn is_agency_heading(block: &Block, context: &AgencyContext) -> bool {
-    if block.kind == BlockKind::TableRow || block.text.chars().count() > 160 {
-        return false;
+/// A heading rather than an action: it ends with a colon, or is a few words without a verb
+/// phrase's length (`c) Tổ chức thực hiện`).
+pub fn is_bare_heading(text: &str) -> bool {
+    let trimmed = text.trim();
+    trimmed.ends_with(':') || trimmed.split_whitespace().count() <= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_and_headings() {
+        assert!(is_report("Bộ Tài chính đã ban hành Thông tư."));
+        assert!(is_report("Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."));
+        assert!(!is_report("Bộ Tài chính khẩn trương hoàn thiện Nghị định đã được giao."));
+        assert!(is_bare_heading("3. Về phát triển kinh tế số:"));
+        assert!(is_bare_heading("Tổ chức thực hiện"));
+        assert!(!is_bare_heading("Xây dựng, hoàn thiện tài liệu hướng dẫn."));
     }
-    let mentions = crate::agencies::find(&block.text, context);
-    mentions
-        .first()
-        .is_some_and(|m| m.range.start == 0 && !block.text.trim_end().ends_with('.'))
+
+    #[test]
+    fn titles_are_not_content() {
+        assert!(only_titles("Các đồng chí Bộ trưởng, "));
+        assert!(only_titles(""));
+        assert!(!only_titles("Sau khi nghe "));
+    }
 }

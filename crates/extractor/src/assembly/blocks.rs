@@ -1,0 +1,215 @@
+//! Tasks from text blocks: an item is one task led by its own subject or by the agency
+//! heading above it; running prose (a news report) is read sentence by sentence.
+
+use super::shapes::{self, Shape};
+use super::zones::{zone_of, Zone};
+use super::Draft;
+use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
+use std::ops::Range;
+use vntask_ingest::{Block, BlockKind, Document};
+
+/// The tasks of text block `index`.
+pub fn block_tasks(document: &Document, index: usize, context: &AgencyContext) -> Vec<Draft> {
+    let Some(block) = document.blocks.get(index) else {
+        return Vec::new();
+    };
+    if block.text.trim().is_empty() {
+        return Vec::new();
+    }
+    let zone = zone_of(document, index);
+    let mentions = agencies::find(&block.text, context);
+    if is_assignee_heading(document, index, &block.text, &mentions) {
+        return Vec::new();
+    }
+    let inherited = inherited_roles(document, index, context);
+    let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
+    if zone != Zone::Report && (is_item || inherited.is_some()) {
+        if let Some(drafts) = item_tasks(block, index, &mentions, inherited.as_ref(), zone) {
+            return drafts;
+        }
+        return Vec::new();
+    }
+    sentence_tasks(block, index, context, zone)
+}
+
+/// A whole item as one task (or one per `(1)`, `(2)` part when it enumerates actions).
+fn item_tasks(
+    block: &Block,
+    index: usize,
+    mentions: &[AgencyMention],
+    inherited: Option<&Roles>,
+    zone: Zone,
+) -> Option<Vec<Draft>> {
+    let text = block.text.as_str();
+    let own = agencies::assign_roles(text, mentions);
+    let has_own = !own.lead.is_empty() || !own.lead_groups.is_empty();
+    let shape = shapes::classify(text, mentions, inherited.is_some())?;
+    if shapes::is_report(text) || shapes::is_bare_heading(text) {
+        return None;
+    }
+    let roles = if has_own {
+        own
+    } else {
+        let mut roles = inherited?.clone();
+        // Support named inside the item still counts.
+        roles.support.extend(own.support);
+        roles.support_groups.extend(own.support_groups);
+        roles
+    };
+    let _ = zone;
+    let parts = enumerated_parts(text);
+    let ranges: Vec<Range<usize>> = if parts.len() >= 2 { parts } else { vec![0..text.len()] };
+    Some(
+        ranges
+            .into_iter()
+            .map(|range| draft(block, index, range, roles.clone(), &shape))
+            .collect(),
+    )
+}
+
+/// Prose: each sentence that assigns work on its own is a task.
+fn sentence_tasks(block: &Block, index: usize, context: &AgencyContext, zone: Zone) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for range in vntask_tokenizer::sentences(&block.text) {
+        let text = &block.text[range.clone()];
+        let mentions = agencies::find(text, context);
+        let Some(shape) = shapes::classify(text, &mentions, false) else {
+            continue;
+        };
+        // Under a review heading only an outright assignment (`Đề nghị X`, `Giao X`) counts.
+        if zone == Zone::Report && shape.rule != "TK001" {
+            continue;
+        }
+        if shapes::is_report(text) {
+            continue;
+        }
+        let roles = agencies::assign_roles(text, &mentions);
+        if roles.lead.is_empty() && roles.lead_groups.is_empty() {
+            continue;
+        }
+        out.push(draft(block, index, range, roles, &shape));
+    }
+    out
+}
+
+fn draft(block: &Block, index: usize, range: Range<usize>, roles: Roles, shape: &Shape) -> Draft {
+    let text = block.text[range.clone()].trim().to_string();
+    Draft {
+        section: block.section.clone(),
+        span: block.source_range(range),
+        text,
+        roles,
+        block: index,
+        rules: vec![shape.rule],
+        kind: shape.kind,
+        status: None,
+        deadline_text: None,
+    }
+}
+
+/// The roles an item inherits: from the nearest ancestor that names an assignee and nothing
+/// else (`b) Bộ Thông tin và Truyền thông`, `1. Các bộ, ngành, địa phương:`), or that
+/// introduces its items with a subject and a colon (`d) Bộ Công an:`).
+fn inherited_roles(document: &Document, index: usize, context: &AgencyContext) -> Option<Roles> {
+    let mut current = document.blocks.get(index)?.parent;
+    let mut steps = 0;
+    while let Some(parent) = current {
+        let block = document.blocks.get(parent)?;
+        let mentions = agencies::find(&block.text, context);
+        if is_assignee_heading(document, parent, &block.text, &mentions)
+            || (block.text.trim_end().ends_with(':') && starts_with_mention(&block.text, &mentions))
+        {
+            let roles = agencies::assign_roles(&block.text, &mentions);
+            if !roles.lead.is_empty() || !roles.lead_groups.is_empty() {
+                return Some(roles);
+            }
+            let lead: Vec<AgencyMention> = mentions.iter().filter(|m| !m.name.is_empty()).cloned().collect();
+            let groups = mentions.iter().flat_map(|m| m.groups.clone()).collect();
+            return Some(Roles {
+                rules: mentions.iter().map(|m| m.rule).collect(),
+                lead,
+                lead_groups: groups,
+                ..Roles::default()
+            });
+        }
+        current = block.parent;
+        steps += 1;
+        if steps > 64 {
+            break;
+        }
+    }
+    None
+}
+
+fn starts_with_mention(text: &str, mentions: &[AgencyMention]) -> bool {
+    mentions
+        .first()
+        .is_some_and(|m| shapes::only_titles(&text[..m.range.start.min(text.len())]))
+}
+
+/// A block that names an assignee and nothing else, over items of its own.
+fn is_assignee_heading(document: &Document, index: usize, text: &str, mentions: &[AgencyMention]) -> bool {
+    if mentions.is_empty() || text.chars().count() > 240 {
+        return false;
+    }
+    let has_children = document
+        .blocks
+        .get(index + 1)
+        .is_some_and(|next| next.parent == Some(index));
+    if !has_children || !starts_with_mention(text, mentions) {
+        return false;
+    }
+    // What is left once the mentions are taken out: separators, titles and a trailing
+    // description such as `- Cơ quan thường trực ...`.
+    let mut rest = String::new();
+    let mut position = 0;
+    for mention in mentions {
+        if mention.range.start >= position {
+            rest.push_str(&text[position..mention.range.start]);
+            position = mention.range.end;
+        }
+    }
+    rest.push_str(&text[position.min(text.len())..]);
+    let rest = rest.split(" - ").next().unwrap_or_default();
+    shapes::only_titles(rest)
+}
+
+/// Ranges of the parts of an item that lists its actions as `(1) ...; (2) ...`.
+fn enumerated_parts(text: &str) -> Vec<Range<usize>> {
+    let mut starts = Vec::new();
+    let mut expected = 1;
+    let mut search = 0;
+    while let Some(found) = text[search..].find(&format!("({expected})")) {
+        starts.push(search + found);
+        search += found + 3;
+        expected += 1;
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let body_start = start + format!("({})", i + 1).len();
+        let body = text[body_start..end].trim_end_matches([' ', ';', ',']);
+        let trimmed_start = body_start + (body.len() - body.trim_start().len());
+        let end = body_start + body.len();
+        if end > trimmed_start {
+            out.push(trimmed_start..end);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enumerated_parts_split_at_numbers() {
+        let text = "Bộ Công an: (1) Xây dựng Luật; (2) Hoàn thiện Đề án.";
+        let parts: Vec<&str> = enumerated_parts(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, vec!["Xây dựng Luật", "Hoàn thiện Đề án."]);
+        assert!(enumerated_parts("Chỉ có (1) một phần.").is_empty());
+    }
+}
