@@ -40,6 +40,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     let agency_context = AgencyContext {
         date: context.reference,
         province: None,
+        ..Default::default()
     };
     let mut drafts = Vec::new();
     for (index, block) in document.blocks.iter().enumerate() {
