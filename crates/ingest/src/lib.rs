@@ -2,15 +2,29 @@
 //!
 //! Every [`Block`] keeps the byte range it came from in [`Document::source`] (the original
 //! file for UTF-8 text formats, the decoded text otherwise), so every task can say exactly
-//! where it stands.
+//! where it stands: the source text in a block's span, minus the ranges it records as
+//! removed, cleaned, is the block's text.
+//!
+//! - [`decode`]: format sniffing and encodings (UTF-8/16, Windows-1258, TCVN3, VNI);
+//! - [`formats`]: Markdown, HTML, docx and PDF rendered to text;
+//! - [`clean`]: artifacts cut from a line, with the offset map back to the source;
+//! - [`parser`]: lines to blocks (footnotes, joins, noise, tables, recipients);
+//! - [`sections`]: labels and the section tree; [`table`]: table rows;
+//! - [`metadata`]: the document's head; [`noise`]: what is not text.
 
+pub mod clean;
 pub mod decode;
+pub mod formats;
+pub mod legacy;
 pub mod metadata;
 pub mod model;
+pub mod noise;
+pub mod parser;
 pub mod sections;
-pub mod text;
+pub mod table;
 
 pub use model::*;
+use vntask_writer::TaskStatus;
 
 /// What went wrong reading a document. The message is meant for a person.
 #[derive(Debug, thiserror::Error)]
@@ -19,10 +33,13 @@ pub enum IngestError {
     Empty,
     #[error("binary file (NUL bytes)")]
     Binary,
-    #[error("not UTF-8 and not a known Vietnamese encoding at byte {0}")]
+    #[error("not UTF-8 and not a known Vietnamese encoding (UTF-16, Windows-1258, TCVN3, VNI); first bad byte at {0}")]
     Undecodable(usize),
     #[error("unsupported format: {0}")]
     Unsupported(String),
+    /// A PDF with no text to read (a scan).
+    #[error("no text layer (needs OCR)")]
+    NoTextLayer,
     #[error("{0}")]
     Malformed(String),
 }
@@ -30,7 +47,10 @@ pub enum IngestError {
 impl IngestError {
     /// Whether the input is skipped (not a document vntask reads) rather than in error.
     pub fn is_skip(&self) -> bool {
-        matches!(self, IngestError::Unsupported(_) | IngestError::Empty)
+        matches!(
+            self,
+            IngestError::Unsupported(_) | IngestError::Empty | IngestError::NoTextLayer
+        )
     }
 }
 
@@ -39,13 +59,20 @@ impl IngestError {
 pub struct IngestOptions {}
 
 /// Reads one document. `name` is the file name (for the extension); the format is sniffed
-/// from the content first.
+/// from the content first. Never panics, whatever the bytes.
 pub fn read(bytes: &[u8], name: &str, _options: &IngestOptions) -> Result<Document, IngestError> {
     let decoded = decode::decode(bytes, name)?;
-    let mut document = text::parse_text(decoded.text, decoded.basis, decoded.format);
+    let soft_wrap = matches!(decoded.format, Format::Md | Format::Pdf);
+    let mut document = parser::parse(
+        decoded.text,
+        decoded.basis,
+        decoded.format,
+        &decoded.markup,
+        soft_wrap,
+    );
     document.encoding = decoded.encoding;
-    let recipients = std::mem::take(&mut document.meta.recipients);
-    document.meta = metadata::extract(&document);
-    document.meta.recipients = recipients;
+    if document.blocks.is_empty() && document.meta.title.is_none() {
+        return Err(IngestError::Empty);
+    }
     Ok(document)
 }

@@ -1,28 +1,50 @@
-//! Metadata: type, number, place and date, meeting date, title, recipients.
+//! Metadata from the head of a document: type, number, place and date, issuer (and its
+//! province), title (trích yếu); for a news page its publication date and headline; the
+//! meeting date from the opening paragraph. The parser adds recipients and the signer.
+//!
+//! An official document opens with a header: the issuing body in capitals (often beside the
+//! national motto `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập - Tự do - Hạnh phúc`), then
+//! `Số: 114/TB-VPCP`, `Hà Nội, ngày 15 tháng 4 năm 2022`, the type in capitals (`THÔNG BÁO`)
+//! and the title on the next lines. Everything up to the title is the header, not body text.
 
-use crate::{DocDate, Document, Metadata};
+use crate::noise::{is_rule_line, is_weather_line};
+use crate::{DocDate, Metadata};
 use regex::Regex;
 use std::sync::LazyLock;
+use vntask_tokenizer::fold;
 use vntask_writer::{DatePrecision, DocType};
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*Số\s*:\s*([0-9A-Za-zĐđ/\-.]*/[A-ZĐ0-9\-]+)").expect("valid regex")
-});
-// `Hà Nội, ngày 15 tháng 4 năm 2022`; the day may be left blank: `ngày tháng 7 năm 2024`.
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*([^\n,]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
+    Regex::new(r"\bSố\s*:\s*([0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*)")
         .expect("valid regex")
 });
-// The meeting date opening the first paragraph: `Ngày 19 tháng 7 năm 2024, ...`.
-static MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+// `Hà Nội, ngày 15 tháng 4 năm 2022`; the day may be left blank: `ngày   tháng 7 năm 2024`
+// (or dotted: `ngày ... tháng 7 năm 2024`).
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^\s*(?:Sáng|Chiều|Tối)?\s*[Nn]gày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+        r"(?:^|\t)\s*(\p{Lu}[^\t,\d]{1,40}),\s*ngày\s*(\d{1,2})?[\s.…]*tháng\s*(\d{1,2})\s*năm\s*(\d{4})",
     )
     .expect("valid regex")
 });
-// A news page's publication stamp: `19/07/2024 14:30`.
+// The meeting date opening the first paragraph: `Ngày 19 tháng 7 năm 2024, ...`,
+// `Sáng 19/7, ...`, `Chiều ngày 18/7/2024, ...`.
+static MEETING_LONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:[Nn]gày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+        .expect("valid regex")
+});
+static MEETING_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+)?|Ngày\s+)(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b",
+    )
+    .expect("valid regex")
+});
+// A news page's publication stamp: `19/07/2024 14:30`, `Thứ sáu, 19/07/2024 - 14:30`.
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}\s*$").expect("valid regex")
+    Regex::new(r"^(?:[\p{L} ]{2,12},\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\s*[-|,]?\s*(?:\d{1,2}:\d{2}|\d{1,2}h\d{2})(?:\s*\(?GMT[+\d]*\)?)?$")
+        .expect("valid regex")
+});
+static PROVINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(TỈNH|THÀNH PHỐ|TP\.)\s+(\p{Lu}[\p{Lu}\s\-–]+)$").expect("valid regex")
 });
 
 const TYPES: &[(&str, DocType)] = &[
@@ -35,10 +57,24 @@ const TYPES: &[(&str, DocType)] = &[
     ("BÁO CÁO", DocType::BaoCao),
 ];
 
-fn date(day: Option<&str>, month: &str, year: &str) -> Option<DocDate> {
+/// What the head of the document gave, and where its body starts.
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    pub meta: Metadata,
+    /// Index (into the lines given to [`scan`]) of the first body line.
+    pub body_start: usize,
+    /// A news page (publication stamp, no official header).
+    pub news: bool,
+}
+
+/// Builds a date, checking that it exists; `day` `None` gives month precision.
+pub fn date(day: Option<&str>, month: &str, year: &str) -> Option<DocDate> {
     let month: u32 = month.parse().ok()?;
     let year: i32 = year.parse().ok()?;
-    let day: Option<u32> = day.and_then(|d| d.parse().ok());
+    let day: Option<u32> = match day {
+        Some(d) => Some(d.parse().ok()?),
+        None => None,
+    };
     chrono::NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1))?;
     Some(DocDate {
         year,
@@ -52,74 +88,314 @@ fn date(day: Option<&str>, month: &str, year: &str) -> Option<DocDate> {
     })
 }
 
-/// Reads the metadata of a parsed document.
-pub fn extract(document: &Document) -> Metadata {
-    let text = &document.source;
-    let head = &text[..floor_boundary(text, 6000)];
-    let mut meta = Metadata::default();
-    if let Some(caps) = NUMBER.captures(head) {
-        meta.number = caps.get(1).map(|m| m.as_str().to_string());
-    }
-    if let Some(caps) = PLACE_DATE.captures(head) {
-        meta.place = caps.get(1).map(|m| m.as_str().trim().to_string());
-        meta.date = date(
-            caps.get(2).map(|m| m.as_str()),
-            caps.get(3).map_or("", |m| m.as_str()),
-            caps.get(4).map_or("", |m| m.as_str()),
-        );
-    }
-    if let Some(caps) = MEETING_DATE.captures(head) {
-        meta.meeting_date = date(
-            caps.get(1).map(|m| m.as_str()),
-            caps.get(2).map_or("", |m| m.as_str()),
-            caps.get(3).map_or("", |m| m.as_str()),
-        );
-    }
-    if let Some(caps) = PUBLISHED.captures(head) {
-        meta.published = date(
-            caps.get(1).map(|m| m.as_str()),
-            caps.get(2).map_or("", |m| m.as_str()),
-            caps.get(3).map_or("", |m| m.as_str()),
-        );
-    }
-    // The type is the first short upper-case line that names one; its next line is the title.
-    let lines: Vec<&str> = head
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+/// The document type a line names when it stands alone in capitals (`THÔNG BÁO`,
+/// ` CHỈ THỊ`, `KẾ HOẠCH:`).
+fn type_of_line(line: &str) -> Option<DocType> {
+    let line = line.trim().trim_end_matches(':').trim();
+    TYPES
+        .iter()
+        .find(|(word, _)| line == *word)
+        .map(|(_, doc_type)| *doc_type)
+}
+
+fn is_motto(text: &str) -> bool {
+    let folded = fold(text);
+    folded.contains("cong hoa xa hoi chu nghia") || folded.contains("doc lap - tu do")
+}
+
+fn is_upper(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// `QUẢNG NINH` -> `Quảng Ninh`.
+fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| {
+            let lower = word.to_lowercase();
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The province of a provincial issuer, as it follows an agency name: `ỦY BAN NHÂN DÂN TỈNH
+/// QUẢNG NINH` -> `tỉnh Quảng Ninh`; `... THÀNH PHỐ HÀ NỘI` -> `thành phố Hà Nội`.
+pub fn province_of(issuer: &str) -> Option<String> {
+    let upper = issuer.trim().to_uppercase();
+    let caps = PROVINCE.captures(&upper)?;
+    let kind = match caps.get(1)?.as_str() {
+        "TỈNH" => "tỉnh",
+        _ => "thành phố",
+    };
+    let name = title_case(caps.get(2)?.as_str().trim());
+    (!name.is_empty()).then(|| format!("{kind} {name}"))
+}
+
+/// Reads the head of a document from its cleaned lines (empty strings for blank lines).
+pub fn scan(lines: &[&str]) -> Header {
+    let mut header = Header::default();
+    let meta = &mut header.meta;
+    let non_empty: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(40)
         .collect();
-    for (index, line) in lines.iter().enumerate().take(30) {
-        if let Some((_, doc_type)) = TYPES.iter().find(|(word, _)| *line == *word) {
-            meta.doc_type = *doc_type;
-            meta.title = lines
-                .get(index + 1)
-                .map(|l| vntask_tokenizer::normalize(&strip_artifacts(l)));
+    let type_line = non_empty
+        .iter()
+        .copied()
+        .find_map(|i| type_of_line(lines[i]).map(|t| (i, t)));
+    let head_end = type_line
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| non_empty.get(12).copied().unwrap_or(lines.len()));
+    let head = &lines[..head_end.min(lines.len())];
+    for line in head {
+        if meta.number.is_none() {
+            if let Some(caps) = NUMBER.captures(line) {
+                meta.number = caps
+                    .get(1)
+                    .map(|m| m.as_str().split_whitespace().collect::<String>());
+            }
+        }
+        if meta.date.is_none() {
+            if let Some(caps) = PLACE_DATE.captures(line) {
+                meta.place = caps.get(1).map(|m| m.as_str().trim().to_string());
+                meta.date = date(
+                    caps.get(2).map(|m| m.as_str()),
+                    caps.get(3).map_or("", |m| m.as_str()),
+                    caps.get(4).map_or("", |m| m.as_str()),
+                );
+            }
+        }
+    }
+    if let Some((index, doc_type)) = type_line {
+        meta.doc_type = doc_type;
+        meta.issuer = issuer(head);
+        meta.province = meta.issuer.as_deref().and_then(province_of);
+        // The title: the next lines up to a blank line or a rule.
+        let mut title = Vec::new();
+        let mut next = index + 1;
+        while next < lines.len() && lines[next].trim().is_empty() && title.is_empty() {
+            next += 1;
+        }
+        while next < lines.len() && title.len() < 4 {
+            let line = lines[next].trim();
+            if line.is_empty() || is_rule_line(line) || crate::sections::parse_label(line).is_some()
+            {
+                break;
+            }
+            let folded = fold(line);
+            if folded.starts_with("can cu") || folded.starts_with("kinh gui") {
+                break;
+            }
+            title.push(line);
+            next += 1;
+        }
+        while next < lines.len() && (lines[next].trim().is_empty() || is_rule_line(lines[next])) {
+            next += 1;
+        }
+        if !title.is_empty() {
+            meta.title = Some(title.join(" "));
+        }
+        header.body_start = next;
+    } else if let Some(stamp) = non_empty
+        .iter()
+        .copied()
+        .take(30)
+        .find(|&i| PUBLISHED.is_match(lines[i].trim()))
+    {
+        header.news = true;
+        meta.doc_type = DocType::News;
+        if let Some(caps) = PUBLISHED.captures(lines[stamp].trim()) {
+            meta.published = date(
+                caps.get(1).map(|m| m.as_str()),
+                caps.get(2).map_or("", |m| m.as_str()),
+                caps.get(3).map_or("", |m| m.as_str()),
+            );
+        }
+        meta.title = lines[..stamp]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| l.chars().count() >= 25 && !is_weather_line(l))
+            .map(str::to_string);
+        // After the stamp: the source, share and font-size widgets (short lines without
+        // sentence punctuation).
+        let mut next = stamp + 1;
+        while next < lines.len() {
+            let line = lines[next].trim();
+            let short = line.chars().count() < 30 && !line.ends_with(['.', ':', ';']);
+            if !(line.is_empty() || short) {
+                break;
+            }
+            next += 1;
+        }
+        header.body_start = next;
+    } else if meta.number.is_some() || meta.date.is_some() {
+        // A header without a type line (a công văn): the body starts after the date line.
+        meta.issuer = issuer(head);
+        meta.province = meta.issuer.as_deref().and_then(province_of);
+        if let Some(last) = head
+            .iter()
+            .rposition(|l| PLACE_DATE.is_match(l) || NUMBER.is_match(l))
+        {
+            header.body_start = last + 1;
+        }
+    }
+    header.meta.meeting_date = meeting_date(lines, header.body_start, &header.meta);
+    header
+}
+
+/// The issuing body: the capital lines of the header, without the national motto
+/// (`ỦY BAN NHÂN DÂN` + `TỈNH QUẢNG NINH`).
+fn issuer(head: &[&str]) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for line in head {
+        let cell = line
+            .split('\t')
+            .map(str::trim)
+            .find(|cell| !cell.is_empty() && !is_motto(cell));
+        let Some(cell) = cell else {
+            if !parts.is_empty() && !line.trim().is_empty() {
+                break;
+            }
+            continue;
+        };
+        if is_rule_line(cell) {
+            continue;
+        }
+        if is_upper(cell) && !NUMBER.is_match(cell) && !is_motto(cell) {
+            parts.push(cell.to_string());
+        } else if !parts.is_empty() {
             break;
         }
     }
-    if meta.doc_type == DocType::Other && meta.published.is_some() {
-        meta.doc_type = DocType::News;
-        meta.title = lines
-            .iter()
-            .take(40)
-            .find(|l| l.chars().count() > 30 && !l.contains('°'))
-            .map(|l| vntask_tokenizer::normalize(l));
-    }
-    meta
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-fn strip_artifacts(line: &str) -> String {
-    static ARTIFACT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\[bookmark:[^\]]*\]").expect("valid regex"));
-    ARTIFACT.replace_all(line, "").trim().to_string()
+/// The meeting date from the first paragraphs of the body; a date without a year takes the
+/// year of the publication or document date.
+fn meeting_date(lines: &[&str], body_start: usize, meta: &Metadata) -> Option<DocDate> {
+    let year = meta.published.or(meta.date).map(|d| d.year.to_string());
+    lines
+        .iter()
+        .skip(body_start)
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .find_map(|line| {
+            if let Some(caps) = MEETING_LONG.captures(line) {
+                return date(
+                    caps.get(1).map(|m| m.as_str()),
+                    caps.get(2).map_or("", |m| m.as_str()),
+                    caps.get(3).map_or("", |m| m.as_str()),
+                );
+            }
+            let caps = MEETING_SHORT.captures(line)?;
+            let year = caps
+                .get(3)
+                .map(|m| m.as_str().to_string())
+                .or(year.clone())?;
+            date(
+                caps.get(1).map(|m| m.as_str()),
+                caps.get(2).map_or("", |m| m.as_str()),
+                &year,
+            )
+        })
 }
 
-fn floor_boundary(text: &str, mut index: usize) -> usize {
-    if index >= text.len() {
-        return text.len();
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_header() {
+        let lines = [
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH QUẢNG NINH\tĐộc lập - Tự do - Hạnh phúc",
+            "",
+            "Số: 12/KH-UBND\tQuảng Ninh, ngày 05 tháng 3 năm 2024",
+            "",
+            "KẾ HOẠCH",
+            "Triển khai chuyển đổi số",
+            "năm 2024",
+            "____",
+            "",
+            "Căn cứ Luật ...",
+        ];
+        let header = scan(&lines);
+        let meta = &header.meta;
+        assert_eq!(meta.doc_type, DocType::KeHoach);
+        assert_eq!(meta.number.as_deref(), Some("12/KH-UBND"));
+        assert_eq!(meta.place.as_deref(), Some("Quảng Ninh"));
+        assert_eq!(meta.date.map(|d| d.iso()), Some("2024-03-05".to_string()));
+        assert_eq!(
+            meta.issuer.as_deref(),
+            Some("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH")
+        );
+        assert_eq!(meta.province.as_deref(), Some("tỉnh Quảng Ninh"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Triển khai chuyển đổi số năm 2024")
+        );
+        assert_eq!(header.body_start, 10);
     }
-    while !text.is_char_boundary(index) {
-        index -= 1;
+
+    #[test]
+    fn blank_number_and_blank_day() {
+        let lines = [
+            "Số: /BC-BTTTT",
+            "",
+            "Hà Nội, ngày tháng 7 năm 2024",
+            "BÁO CÁO",
+            "Về x",
+        ];
+        let meta = scan(&lines).meta;
+        assert_eq!(meta.number.as_deref(), Some("/BC-BTTTT"));
+        let date = meta.date.unwrap();
+        assert_eq!(
+            (date.iso().as_str(), date.precision),
+            ("2024-07-01", DatePrecision::Month)
+        );
     }
-    index
+
+    #[test]
+    fn news_stamp_and_short_meeting_date() {
+        let lines = [
+            "Hà Nội 21 °C",
+            "Thủ tướng: Phát huy vai trò tiên phong để tăng tốc",
+            "Pháp luật",
+            "19/07/2024 14:30",
+            "VGP",
+            "Sáng 19/7, Thủ tướng chủ trì Hội nghị.",
+        ];
+        let header = scan(&lines);
+        assert!(header.news);
+        assert_eq!(header.meta.doc_type, DocType::News);
+        assert_eq!(
+            header.meta.published.map(|d| d.iso()),
+            Some("2024-07-19".into())
+        );
+        assert_eq!(
+            header.meta.meeting_date.map(|d| d.iso()),
+            Some("2024-07-19".into())
+        );
+        assert_eq!(header.body_start, 5);
+        assert!(header
+            .meta
+            .title
+            .unwrap()
+            .starts_with("Thủ tướng: Phát huy"));
+    }
+
+    #[test]
+    fn provinces() {
+        assert_eq!(
+            province_of("UBND THÀNH PHỐ HÀ NỘI").as_deref(),
+            Some("thành phố Hà Nội")
+        );
+        assert_eq!(province_of("BỘ Y TẾ"), None);
+    }
 }

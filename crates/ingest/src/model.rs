@@ -6,9 +6,10 @@ use vntask_tokenizer::OffsetMap;
 use vntask_writer::{DatePrecision, DocType, ReferenceDateSource, SpanBasis, TaskStatus};
 
 /// The input format, by content sniffing and extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
+    #[default]
     Txt,
     Md,
     Html,
@@ -102,6 +103,12 @@ pub struct TableRow {
     pub cells: Vec<(String, String)>,
     /// From a heading above the table such as `a) Các nhiệm vụ hoàn thành`.
     pub status: Option<TaskStatus>,
+    /// Headers of the cells left empty in the source (a vertically merged cell) that took
+    /// the value of the row above.
+    pub filled: Vec<String>,
+    /// Whether continuation lines (a row split by a page break) were merged into this row,
+    /// so its cells no longer read in source order.
+    pub merged: bool,
 }
 
 impl TableRow {
@@ -157,6 +164,9 @@ pub struct Metadata {
     pub signer: Option<String>,
     /// The `Nơi nhận:` list: recipients, never tasks.
     pub recipients: Vec<String>,
+    /// For a provincial issuer (`ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH`), the province as it
+    /// follows an agency name: `tỉnh Quảng Ninh`, `thành phố Hà Nội`.
+    pub province: Option<String>,
 }
 
 impl Default for Metadata {
@@ -172,6 +182,7 @@ impl Default for Metadata {
             title: None,
             signer: None,
             recipients: Vec::new(),
+            province: None,
         }
     }
 }

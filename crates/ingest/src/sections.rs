@@ -18,6 +18,10 @@ pub enum LabelKind {
     LowerLetter,
     Paren,
     Ordinal,
+    /// `Điều 3.` in a decision or regulation.
+    Article,
+    /// `Phụ lục 1:` / `PHỤ LỤC II`: an appendix, which closes everything before it.
+    Appendix,
     Dash,
     Plus,
 }
@@ -36,9 +40,15 @@ pub struct Label {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?P<upper>[A-ZĐ])\.\s+|(?P<roman>[IVXL]{1,6})\.\s+|(?P<arabic>\d{1,3}(?:\.\d{1,3})*)[.)]\s*|(?P<lower>[a-zđ])\)\s*|\((?P<paren>\d{1,2})\)\s*|(?P<dash>[-–—•·∙]\s*)|(?P<plus>\+\s*))",
+        r"^(?:(?P<roman>[IVXL]{1,6})[.)]\s+|(?P<upper>[A-ZĐ])[.)]\s+|(?P<arabic>\d{1,3}(?:\.\d{1,3})*)[.)]\s*|(?P<lower>[a-zđ])(?:\)\s*|\.\s+)|\((?P<paren>\d{1,2}|[a-zđ])\)\s*|(?P<plus>(?:[-–]\s*)?\+\s*)|(?P<dash>[-–—•·∙▪●◦]\s*))",
     )
     .expect("valid regex")
+});
+
+/// `Điều 3.`, `Điều 3:` and `Phụ lục 1:` / `PHỤ LỤC II` / `Phụ lục`.
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Điều\s+(?P<article>\d{1,3})\s*[.:]\s*|(?i:phụ\s+lục)(?:\s+(?P<appendix>[0-9IVXLivxl]{1,6}))?\s*(?:[.:\-]\s*|$))")
+        .expect("valid regex")
 });
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,6 +57,27 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the label at the start of `line` (already trimmed at the start).
 pub fn parse_label(line: &str) -> Option<Label> {
+    if let Some(caps) = ARTICLE.captures(line) {
+        let whole = caps.get(0)?;
+        let (kind, key) = match caps.name("article") {
+            Some(m) => (LabelKind::Article, format!("art{}", m.as_str())),
+            None => (
+                LabelKind::Appendix,
+                format!(
+                    "PL{}",
+                    caps.name("appendix")
+                        .map_or("", |m| m.as_str())
+                        .to_uppercase()
+                ),
+            ),
+        };
+        return Some(Label {
+            kind,
+            raw: whole.as_str().trim_end().to_string(),
+            key,
+            len: whole.end(),
+        });
+    }
     if let Some(caps) = LABEL.captures(line) {
         let whole = caps.get(0)?;
         let (kind, key) = if let Some(m) = caps.name("upper") {
@@ -75,7 +106,7 @@ pub fn parse_label(line: &str) -> Option<Label> {
             (LabelKind::Plus, "")
         };
         // A single letter with a dot followed by lower case is a sentence, not a heading.
-        if kind == LabelKind::UpperLetter
+        if matches!(kind, LabelKind::UpperLetter | LabelKind::Roman)
             && line[whole.end()..].starts_with(|c: char| c.is_lowercase())
         {
             return None;
@@ -108,6 +139,10 @@ pub struct SectionStack {
 impl SectionStack {
     /// Enters a labelled block; returns its path and depth (1 for a top-level label).
     pub fn enter(&mut self, label: &Label) -> (String, usize) {
+        let label = &self.resolve(label);
+        if label.kind == LabelKind::Appendix {
+            self.levels.clear();
+        }
         if let Some(position) = self.levels.iter().position(|(kind, _)| *kind == label.kind) {
             self.levels.truncate(position);
         }
@@ -124,6 +159,21 @@ impl SectionStack {
         };
         self.levels.push((label.kind, key));
         (self.path(), self.levels.len())
+    }
+
+    /// `I.`, `V.`, `X.` are Roman numerals, unless they continue an open run of capital
+    /// letters (`H.` then `I.`: the Vietnamese alphabet has no `J`, so `I` follows `H`).
+    pub fn resolve(&self, label: &Label) -> Label {
+        let mut label = label.clone();
+        if label.kind == LabelKind::Roman && label.key.len() == 1 {
+            let follows_letter = self.levels.iter().any(|(kind, key)| {
+                *kind == LabelKind::UpperLetter && next_letter(key).as_deref() == Some(&label.key)
+            });
+            if follows_letter {
+                label.kind = LabelKind::UpperLetter;
+            }
+        }
+        label
     }
 
     /// An unlabelled paragraph: open bullets close; returns the enclosing item's path and depth.
@@ -152,6 +202,16 @@ impl SectionStack {
     }
 }
 
+/// The next capital letter of the Vietnamese alphabet (`D` -> `Đ`, `H` -> `I`).
+fn next_letter(key: &str) -> Option<String> {
+    const ALPHABET: &[&str] = &[
+        "A", "B", "C", "D", "Đ", "E", "G", "H", "I", "K", "L", "M", "N", "O", "P", "Q", "R", "S",
+        "T", "U", "V", "X", "Y",
+    ];
+    let index = ALPHABET.iter().position(|letter| *letter == key)?;
+    ALPHABET.get(index + 1).map(|s| s.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +231,8 @@ mod tests {
     fn builds_paths_by_kind() {
         assert_eq!(
             path_of(&[
+                "A. VỀ TÌNH HÌNH",
+                "I. Kết quả",
                 "B. VỀ NHIỆM VỤ",
                 "II. Về giải pháp",
                 "3. Về kinh tế số:",
@@ -182,6 +244,8 @@ mod tests {
                 "Đoạn văn"
             ]),
             vec![
+                "A",
+                "A.I",
                 "B",
                 "B.II",
                 "B.II.3",
@@ -193,6 +257,20 @@ mod tests {
                 "B.II.4"
             ]
         );
+    }
+
+    #[test]
+    fn capital_i_after_h_is_a_letter_and_appendix_resets() {
+        assert_eq!(
+            path_of(&[
+                "H. Mục",
+                "I. Mục tiếp",
+                "Phụ lục 1: Tiến độ",
+                "a) Các nhiệm vụ"
+            ]),
+            vec!["H", "I", "PL1", "PL1.a"]
+        );
+        assert_eq!(path_of(&["Điều 2. Giao", "1. Sở"]), vec!["art2", "art2.1"]);
     }
 
     #[test]
@@ -215,6 +293,8 @@ mod tests {
             "---",
             "A. là chữ",
             "Hà Nội",
+            "06; Sổ tay",
+            "54/63 địa phương",
         ] {
             assert_eq!(parse_label(not_label), None, "{not_label}");
         }

@@ -1,33 +1,180 @@
 //! Agencies: the gazetteer, every way names are written, groups and roles.
 //!
-//! PROVISIONAL: a minimal stand-in so the pipeline runs end to end; the agency issue
-//! replaces its internals behind the same functions.
+//! - [`Gazetteer`] reads `data/agencies.tsv` (ministries and ministry-level agencies of
+//!   2016-2025 and since 1 March 2025, government agencies, state bodies, committees, general
+//!   departments, state groups, the 63 + 34 provinces, provincial bodies by pattern), each with
+//!   validity dates, successor links and its legal source. Users add bodies with a file in the
+//!   same format ([`Gazetteer::with_extra`]).
+//! - [`find`] runs one leftmost-longest aho-corasick automaton over a folded key of the text
+//!   (`key.rs`), then resolves each match from its neighbours (`resolve.rs`).
+//! - [`assign_roles`] tells the lead (the addressee) from the support (`phối hợp với`) and
+//!   from bodies merely mentioned (`roles.rs`).
+//!
+//! Rule examples are rendered, for the finding rules (`AG001`-`AG007`), as the canonical name
+//! of each mention the rule found, or for a group mention its group names joined by `, `
+//! (`ministries, government_agencies, provinces`); for the role rules (`AG101`-`AG104`), as
+//! `lead: <name or groups>` / `support: <name or groups>` for each mention whose role the rule
+//! decided.
 
-use crate::rules::{no, yes, Rule};
+mod gazetteer;
+mod groups;
+mod key;
+mod matcher;
+mod resolve;
+mod roles;
+
+pub use gazetteer::{Entry, Gazetteer, GazetteerError, Kind, BUILTIN_TSV};
+pub use groups::{GroupPhrase, PHRASES as GROUP_PHRASES};
+pub use key::key_str;
+pub use roles::Role;
+
+use crate::rules::{no, yes, Family, Rule};
 use chrono::NaiveDate;
 use std::ops::Range;
+use std::sync::Arc;
 use vntask_writer::AgencyGroup;
 
-pub static RULES: &[Rule] = &[Rule {
-    id: "AG001",
-    family: crate::rules::Family::Agency,
-    description: "A ministry named in full: `Bộ` followed by its field (`Bộ Tài chính`).",
-    examples: &[
-        yes("Bộ Tài chính khẩn trương hoàn thiện", "Bộ Tài chính"),
-        no("các bộ, ngành khẩn trương hoàn thiện"),
-    ],
-}];
+const fn rule(id: &'static str, description: &'static str, examples: &'static [crate::rules::Example]) -> Rule {
+    Rule {
+        id,
+        family: Family::Agency,
+        description,
+        examples,
+    }
+}
+
+pub static RULES: &[Rule] = &[
+    rule(
+        "AG001",
+        "A body of the gazetteer named in full, in any case, with or without diacritics, in old or new tone placement (`Bộ Tài chính`, `BỘ Y TẾ`, `Uỷ ban Dân tộc`).",
+        &[
+            yes("Bộ Tài chính khẩn trương hoàn thiện", "Bộ Tài chính"),
+            yes("Giao Bo Thong tin va Truyen thong chu tri", "Bộ Thông tin và Truyền thông"),
+            yes("Bộ Lao động – Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội"),
+            yes("Uỷ ban Dân tộc hướng dẫn", "Ủy ban Dân tộc"),
+            no("các bộ, ngành khẩn trương hoàn thiện"),
+            no("toàn bộ Công an nhân dân"),
+            no("cán bộ Y tế cơ sở"),
+        ],
+    ),
+    rule(
+        "AG002",
+        "A body of the gazetteer by an abbreviation or alias (`Bộ TT&TT`, `BTTTT`, `NHNN`, `VPCP`, `UBQG về CĐS`).",
+        &[
+            yes("Bộ TT&TT chủ trì", "Bộ Thông tin và Truyền thông"),
+            yes("giao BTTTT hướng dẫn", "Bộ Thông tin và Truyền thông"),
+            yes("NHNN khẩn trương", "Ngân hàng Nhà nước Việt Nam"),
+            yes("Bộ KH & ĐT tổng hợp", "Bộ Kế hoạch và Đầu tư"),
+            yes("phiên họp của UBQG về CĐS", "Ủy ban Quốc gia về chuyển đổi số"),
+            no("phát triển NHNNN"),
+            no("thông tin và truyền thông"),
+        ],
+    ),
+    rule(
+        "AG003",
+        "A ministry named by its field alone in a list that began with a ministry or with `các bộ` (`Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an, Quốc phòng`, `Các bộ Xây dựng, Công Thương`).",
+        &[
+            yes("Bộ Giáo dục và Đào tạo, Y tế chủ trì", "Bộ Y tế"),
+            yes("các Bộ: Công an, Quốc phòng, Thông tin và Truyền thông", "Bộ Quốc phòng"),
+            yes("Các bộ Xây dựng, Công Thương đẩy mạnh", "Bộ Xây dựng"),
+            no("Bộ Tài chính, xây dựng cơ chế"),
+            no("lĩnh vực tài chính, y tế"),
+        ],
+    ),
+    rule(
+        "AG004",
+        "A provincial body with its province (`Ủy ban nhân dân tỉnh An Giang`, `UBND TP. Hà Nội`, `Sở Y tế tỉnh Lào Cai`).",
+        &[
+            yes("Ủy ban nhân dân tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Quảng Ninh"),
+            yes("UBND TP. Hà Nội yêu cầu", "Ủy ban nhân dân thành phố Hà Nội"),
+            yes("Sở Y tế tỉnh Lào Cai", "Sở Y tế tỉnh Lào Cai"),
+            no("Ủy ban nhân dân các tỉnh, thành phố"),
+            no("tại tỉnh Quảng Ninh"),
+        ],
+    ),
+    rule(
+        "AG005",
+        "A provincial body without its province: in a provincial document it is that province's (`Sở Tài chính` → `Sở Tài chính tỉnh X`); elsewhere a department is kept as written.",
+        &[
+            yes("Sở Tài chính chủ trì", "Sở Tài chính"),
+            no("thanh tra, kiểm tra việc thực hiện"),
+            no("công an nhân dân"),
+        ],
+    ),
+    rule(
+        "AG006",
+        "A province named as a body: `tỉnh X` / `thành phố X` alone, or bare names in a list after `các địa phương:` or filling the text; stands for its Ủy ban nhân dân.",
+        &[
+            yes("các địa phương: An Giang, Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ"),
+            yes("An Giang, Kiên Giang và Thành phố Hồ Chí Minh", "Ủy ban nhân dân tỉnh Kiên Giang"),
+            no("tư tưởng Hồ Chí Minh"),
+            no("Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+        ],
+    ),
+    rule(
+        "AG007",
+        "A group of bodies from the guideline's closed list (`các bộ, ngành, địa phương`, `các cơ quan liên quan`, `Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương`).",
+        &[
+            yes("Các bộ, ngành, địa phương khẩn trương", "ministries, government_agencies, provinces"),
+            yes("phối hợp với các cơ quan, đơn vị liên quan", "related_agencies"),
+            yes("các bộ, ngành liên quan", "related_agencies"),
+            yes("Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương", "provinces"),
+            yes("UBND cấp xã", "communes"),
+            no("địa phương đã ban hành"),
+            no("Bộ Công an"),
+        ],
+    ),
+    rule(
+        "AG101",
+        "The addressee of `giao`, `yêu cầu`, `đề nghị` leads (and every body listed with it).",
+        &[
+            yes("Thủ tướng giao Bộ Công an, Bộ Quốc phòng nghiên cứu", "lead: Bộ Quốc phòng"),
+            yes("Đề nghị các bộ, ngành, địa phương khẩn trương triển khai", "lead: ministries, government_agencies, provinces"),
+            no("Bộ Tài chính báo cáo Thủ tướng"),
+            no("theo hướng dẫn của Bộ Y tế"),
+        ],
+    ),
+    rule(
+        "AG102",
+        "The body at the start of the task (after at most a few words such as `Định kỳ hàng tháng`) is its subject and leads.",
+        &[
+            yes("Bộ Công an khẩn trương xây dựng", "lead: Bộ Công an"),
+            yes("Định kỳ hàng tháng Bộ TT&TT báo cáo", "lead: Bộ Thông tin và Truyền thông"),
+            no("Triển khai theo hướng dẫn của Bộ Y tế"),
+            no("báo cáo Bộ Tài chính trước ngày 15"),
+        ],
+    ),
+    rule(
+        "AG103",
+        "A body followed by `chủ trì` leads, wherever it stands (`do Bộ X chủ trì`).",
+        &[
+            yes("nhiệm vụ do Bộ Tư pháp chủ trì", "lead: Bộ Tư pháp"),
+            no("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng"),
+        ],
+    ),
+    rule(
+        "AG104",
+        "A body after `phối hợp (với)`, `cùng (với)`, `với sự phối hợp của` supports (and every body listed with it).",
+        &[
+            yes("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng, Bộ Thông tin và Truyền thông", "support: Bộ Thông tin và Truyền thông"),
+            yes("phối hợp với các cơ quan liên quan", "support: related_agencies"),
+            no("Bộ Công an chỉ đạo Công an các địa phương"),
+            no("gửi Bộ Tài chính"),
+        ],
+    ),
+];
 
 /// One agency or group found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgencyMention {
     /// Byte range of the words in the searched text.
     pub range: Range<usize>,
-    /// Gazetteer id; `None` for a body outside the gazetteer or for a group.
+    /// Gazetteer id (`bo-cong-an`; `ubnd@p-an-giang` for a provincial body); `None` for a
+    /// body outside the gazetteer or for a group.
     pub id: Option<String>,
     /// Canonical name as of the document's date (empty for a pure group mention).
     pub name: String,
-    /// The body holding its functions today, when different from `name`.
+    /// The body holding its functions in the gazetteer's latest structure, when different.
     pub current: Option<String>,
     /// Groups this mention stands for (`các bộ, ngành` → ministries, government agencies).
     pub groups: Vec<AgencyGroup>,
@@ -39,8 +186,18 @@ pub struct AgencyMention {
 pub struct AgencyContext {
     /// The document's date: which names were in force.
     pub date: Option<NaiveDate>,
-    /// For a provincial document, the province whose bodies unqualified names refer to.
+    /// For a provincial document, the province whose bodies unqualified names refer to
+    /// (`An Giang`, `tỉnh An Giang`, `thành phố Hà Nội`).
     pub province: Option<String>,
+    /// A gazetteer extended by the user (`--agencies FILE`); the built-in one when `None`.
+    pub gazetteer: Option<Arc<Gazetteer>>,
+}
+
+impl AgencyContext {
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer.as_deref().unwrap_or_else(|| Gazetteer::builtin())
+    }
 }
 
 /// Who leads and who supports, in one task text.
@@ -54,78 +211,53 @@ pub struct Roles {
 }
 
 /// Finds agency and group mentions in `text`, in text order, not overlapping.
-pub fn find(text: &str, _context: &AgencyContext) -> Vec<AgencyMention> {
-    let mut out = Vec::new();
-    let mut search = 0;
-    while let Some(found) = text[search..].find("Bộ ") {
-        let start = search + found;
-        let rest = &text[start + "Bộ ".len()..];
-        let name_len: usize = rest
-            .split_inclusive(' ')
-            .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-            .take(1)
-            .map(str::len)
-            .sum();
-        if name_len > 0 {
-            let end = start + "Bộ ".len() + rest[..name_len].trim_end().len();
-            let end = extend_lowercase(text, end);
-            out.push(AgencyMention {
-                range: start..end,
-                id: None,
-                name: text[start..end].to_string(),
-                current: None,
-                groups: Vec::new(),
-                rule: "AG001",
-            });
-            search = end;
-        } else {
-            search = start + "Bộ ".len();
-        }
-    }
-    out
+pub fn find(text: &str, context: &AgencyContext) -> Vec<AgencyMention> {
+    let gazetteer = context.gazetteer();
+    let key = key::key(text);
+    let raws = gazetteer.matcher.scan(&key);
+    resolve::resolve(text, &key, &raws, context, gazetteer)
 }
 
-/// Takes the following lower-case words of a name such as `Tài chính` up to punctuation.
-fn extend_lowercase(text: &str, end: usize) -> usize {
-    let rest = &text[end..];
-    let stop = rest
-        .find(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
-        .unwrap_or(rest.len());
-    let words: Vec<&str> = rest[..stop].split(' ').collect();
-    let mut taken = 0;
-    for (index, word) in words.iter().enumerate().skip(1).take(1) {
-        if !word.is_empty() && word.chars().all(|c| c.is_lowercase()) {
-            taken = words[..=index].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
-        }
-    }
-    end + taken
-}
-
-/// Assigns roles to the mentions of one task text: the first mention leads, mentions after
-/// `phối hợp` support.
+/// Assigns roles to the mentions of one task text (see `roles.rs`).
 pub fn assign_roles(text: &str, mentions: &[AgencyMention]) -> Roles {
-    let mut roles = Roles::default();
-    let support_from = text.find("phối hợp").unwrap_or(usize::MAX);
-    for mention in mentions {
-        if mention.range.start > support_from {
-            roles.support.push(mention.clone());
-        } else if roles.lead.is_empty() {
-            roles.lead.push(mention.clone());
-            roles.rules.push(mention.rule);
-        }
-    }
-    roles
+    roles::assign(text, mentions)
 }
 
-/// Renders what rule `rule_id` finds in `text`: the canonical names, one per mention.
+fn render(mention: &AgencyMention) -> String {
+    if mention.groups.is_empty() {
+        mention.name.clone()
+    } else {
+        mention
+            .groups
+            .iter()
+            .map(|g| g.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Renders what rule `rule_id` finds in `text` (see the module documentation).
 pub fn render_examples(rule_id: &str, text: &str, reference: Option<NaiveDate>) -> Vec<String> {
     let context = AgencyContext {
         date: reference,
-        province: None,
+        ..Default::default()
     };
-    find(text, &context)
-        .into_iter()
+    let mentions = find(text, &context);
+    if rule_id.starts_with("AG1") {
+        return mentions
+            .iter()
+            .zip(roles::decide(text, &mentions))
+            .filter(|(_, (_, rule))| *rule == Some(rule_id))
+            .filter_map(|(m, (role, _))| match role {
+                Role::Lead => Some(format!("lead: {}", render(m))),
+                Role::Support => Some(format!("support: {}", render(m))),
+                Role::Neither => None,
+            })
+            .collect();
+    }
+    mentions
+        .iter()
         .filter(|m| m.rule == rule_id)
-        .map(|m| m.name)
+        .map(render)
         .collect()
 }

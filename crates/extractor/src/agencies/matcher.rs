@@ -1,0 +1,149 @@
+//! One aho-corasick automaton (leftmost-longest) over the keys of every name, alias,
+//! ministry field, provincial body, province spelling and group phrase.
+
+use super::gazetteer::{Entry, Kind};
+use super::groups::{self, GroupPhrase};
+use super::key::{ends_word, key_str, starts_word, Key};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::collections::HashMap;
+
+/// What a matched key may stand for; resolution (`resolve.rs`) picks one from the context.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Candidate {
+    /// A national body; `alias` when the text was not its canonical name.
+    Entry { index: usize, alias: bool },
+    /// A ministry named by its field alone (`Y tế` in `Bộ Giáo dục và Đào tạo, Y tế`).
+    Field { index: usize },
+    /// A body every province has (`Sở Y tế`, `Ủy ban nhân dân`).
+    Head { index: usize },
+    /// A province; `prefixed` when written with `tỉnh`, `thành phố` or `TP.`.
+    Province { index: usize, prefixed: bool },
+    /// A group phrase (index into [`groups::PHRASES`]).
+    Group { index: usize },
+}
+
+/// One raw match, in key offsets.
+#[derive(Debug, Clone)]
+pub struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub candidates: Vec<Candidate>,
+}
+
+/// The compiled automaton and what each pattern stands for.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    candidates: Vec<Vec<Candidate>>,
+}
+
+fn province_prefixes(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::City => &["thành phố ", "TP ", "TP. ", "Tp "],
+        _ => &["tỉnh "],
+    }
+}
+
+impl Matcher {
+    pub fn build(entries: &[Entry]) -> Matcher {
+        let mut table: HashMap<String, Vec<Candidate>> = HashMap::new();
+        let mut add = |text: &str, candidate: Candidate| {
+            let k = key_str(text);
+            if k.is_empty() {
+                return;
+            }
+            let slot = table.entry(k).or_default();
+            if !slot.contains(&candidate) {
+                slot.push(candidate);
+            }
+        };
+        for (index, entry) in entries.iter().enumerate() {
+            let names = std::iter::once(&entry.name).chain(entry.aliases.iter());
+            match entry.kind {
+                Kind::Province | Kind::City => {
+                    for (n, name) in names.enumerate() {
+                        let own_prefix = key_str(name).starts_with("tp");
+                        add(name, Candidate::Province { index, prefixed: own_prefix });
+                        for prefix in province_prefixes(entry.kind) {
+                            add(&format!("{prefix}{name}"), Candidate::Province { index, prefixed: true });
+                        }
+                        if n == 0 && entry.kind == Kind::City {
+                            add(&format!("tỉnh {name}"), Candidate::Province { index, prefixed: true });
+                        }
+                    }
+                }
+                Kind::ProvincialBody => {
+                    for name in names {
+                        add(name, Candidate::Head { index });
+                    }
+                }
+                _ => {
+                    for (n, name) in names.enumerate() {
+                        add(name, Candidate::Entry { index, alias: n > 0 });
+                        if entry.kind == Kind::Ministry {
+                            if let Some(field) = name.strip_prefix("Bộ ") {
+                                add(field, Candidate::Field { index });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (index, phrase) in groups::PHRASES.iter().enumerate() {
+            for variant in groups::variants(phrase.phrase) {
+                add(&variant, Candidate::Group { index });
+            }
+        }
+        let mut patterns: Vec<String> = table.keys().cloned().collect();
+        patterns.sort();
+        let candidates: Vec<Vec<Candidate>> = patterns
+            .iter()
+            .map(|p| table.get(p).cloned().unwrap_or_default())
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Matcher {
+            automaton,
+            candidates,
+        }
+    }
+
+    /// Every whole-word match in `key`, left to right, not overlapping. A match that does not
+    /// sit on word boundaries is skipped and the search resumes one character further.
+    pub fn scan(&self, key: &Key) -> Vec<Raw> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = key.text.as_str();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(found) = automaton.find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            let (start, end) = (found.start(), found.end());
+            if starts_word(text, start) && ends_word(text, end) {
+                out.push(Raw {
+                    start,
+                    end,
+                    candidates: self
+                        .candidates
+                        .get(found.pattern().as_usize())
+                        .cloned()
+                        .unwrap_or_default(),
+                });
+                pos = end;
+            } else {
+                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+}
+
+/// The group phrase of a candidate index.
+pub fn phrase(index: usize) -> Option<&'static GroupPhrase> {
+    groups::PHRASES.get(index)
+}

@@ -1,0 +1,377 @@
+//! From raw automaton matches to mentions: choosing what each match stands for from its
+//! neighbours (a provincial body followed by its province, a ministry field continuing a
+//! list, a province inside a list of provinces) and the document's date and province.
+
+use super::gazetteer::{Entry, Gazetteer, Kind};
+use super::groups::ListHead;
+use super::key::Key;
+use super::matcher::{phrase, Candidate, Raw};
+use super::{AgencyContext, AgencyMention};
+use vntask_writer::AgencyGroup;
+
+/// Words that make a following `bộ` an ordinary word, not a ministry: `toàn bộ`, `nội bộ`,
+/// `cán bộ`, `sơ bộ`, `tiến bộ`, `đồng bộ`, `cục bộ`, `một bộ`.
+const NOT_MINISTRY_BEFORE: &[&str] = &["toan", "noi", "can", "so", "tien", "dong", "cuc", "mot"];
+
+/// What kind of list the last accepted mention may continue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    None,
+    Ministries,
+    Provinces,
+    Other,
+}
+
+/// A gap between two list items: nothing, a comma, `và`, a colon.
+fn is_list_gap(gap: &str) -> bool {
+    matches!(
+        gap.trim(),
+        "" | "," | "va" | ",va" | ":" | "va cac" | ",va cac" | "cac" | "hoac"
+    )
+}
+
+fn upper_initial(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn previous_word(key: &str, offset: usize) -> &str {
+    let before = key.get(..offset).unwrap_or_default().trim_end();
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    before.get(start..).unwrap_or_default()
+}
+
+/// Picks among entries sharing one spelling: the one valid on the date, else the latest.
+fn pick<'g>(gazetteer: &'g Gazetteer, indices: &[usize], ctx: &AgencyContext) -> Option<&'g Entry> {
+    let entries: Vec<&Entry> = indices.iter().filter_map(|&i| gazetteer.entry(i)).collect();
+    entries
+        .iter()
+        .find(|e| e.valid_on(ctx.date))
+        .or_else(|| entries.iter().max_by_key(|e| e.to.unwrap_or(chrono::NaiveDate::MAX)))
+        .copied()
+}
+
+struct Resolver<'a> {
+    text: &'a str,
+    key: &'a Key,
+    ctx: &'a AgencyContext,
+    gazetteer: &'a Gazetteer,
+    out: Vec<AgencyMention>,
+    list: List,
+    /// Key offset where the last accepted item ended.
+    last_end: usize,
+}
+
+impl Resolver<'_> {
+    fn original(&self, start: usize, end: usize) -> &str {
+        let range = self.key.input_range(start, end);
+        self.text.get(range).unwrap_or_default()
+    }
+
+    fn gap(&self, start: usize) -> &str {
+        self.key.text.get(self.last_end.min(start)..start).unwrap_or_default()
+    }
+
+    fn continues(&self, list: List, start: usize) -> bool {
+        self.list == list && is_list_gap(self.gap(start))
+    }
+
+    fn push(&mut self, start: usize, end: usize, mention: Mention, list: List) {
+        let range = self.key.input_range(start, end);
+        self.out.push(AgencyMention {
+            range,
+            id: mention.id,
+            name: mention.name,
+            current: mention.current,
+            groups: mention.groups,
+            rule: mention.rule,
+        });
+        self.list = list;
+        self.last_end = end;
+    }
+
+    fn entry_mention(&self, entry: &Entry, rule: &'static str) -> Mention {
+        Mention {
+            id: Some(entry.id.clone()),
+            name: entry.name.clone(),
+            current: self.gazetteer.current(&entry.id).map(|e| e.name.clone()),
+            groups: Vec::new(),
+            rule,
+        }
+    }
+
+    /// `<body> <province>`: `Sở Y tế tỉnh An Giang`, with the current body when either the
+    /// body or the province has been merged since.
+    fn provincial(&self, head: &Entry, province: &Entry, rule: &'static str) -> Mention {
+        let name = format!("{} {}", head.name, province.province_full_name());
+        let current_head = self.gazetteer.current(&head.id).unwrap_or(head);
+        let current_province = self.gazetteer.current(&province.id).unwrap_or(province);
+        let current = format!(
+            "{} {}",
+            current_head.name,
+            current_province.province_full_name()
+        );
+        Mention {
+            id: Some(format!("{}@{}", head.id, province.id)),
+            current: (current != name).then_some(current),
+            name,
+            groups: Vec::new(),
+            rule,
+        }
+    }
+
+    fn context_province(&self) -> Option<&Entry> {
+        let wanted = super::key::key_str(self.ctx.province.as_deref()?);
+        let wanted = wanted
+            .trim_start_matches("tinh ")
+            .trim_start_matches("thanh pho ")
+            .trim();
+        self.gazetteer
+            .entries()
+            .iter()
+            .filter(|e| e.kind.is_province())
+            .find(|e| super::key::key_str(&e.name) == wanted && e.valid_on(self.ctx.date))
+            .or_else(|| {
+                self.gazetteer
+                    .entries()
+                    .iter()
+                    .find(|e| e.kind.is_province() && super::key::key_str(&e.name) == wanted)
+            })
+    }
+
+    fn run(&mut self, raws: &[Raw]) {
+        let mut i = 0;
+        while i < raws.len() {
+            let Some(raw) = raws.get(i) else { break };
+            let next = raws.get(i + 1);
+            let consumed = self.resolve_one(raw, next);
+            i += consumed.max(1);
+        }
+    }
+
+    /// Resolves `raw` (looking at `next`); returns how many raw matches it used (0 = dropped).
+    fn resolve_one(&mut self, raw: &Raw, next: Option<&Raw>) -> usize {
+        let (start, end) = (raw.start, raw.end);
+        let original = self.original(start, end).to_string();
+        let has = |f: &dyn Fn(&Candidate) -> bool| raw.candidates.iter().find(|c| f(c)).copied();
+        let field = has(&|c| matches!(c, Candidate::Field { .. }));
+        let head = has(&|c| matches!(c, Candidate::Head { .. }));
+        let province = has(&|c| matches!(c, Candidate::Province { .. }));
+
+        // A ministry field continuing a list: `Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an`.
+        if let Some(Candidate::Field { .. }) = field {
+            if self.continues(List::Ministries, start) && upper_initial(&original) {
+                let indices: Vec<usize> = raw
+                    .candidates
+                    .iter()
+                    .filter_map(|c| match c {
+                        Candidate::Field { index } => Some(*index),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(entry) = pick(self.gazetteer, &indices, self.ctx) {
+                    let m = self.entry_mention(entry, "AG003");
+                    self.push(start, end, m, List::Ministries);
+                    return 1;
+                }
+            }
+        }
+
+        for candidate in &raw.candidates {
+            match *candidate {
+                Candidate::Group { index } => {
+                    if let Some(used) = self.group(index, raw, next) {
+                        return used;
+                    }
+                }
+                Candidate::Entry { .. } => {
+                    let key_text = self.key.text.get(start..end).unwrap_or_default();
+                    if key_text.starts_with("bo ")
+                        && NOT_MINISTRY_BEFORE.contains(&previous_word(&self.key.text, start))
+                    {
+                        continue;
+                    }
+                    let indices: Vec<usize> = raw
+                        .candidates
+                        .iter()
+                        .filter_map(|c| match c {
+                            Candidate::Entry { index, .. } => Some(*index),
+                            _ => None,
+                        })
+                        .collect();
+                    let alias = raw
+                        .candidates
+                        .iter()
+                        .all(|c| matches!(c, Candidate::Entry { alias: true, .. }));
+                    if let Some(entry) = pick(self.gazetteer, &indices, self.ctx) {
+                        let rule = if alias { "AG002" } else { "AG001" };
+                        let m = self.entry_mention(entry, rule);
+                        let list = if entry.kind == Kind::Ministry {
+                            List::Ministries
+                        } else {
+                            List::Other
+                        };
+                        self.push(start, end, m, list);
+                        return 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        if let Some(Candidate::Head { index }) = head {
+            if let Some(used) = self.head(index, raw, next, &original) {
+                return used;
+            }
+        }
+        if let Some(Candidate::Province { index, prefixed }) = province {
+            let at_start = self.key.text.get(..start).unwrap_or_default().trim().is_empty();
+            if prefixed || at_start || self.continues(List::Provinces, start) {
+                if let Some(entry) = self.gazetteer.entry(index) {
+                    let ubnd = self.gazetteer.get("ubnd").cloned();
+                    let m = match ubnd {
+                        Some(ubnd) => self.provincial(&ubnd, entry, "AG006"),
+                        None => self.entry_mention(entry, "AG006"),
+                    };
+                    self.push(start, end, m, List::Provinces);
+                    return 1;
+                }
+            }
+        }
+        0
+    }
+
+    fn group(&mut self, index: usize, raw: &Raw, next: Option<&Raw>) -> Option<usize> {
+        let phrase = phrase(index)?;
+        let (start, end) = (raw.start, raw.end);
+        if phrase.needs_list && !(self.list != List::None && is_list_gap(self.gap(start))) {
+            return None;
+        }
+        // A list head followed by its members: `các bộ Xây dựng, Công Thương`.
+        if let Some(next) = next {
+            let gap = self.key.text.get(end..next.start).unwrap_or_default();
+            let member_follows = |want: fn(&Candidate) -> bool| {
+                matches!(gap.trim(), "" | ":") && next.candidates.iter().any(want)
+            };
+            let next_original = self.original(next.start, next.end);
+            match phrase.list_head {
+                ListHead::Ministries
+                    if member_follows(|c| matches!(c, Candidate::Field { .. }))
+                        && upper_initial(next_original) =>
+                {
+                    self.list = List::Ministries;
+                    self.last_end = end;
+                    return Some(1);
+                }
+                ListHead::Provinces
+                    if gap.trim() == ":"
+                        && member_follows(|c| matches!(c, Candidate::Province { .. })) =>
+                {
+                    self.list = List::Provinces;
+                    self.last_end = end;
+                    return Some(1);
+                }
+                _ => {}
+            }
+        }
+        // `các bộ, ngành liên quan`: any group followed by `(có) liên quan` is the related bodies.
+        let after = self.key.text.get(end..).unwrap_or_default();
+        let (groups, end) = if let Some(rest) = after
+            .strip_prefix(" lien quan")
+            .or_else(|| after.strip_prefix(" co lien quan"))
+            .filter(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        {
+            (vec![AgencyGroup::RelatedAgencies], end + (after.len() - rest.len()))
+        } else {
+            (phrase.groups.to_vec(), end)
+        };
+        let m = Mention {
+            id: None,
+            name: String::new(),
+            current: None,
+            groups,
+            rule: "AG007",
+        };
+        self.push(start, end, m, List::Other);
+        Some(1)
+    }
+
+    fn head(&mut self, index: usize, raw: &Raw, next: Option<&Raw>, original: &str) -> Option<usize> {
+        let head = self.gazetteer.entry(index)?.clone();
+        let (start, end) = (raw.start, raw.end);
+        // `Ủy ban nhân dân tỉnh An Giang`, `Sở Y tế TP. Hà Nội`.
+        if let Some(next) = next.filter(|n| n.start <= end + 1) {
+            let province = next.candidates.iter().find_map(|c| match c {
+                Candidate::Province { index, prefixed: true } => Some(*index),
+                _ => None,
+            });
+            if let Some(province) = province.and_then(|p| self.gazetteer.entry(p)).cloned() {
+                let m = self.provincial(&head, &province, "AG004");
+                self.push(start, next.end, m, List::Provinces);
+                return Some(2);
+            }
+        }
+        // `Sở Tài chính tỉnh`, or `Sở Tài chính` alone, in a provincial document.
+        let after = self.key.text.get(end..).unwrap_or_default();
+        let level = [" tinh", " thanh pho", " tp.", " tp"]
+            .iter()
+            .find(|w| {
+                after.starts_with(**w)
+                    && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .map_or(0, |w| w.len() - usize::from(w.ends_with('.')));
+        if !upper_initial(original) && level == 0 {
+            return None;
+        }
+        if let Some(province) = self.context_province().cloned() {
+            let m = self.provincial(&head, &province, "AG005");
+            self.push(start, end + level, m, List::Other);
+            return Some(1);
+        }
+        // Outside a provincial document: a department is kept as written (no id).
+        if head.name.starts_with("Sở ") && upper_initial(original) {
+            let name = self.original(start, end + level).to_string();
+            let m = Mention {
+                id: None,
+                name,
+                current: None,
+                groups: Vec::new(),
+                rule: "AG005",
+            };
+            self.push(start, end + level, m, List::Other);
+            return Some(1);
+        }
+        None
+    }
+}
+
+/// A mention before its byte range is attached.
+struct Mention {
+    id: Option<String>,
+    name: String,
+    current: Option<String>,
+    groups: Vec<AgencyGroup>,
+    rule: &'static str,
+}
+
+/// Resolves the raw matches of `text` into mentions.
+pub fn resolve(
+    text: &str,
+    key: &Key,
+    raws: &[Raw],
+    ctx: &AgencyContext,
+    gazetteer: &Gazetteer,
+) -> Vec<AgencyMention> {
+    let mut resolver = Resolver {
+        text,
+        key,
+        ctx,
+        gazetteer,
+        out: Vec::new(),
+        list: List::None,
+        last_end: 0,
+    };
+    resolver.run(raws);
+    resolver.out
+}

@@ -1,0 +1,182 @@
+//! Roles in one task text: who leads (the addressee), who supports (`phối hợp với`), and who
+//! is merely mentioned (the assigner, a recipient, a cited body).
+//!
+//! Each mention is judged by the words right before it (in key form), skipping titles
+//! (`Bộ trưởng`, `lãnh đạo`, `Chủ tịch`): a mention that directly continues a list
+//! (`Bộ Công an, Bộ Quốc phòng và ...`) shares the role of the item before it.
+
+use super::key::key;
+use super::{AgencyMention, Roles};
+
+/// A mention's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Lead,
+    Support,
+    Neither,
+}
+
+/// Titles before a body's name, skipped when reading the cue before it.
+const TITLES: &[&str] = &[
+    "cac dong chi",
+    "dong chi",
+    "bo truong",
+    "thu truong",
+    "lanh dao",
+    "chu tich",
+    "pho chu tich",
+    "giam doc",
+    "tong giam doc",
+    "thong doc",
+    "chu nhiem",
+    "tong thanh tra",
+    "tong kiem toan",
+    "truong ban",
+    "cac",
+];
+
+/// Words after which a body is the addressee (`Giao Bộ X`, `Yêu cầu X`, `Đề nghị X`).
+const LEAD_CUES: &[&str] = &[
+    "giao",
+    "giao cho",
+    "giao nhiem vu cho",
+    "yeu cau",
+    "de nghi",
+    "kinh de nghi",
+    "chi thi",
+    "doi voi",
+];
+
+/// Words after which a body supports (`phối hợp với Y`, `cùng với Y`).
+const SUPPORT_CUES: &[&str] = &[
+    "phoi hop voi",
+    "phoi hop",
+    "phoi hop chat che voi",
+    "phoi hop chat che",
+    "chu dong phoi hop voi",
+    "chu dong phoi hop",
+    "cung voi",
+    "cung",
+    "voi su phoi hop cua",
+    "su phoi hop cua",
+    "phoi hop cung",
+];
+
+/// Words that may stand before the subject at the start of a task (`Định kỳ hàng tháng`,
+/// `Đồng thời`, `Trong đó`) without making it anything but the subject.
+const MAX_SUBJECT_LEAD_IN_WORDS: usize = 4;
+
+/// Words whose presence before a body makes it merely mentioned: it is reported to, cited,
+/// a place or an owner (`báo cáo X`, `trình X`, `gửi X`, `theo hướng dẫn của X`, `tại X`).
+const NEITHER_CUES: &[&str] = &[
+    "bao cao", "trinh", "gui", "cua", "tai", "cho", "den", "voi", "chi dao", "theo", "thuoc",
+    "o", "tren dia ban", "huong dan", "de xuat", "kien nghi", "tu", "va",
+];
+
+fn ends_with_words(text: &str, cue: &str) -> bool {
+    text == cue
+        || text
+            .strip_suffix(cue)
+            .is_some_and(|before| before.ends_with(|c: char| !c.is_alphanumeric()))
+}
+
+/// The cue before a mention: the key text since the previous mention, without titles.
+fn strip_titles(mut gap: &str) -> &str {
+    loop {
+        let trimmed = gap.trim_end_matches([' ', ',', ':', '(']);
+        let stripped = TITLES
+            .iter()
+            .find(|t| ends_with_words(trimmed, t))
+            .and_then(|t| trimmed.strip_suffix(*t));
+        match stripped {
+            Some(rest) if rest.len() < gap.len() => gap = rest,
+            _ => return trimmed,
+        }
+    }
+}
+
+fn is_list_gap(gap: &str) -> bool {
+    matches!(gap.trim(), "" | "," | "va" | ",va" | "va cac" | ",va cac" | "hoac" | ",hoac")
+}
+
+/// Decides the role of each mention and the rule that decided it.
+pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'static str>)> {
+    let k = key(text);
+    let mut out: Vec<(Role, Option<&'static str>)> = Vec::with_capacity(mentions.len());
+    let mut previous_end = 0;
+    let mut lead_seen = false;
+    for (i, mention) in mentions.iter().enumerate() {
+        let start = k.key_offset(mention.range.start);
+        let end = k.key_offset(mention.range.end);
+        let gap = k.text.get(previous_end.min(start)..start).unwrap_or_default();
+        // `X chủ trì` (also `do X chủ trì`), looking past the rest of a list of bodies.
+        let chairs = {
+            let mut j = i;
+            let mut tail_end = end;
+            while let Some(next) = mentions.get(j + 1) {
+                let next_start = k.key_offset(next.range.start);
+                let between = k.text.get(tail_end.min(next_start)..next_start).unwrap_or_default();
+                if !is_list_gap(between) {
+                    break;
+                }
+                tail_end = k.key_offset(next.range.end);
+                j += 1;
+            }
+            let rest = k.text.get(tail_end..).unwrap_or_default().trim_start_matches([' ', ',']);
+            rest.starts_with("chu tri") || rest.starts_with("la co quan chu tri")
+        };
+        let decided = if i > 0 && is_list_gap(gap) {
+            out.last().copied().unwrap_or((Role::Neither, None))
+        } else if chairs && !ends_with_words(strip_titles(gap), "phoi hop voi") {
+            (Role::Lead, Some("AG103"))
+        } else {
+            let cue = strip_titles(gap);
+            if SUPPORT_CUES.iter().any(|c| ends_with_words(cue, c)) {
+                (Role::Support, Some("AG104"))
+            } else if LEAD_CUES.iter().any(|c| ends_with_words(cue, c)) {
+                (Role::Lead, Some("AG101"))
+            } else if NEITHER_CUES.iter().any(|c| ends_with_words(cue, c)) {
+                (Role::Neither, None)
+            } else if !lead_seen && i == 0 && cue.split_whitespace().count() <= MAX_SUBJECT_LEAD_IN_WORDS {
+                (Role::Lead, Some("AG102"))
+            } else {
+                (Role::Neither, None)
+            }
+        };
+        if decided.0 == Role::Lead {
+            lead_seen = true;
+        }
+        out.push(decided);
+        previous_end = end;
+    }
+    out
+}
+
+/// Builds [`Roles`] from the decisions.
+pub fn assign(text: &str, mentions: &[AgencyMention]) -> Roles {
+    let mut roles = Roles::default();
+    for (mention, (role, rule)) in mentions.iter().zip(decide(text, mentions)) {
+        let (named, groups) = match role {
+            Role::Lead => (&mut roles.lead, &mut roles.lead_groups),
+            Role::Support => (&mut roles.support, &mut roles.support_groups),
+            Role::Neither => continue,
+        };
+        if mention.groups.is_empty() {
+            if !named.iter().any(|m| m.name == mention.name) {
+                named.push(mention.clone());
+            }
+        } else {
+            for group in &mention.groups {
+                if !groups.contains(group) {
+                    groups.push(*group);
+                }
+            }
+        }
+        for id in [Some(mention.rule), rule].into_iter().flatten() {
+            if !roles.rules.contains(&id) {
+                roles.rules.push(id);
+            }
+        }
+    }
+    roles
+}

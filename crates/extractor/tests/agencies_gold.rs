@@ -1,0 +1,173 @@
+//! Provisional lead accuracy on the gold anchors of `fixtures/gold` (until `vntask eval`
+//! covers it): for each gold task, the sentence holding its anchor is read from the seed, the
+//! way the assembler sees it (label stripped; for a task table, the agency column; under an
+//! agency heading, the heading's agency when the item names none), and `find` +
+//! `assign_roles` must give the gold `lead` and `lead_groups`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use vntask_extractor::agencies::{assign_roles, find, key_str, AgencyContext, Roles};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Strips a list label: `a) `, `1. `, `- `, `(2) `, `+ `.
+fn strip_label(line: &str) -> &str {
+    let t = line.trim_start();
+    for prefix in ["- ", "+ ", "• ", "– "] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    if let Some(end) = t.find([')', '.']) {
+        let label = &t[..end];
+        let label = label.trim_start_matches('(');
+        if !label.is_empty()
+            && label.chars().count() <= 4
+            && label.chars().all(|c| c.is_alphanumeric())
+            && t[end + 1..].starts_with(' ')
+        {
+            return t[end + 1..].trim_start();
+        }
+    }
+    t
+}
+
+fn lead_of(roles: &Roles) -> (BTreeSet<String>, BTreeSet<String>) {
+    (
+        roles.lead.iter().map(|m| key_str(&m.name)).collect(),
+        roles.lead_groups.iter().map(|g| g.as_str().to_string()).collect(),
+    )
+}
+
+fn heading_lead(lines: &[&str], index: usize, ctx: &AgencyContext) -> Option<Roles> {
+    let mut i = index;
+    while i > 0 {
+        i -= 1;
+        let line = lines[i].trim();
+        if line.is_empty() || line.starts_with('-') || line.starts_with('+') || line.starts_with('(') {
+            continue;
+        }
+        let text = strip_label(line);
+        if text.chars().count() > 160 || text.trim_end().ends_with('.') {
+            return None;
+        }
+        let mentions = find(text, ctx);
+        if mentions.first().is_some_and(|m| m.range.start == 0) {
+            return Some(Roles {
+                lead: mentions.iter().filter(|m| !m.name.is_empty()).cloned().collect(),
+                lead_groups: mentions.iter().flat_map(|m| m.groups.clone()).collect(),
+                ..Roles::default()
+            });
+        }
+        return None;
+    }
+    None
+}
+
+fn predict(seed: &str, anchor: &str, ctx: &AgencyContext) -> Option<Roles> {
+    let at = seed.find(anchor)?;
+    let lines: Vec<&str> = seed.lines().collect();
+    let mut offset = 0;
+    let mut index = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if offset + line.len() >= at {
+            index = i;
+            break;
+        }
+        offset += line.len() + 1;
+    }
+    let line = lines[index];
+    if line.contains('\t') {
+        // A task table: the agency column of the header above.
+        let header = lines[..index]
+            .iter()
+            .rev()
+            .find(|l| l.contains('\t') && l.to_uppercase().contains("CƠ QUAN"))?;
+        let column = header
+            .split('\t')
+            .position(|c| c.to_uppercase().contains("CƠ QUAN"))?;
+        let cell = line.split('\t').nth(column).unwrap_or_default();
+        let mentions = find(cell, ctx);
+        return Some(Roles {
+            lead: mentions.iter().filter(|m| !m.name.is_empty()).cloned().collect(),
+            lead_groups: mentions.iter().flat_map(|m| m.groups.clone()).collect(),
+            ..Roles::default()
+        });
+    }
+    let text = strip_label(line);
+    let sentence = vntask_tokenizer::sentences(text)
+        .into_iter()
+        .map(|r| &text[r])
+        .find(|s| s.contains(anchor))
+        .unwrap_or(text);
+    let mentions = find(sentence, ctx);
+    let roles = assign_roles(sentence, &mentions);
+    if roles.lead.is_empty() && roles.lead_groups.is_empty() {
+        if let Some(heading) = heading_lead(&lines, index, ctx) {
+            return Some(heading);
+        }
+    }
+    Some(roles)
+}
+
+#[test]
+fn lead_accuracy_on_gold_anchors() {
+    let gold_dir = root().join("fixtures/gold");
+    let mut total = 0;
+    let mut right = 0;
+    let mut total_required = 0;
+    let mut right_required = 0;
+    let mut misses = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&gold_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    for path in files {
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let seed = std::fs::read_to_string(root().join("seeds").join(format!("{stem}.txt"))).unwrap();
+        let ctx = AgencyContext::default();
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let gold: serde_json::Value = serde_json::from_str(line).unwrap();
+            let anchor = gold["anchor"].as_str().unwrap();
+            let want_lead: BTreeSet<String> = gold["lead"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| key_str(v.as_str().unwrap()))
+                .collect();
+            let want_groups: BTreeSet<String> = gold["lead_groups"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect();
+            let optional = gold["optional"].as_bool().unwrap_or(false);
+            let got = predict(&seed, anchor, &ctx).map(|r| lead_of(&r)).unwrap_or_default();
+            let ok = got == (want_lead.clone(), want_groups.clone());
+            total += 1;
+            right += usize::from(ok);
+            if !optional {
+                total_required += 1;
+                right_required += usize::from(ok);
+            }
+            if !ok && !optional {
+                misses.push(format!(
+                    "{}: want {:?} {:?}\n        got  {:?} {:?}",
+                    gold["id"], want_lead, want_groups, got.0, got.1
+                ));
+            }
+        }
+    }
+    let accuracy = right_required as f64 / total_required as f64;
+    eprintln!(
+        "lead accuracy: {right_required}/{total_required} = {accuracy:.3} on required tasks; {right}/{total} on all"
+    );
+    for miss in &misses {
+        eprintln!("  {miss}");
+    }
+    assert!(accuracy >= 0.95, "lead accuracy {accuracy:.3} below 0.95");
+}

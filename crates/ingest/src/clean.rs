@@ -1,0 +1,300 @@
+//! Cleaning one range of the source: conversion artifacts cut out (and remembered), white
+//! space folded, text normalised, with a map from every offset of the clean text back to the
+//! source.
+
+use crate::Footnote;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+use vntask_tokenizer::{normalize_with_map, OffsetMap};
+
+/// Pieces of a line that are not text:
+/// - Word-to-text conversion leftovers: `[bookmark: _Hlk174546576]`, `[footnoteRef:3]`;
+/// - inline footnote bodies `[1:  Quyết định số ...]` (kept on the document);
+/// - superscript footnote markers `¹ ² ⁶` (but not the `²` of `m²`, see [`is_unit_power`]);
+/// - Markdown emphasis `**`, `***`, `*` and inline HTML tags left by converters (`<i>`).
+static ARTIFACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\[bookmark:[^\]]*\]|\[footnoteRef:\s*\d+\]|\[\d{1,3}:\s[^\]]*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|</?(?:i|b|u|em|strong|sup|sub|span|font|small|br|mark)\b[^>]{0,80}>",
+    )
+    .expect("valid regex")
+});
+static INLINE_FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[(\d{1,3}):\s([^\]]*)\]$").expect("valid regex"));
+
+/// Text cleaned from a range of the source, with its map back and the ranges cut out.
+#[derive(Debug, Clone, Default)]
+pub struct Cleaned {
+    pub text: String,
+    pub map: OffsetMap,
+    /// Source ranges cut out as artifacts (footnote markers and bodies, bookmarks, emphasis).
+    pub removed: Vec<Range<usize>>,
+    /// Inline footnote bodies found in the range.
+    pub footnotes: Vec<Footnote>,
+}
+
+impl Cleaned {
+    /// The part of this text from byte `skip` on (a label taken off), with leading spaces
+    /// dropped; its map still points into the source.
+    pub fn without_prefix(&self, skip: usize) -> Cleaned {
+        let skip = floor_char(&self.text, skip.min(self.text.len()));
+        let rest = &self.text[skip..];
+        let skip = skip + (rest.len() - rest.trim_start().len());
+        let mut checkpoints = vec![(0, self.map.to_input(skip))];
+        for &(out, input) in self.map.checkpoints() {
+            if out > skip {
+                checkpoints.push((out - skip, input));
+            }
+        }
+        Cleaned {
+            text: self.text[skip..].to_string(),
+            map: OffsetMap::from_checkpoints(checkpoints, map_end(&self.map)),
+            removed: self.removed.clone(),
+            footnotes: self.footnotes.clone(),
+        }
+    }
+}
+
+/// The input end a map was built with (the end of the cleaned range).
+fn map_end(map: &OffsetMap) -> usize {
+    map.to_input(usize::MAX / 2)
+}
+
+fn floor_char(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// `m²`, `km³`: a superscript after a unit letter is a power, not a footnote marker.
+fn is_unit_power(raw: &str, start: usize) -> bool {
+    let before = raw[..start].chars().next_back();
+    matches!(before, Some('m'))
+}
+
+/// Where the artifacts of `raw` are (relative ranges), with the inline footnote bodies.
+fn artifacts(raw: &str, base: usize) -> (Vec<Range<usize>>, Vec<Footnote>) {
+    let mut cuts = Vec::new();
+    let mut footnotes = Vec::new();
+    for m in ARTIFACT.find_iter(raw) {
+        let text = m.as_str();
+        if text.starts_with(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
+            && is_unit_power(raw, m.start())
+        {
+            continue;
+        }
+        if text.starts_with('*') {
+            // `(*)` is a note mark and `* ` opening a line is a bullet: both are text.
+            let before = raw[..m.start()].chars().next_back();
+            let after = raw[m.end()..].chars().next();
+            if before == Some('(') && after == Some(')') {
+                continue;
+            }
+            if raw[..m.start()].trim().is_empty() && after.is_some_and(char::is_whitespace) {
+                continue;
+            }
+        }
+        if let Some(caps) = INLINE_FOOTNOTE.captures(text) {
+            footnotes.push(Footnote {
+                label: caps.get(1).map_or("", |c| c.as_str()).to_string(),
+                text: vntask_tokenizer::normalize(caps.get(2).map_or("", |c| c.as_str()).trim()),
+                span: base + m.start()..base + m.end(),
+            });
+        }
+        cuts.push(m.range());
+    }
+    (cuts, footnotes)
+}
+
+/// Cleans `source[range]`: artifacts (and the `extra` source ranges, e.g. Markdown markup)
+/// cut, white space runs folded to one space, text normalised.
+pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Cleaned {
+    let Some(raw) = source.get(range.clone()) else {
+        return Cleaned::default();
+    };
+    let (mut cuts, footnotes) = artifacts(raw, range.start);
+    for cut in extra {
+        let start = cut.start.max(range.start);
+        let end = cut.end.min(range.end);
+        if start < end {
+            cuts.push(start - range.start..end - range.start);
+        }
+    }
+    cuts.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for cut in cuts {
+        match merged.last_mut() {
+            Some(last) if cut.start <= last.end => last.end = last.end.max(cut.end),
+            _ => merged.push(cut),
+        }
+    }
+    let removed: Vec<Range<usize>> = merged
+        .iter()
+        .map(|r| range.start + r.start..range.start + r.end)
+        .collect();
+    // The kept pieces between the cuts.
+    let mut kept = Vec::new();
+    let mut position = 0;
+    for cut in &merged {
+        if cut.start > position {
+            kept.push(position..cut.start);
+        }
+        position = position.max(cut.end);
+    }
+    if position < raw.len() {
+        kept.push(position..raw.len());
+    }
+    let mut builder = Builder::default();
+    for piece in kept {
+        let Some(piece_text) = raw.get(piece.clone()) else {
+            continue;
+        };
+        let (normalised, map) = normalize_with_map(piece_text);
+        let base = range.start + piece.start;
+        for (index, c) in normalised.char_indices() {
+            builder.push_char(c, base + map.to_input(index));
+        }
+    }
+    let (text, map) = builder.finish(range.end);
+    Cleaned {
+        text,
+        map,
+        removed,
+        footnotes,
+    }
+}
+
+/// Builds a clean text char by char from source positions, folding white space, with the
+/// checkpoints of its offset map.
+#[derive(Default)]
+pub struct Builder {
+    text: String,
+    checkpoints: Vec<(usize, usize)>,
+    /// Source offset right after the last pushed char (as if in step).
+    next_source: Option<usize>,
+    pending_space: Option<usize>,
+}
+
+impl Builder {
+    /// Pushes `c` found at source offset `source`; white space is folded and trimmed.
+    pub fn push_char(&mut self, c: char, source: usize) {
+        if c.is_whitespace() {
+            if !self.text.is_empty() && self.pending_space.is_none() {
+                self.pending_space = Some(source);
+            }
+            return;
+        }
+        if let Some(space_source) = self.pending_space.take() {
+            self.emit(' ', space_source);
+        }
+        self.emit(c, source);
+    }
+
+    /// Pushes a separator (such as ` | `) that stands for the source at `source`.
+    pub fn push_separator(&mut self, separator: &str, source: usize) {
+        self.pending_space = None;
+        if self.text.is_empty() {
+            return;
+        }
+        for c in separator.chars() {
+            self.emit(c, source);
+        }
+        // The separator stands for nothing in the source: re-anchor the next char.
+        self.next_source = None;
+    }
+
+    /// Pushes an already clean text with its map (a [`Cleaned`]).
+    pub fn push_cleaned(&mut self, cleaned: &Cleaned) {
+        for (index, c) in cleaned.text.char_indices() {
+            self.push_char(c, cleaned.map.to_input(index));
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    fn emit(&mut self, c: char, source: usize) {
+        if self.next_source != Some(source) {
+            let out = self.text.len();
+            match self.checkpoints.last_mut() {
+                Some(last) if last.0 == out => last.1 = source,
+                _ => self.checkpoints.push((out, source)),
+            }
+        }
+        self.text.push(c);
+        self.next_source = Some(source + c.len_utf8());
+    }
+
+    /// The text and its map; `end` is the source end of the cleaned range.
+    pub fn finish(self, end: usize) -> (String, OffsetMap) {
+        let mut checkpoints = self.checkpoints;
+        if let Some(next) = self.next_source {
+            // Offsets past the last char map to the end of that char in the source.
+            checkpoints.push((self.text.len(), next.min(end)));
+        }
+        (self.text, OffsetMap::from_checkpoints(checkpoints, end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean_all(text: &str) -> Cleaned {
+        clean(text, 0..text.len(), &[])
+    }
+
+    #[test]
+    fn cuts_word_artifacts_and_keeps_them_as_removed() {
+        let text = "[bookmark: _Hlk1]a) Đề án 06[footnoteRef:2] do Bộ Công an  chủ trì";
+        let cleaned = clean_all(text);
+        assert_eq!(cleaned.text, "a) Đề án 06 do Bộ Công an chủ trì");
+        assert_eq!(cleaned.removed.len(), 2);
+        assert_eq!(&text[cleaned.removed[0].clone()], "[bookmark: _Hlk1]");
+    }
+
+    #[test]
+    fn superscript_markers_go_but_square_metres_stay() {
+        assert_eq!(clean_all("khắp thế giới¹. Số").text, "khắp thế giới. Số");
+        assert_eq!(clean_all("1.500m² đất").text, "1.500m² đất");
+    }
+
+    #[test]
+    fn emphasis_goes_but_note_marks_and_bullets_stay() {
+        assert_eq!(clean_all("đạt **48%** và ***x***").text, "đạt 48% và x");
+        assert_eq!(clean_all("Ghi chú (*) ở dưới").text, "Ghi chú (*) ở dưới");
+        assert_eq!(clean_all("* Mục một").text, "* Mục một");
+        assert_eq!(clean_all("<i>Nghị định</i> mới").text, "Nghị định mới");
+    }
+
+    #[test]
+    fn inline_footnote_bodies_are_kept_aside() {
+        let cleaned = clean_all("Chiến lược[1:  Quyết định số 749/QĐ-TTg] đã");
+        assert_eq!(cleaned.text, "Chiến lược đã");
+        assert_eq!(cleaned.footnotes.len(), 1);
+        assert_eq!(cleaned.footnotes[0].label, "1");
+        assert_eq!(cleaned.footnotes[0].text, "Quyết định số 749/QĐ-TTg");
+    }
+
+    #[test]
+    fn map_points_back_into_the_source() {
+        let text = "  Bộ [bookmark: x] Tài   chính “giao”";
+        let cleaned = clean_all(text);
+        assert_eq!(cleaned.text, "Bộ Tài chính \"giao\"");
+        let at = cleaned.text.find("Tài").unwrap();
+        let source = cleaned.map.to_input(at);
+        assert!(text[source..].starts_with("Tài"));
+        let at = cleaned.text.find("chính").unwrap();
+        assert!(text[cleaned.map.to_input(at)..].starts_with("chính"));
+    }
+
+    #[test]
+    fn without_prefix_keeps_the_map() {
+        let text = "a)   Bộ Y tế";
+        let cleaned = clean_all(text).without_prefix(2);
+        assert_eq!(cleaned.text, "Bộ Y tế");
+        assert_eq!(cleaned.map.to_input(0), text.find("Bộ").unwrap());
+    }
+}

@@ -1,0 +1,426 @@
+//! HTML (a news page, an article from a government portal) rendered to lines of text.
+//!
+//! Block elements end lines; list items get a `-` (or their number); table rows become pipe
+//! lines (`| a | b |`), read by the table code. Scripts, styles, navigation, headers, footers,
+//! asides, forms, figures (photo and caption) and elements whose class or id names a widget
+//! (weather, related articles, share buttons, menus, ads) are dropped. The headline (`<h1>`)
+//! and the publication time (`article:published_time` or a `<time datetime>`) open the text
+//! so that the metadata reader finds them as on a saved page.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Elements whose whole content is dropped.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+    "select",
+    "figure",
+    "figcaption",
+    "object",
+    "video",
+    "audio",
+    "canvas",
+    "menu",
+];
+
+/// Words in a class or id that mark page furniture.
+const FURNITURE: &[&str] = &[
+    "weather",
+    "thoitiet",
+    "thoi-tiet",
+    "related",
+    "relate",
+    "lien-quan",
+    "lienquan",
+    "teaser",
+    "sidebar",
+    "comment",
+    "share",
+    "social",
+    "breadcrumb",
+    "menu",
+    "banner",
+    "advert",
+    "ads-",
+    "-ads",
+    "quangcao",
+    "most-read",
+    "docnhieu",
+    "doc-nhieu",
+    "tin-khac",
+    "tinkhac",
+    "footer",
+    "header",
+    "navbar",
+    "nav-",
+    "tags",
+    "subscribe",
+    "newsletter",
+    "caption",
+    "author-box",
+];
+
+/// Elements that end a line.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "br",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "body",
+    "title",
+];
+
+/// Void elements (no end tag).
+const VOID_TAGS: &[&str] = &[
+    "br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr",
+    "track", "param",
+];
+
+static PUBLISHED_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?:article:published_time|datePublished|pubdate)["']?\s*(?:content|datetime)?\s*[=:]\s*["'](\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?"#)
+        .expect("valid regex")
+});
+static TIME_ELEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)<time[^>]*datetime\s*=\s*["'](\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?"#)
+        .expect("valid regex")
+});
+static H1: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1>").expect("valid regex"));
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid regex"));
+static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#)
+        .expect("valid regex")
+});
+
+/// The text of an HTML page.
+pub fn to_text(html: &str) -> String {
+    let mut out = Renderer::default();
+    // The headline and the publication stamp first.
+    if let Some(caps) = H1.captures(html) {
+        let headline = collapse(&decode_entities(&TAG.replace_all(&caps[1], " ")));
+        if !headline.is_empty() {
+            out.lines.push(headline);
+        }
+    }
+    if let Some(caps) = PUBLISHED_META
+        .captures(html)
+        .or_else(|| TIME_ELEMENT.captures(html))
+    {
+        let hour = caps.get(4).map_or("00", |m| m.as_str());
+        let minute = caps.get(5).map_or("00", |m| m.as_str());
+        out.lines.push(format!(
+            "{}/{}/{} {hour}:{minute}",
+            &caps[3], &caps[2], &caps[1]
+        ));
+    }
+    out.render(html);
+    out.finish()
+}
+
+#[derive(Default)]
+struct Renderer {
+    lines: Vec<String>,
+    current: String,
+    /// Depth of dropped elements we are inside (tag names, to match end tags).
+    skipping: Vec<String>,
+    /// Open lists: `None` for `<ul>`, the next number for `<ol>`.
+    lists: Vec<Option<usize>>,
+    /// Cells of the open table row.
+    row: Option<Vec<String>>,
+    in_h1: bool,
+}
+
+impl Renderer {
+    fn render(&mut self, html: &str) {
+        let mut rest = html;
+        while !rest.is_empty() {
+            let Some(open) = rest.find('<') else {
+                self.text(rest);
+                break;
+            };
+            self.text(&rest[..open]);
+            rest = &rest[open..];
+            if let Some(after) = rest.strip_prefix("<!--") {
+                rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+                continue;
+            }
+            let Some(close) = rest.find('>') else {
+                break;
+            };
+            let tag = &rest[1..close];
+            rest = &rest[close + 1..];
+            self.tag(tag, &mut rest);
+        }
+    }
+
+    fn tag(&mut self, tag: &str, rest: &mut &str) {
+        let closing = tag.starts_with('/');
+        let body = tag.trim_start_matches('/');
+        let name: String = body
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            return;
+        }
+        if !self.skipping.is_empty() {
+            if closing && self.skipping.last() == Some(&name) {
+                self.skipping.pop();
+            } else if !closing && !VOID_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
+                if self.skipping.last() == Some(&name) {
+                    self.skipping.push(name);
+                }
+            }
+            return;
+        }
+        if !closing && (SKIP_TAGS.contains(&name.as_str()) || is_furniture(body)) {
+            if name == "script" || name == "style" {
+                // Their content is not HTML: jump to the end tag.
+                let end = format!("</{name}");
+                let lower = rest.to_ascii_lowercase();
+                *rest = lower.find(&end).map_or("", |i| &rest[i..]);
+                return;
+            }
+            if !VOID_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
+                self.skipping.push(name);
+            }
+            return;
+        }
+        match (name.as_str(), closing) {
+            ("h1", false) => {
+                self.end_line();
+                self.in_h1 = true;
+            }
+            ("h1", true) => {
+                // The headline was put first already.
+                self.current.clear();
+                self.in_h1 = false;
+            }
+            ("ul", false) => {
+                self.end_line();
+                self.lists.push(None);
+            }
+            ("ol", false) => {
+                self.end_line();
+                self.lists.push(Some(1));
+            }
+            ("ul", true) | ("ol", true) => {
+                self.end_line();
+                self.lists.pop();
+            }
+            ("li", false) => {
+                self.end_line();
+                let marker = match self.lists.last_mut() {
+                    Some(Some(number)) => {
+                        *number += 1;
+                        format!("{}. ", *number - 1)
+                    }
+                    _ => "- ".to_string(),
+                };
+                self.current.push_str(&marker);
+            }
+            ("tr", false) => {
+                self.end_line();
+                self.row = Some(Vec::new());
+            }
+            ("td", false) | ("th", false) => {
+                if let Some(row) = self.row.as_mut() {
+                    row.push(String::new());
+                }
+            }
+            ("tr", true) => self.end_row(),
+            ("table", true) => {
+                self.end_row();
+                self.end_line();
+            }
+            (name, _) if BLOCK_TAGS.contains(&name) => self.end_line(),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if !self.skipping.is_empty() || text.is_empty() || self.in_h1 {
+            return;
+        }
+        let decoded = decode_entities(text);
+        let target = match self.row.as_mut().and_then(|row| row.last_mut()) {
+            Some(cell) => cell,
+            None => &mut self.current,
+        };
+        for c in decoded.chars() {
+            let c = if c.is_whitespace() { ' ' } else { c };
+            if c == ' ' && (target.is_empty() || target.ends_with(' ')) {
+                continue;
+            }
+            target.push(c);
+        }
+    }
+
+    fn end_row(&mut self) {
+        if let Some(row) = self.row.take() {
+            if row.iter().any(|cell| !cell.trim().is_empty()) {
+                let cells: Vec<String> = row.iter().map(|c| c.trim().replace('|', "/")).collect();
+                self.lines.push(format!("| {} |", cells.join(" | ")));
+            }
+        }
+    }
+
+    fn end_line(&mut self) {
+        let line = self.current.trim().to_string();
+        self.current.clear();
+        if !line.is_empty() && line != "-" {
+            self.lines.push(line);
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.end_row();
+        self.end_line();
+        let mut text = String::new();
+        let mut in_table = false;
+        for line in &self.lines {
+            let table = line.starts_with('|');
+            if !text.is_empty() {
+                // Paragraphs apart; rows of one table together.
+                text.push_str(if table && in_table { "\n" } else { "\n\n" });
+            }
+            text.push_str(line);
+            in_table = table;
+        }
+        text.push('\n');
+        text
+    }
+}
+
+/// Whether a start tag's class or id names page furniture.
+fn is_furniture(tag: &str) -> bool {
+    ATTRIBUTE.captures_iter(tag).any(|caps| {
+        let value = caps
+            .get(1)
+            .or(caps.get(2))
+            .or(caps.get(3))
+            .map_or("", |m| m.as_str())
+            .to_ascii_lowercase();
+        FURNITURE.iter().any(|word| value.contains(word))
+    })
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decodes character references: numeric ones and the named ones pages use.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(index) = rest.find('&') {
+        out.push_str(&rest[..index]);
+        rest = &rest[index..];
+        let end = rest.find(';').filter(|&e| e <= 12);
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let c = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some('\u{a0}'),
+                    "ndash" => Some('–'),
+                    "mdash" => Some('—'),
+                    "hellip" => Some('…'),
+                    "ldquo" => Some('“'),
+                    "rdquo" => Some('”'),
+                    "lsquo" => Some('‘'),
+                    "rsquo" => Some('’'),
+                    "deg" => Some('°'),
+                    _ => None,
+                }
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_kept_furniture_dropped() {
+        let html = r#"<html><head><title>x</title><meta property="article:published_time" content="2024-07-19T14:30:00+07:00"></head>
+<body><nav><a href="/">Trang chủ</a></nav><div class="weather-box">Hà Nội 21°C</div>
+<article><h1>Thủ tướng chủ trì <b>Hội nghị</b></h1>
+<p>Sáng 19/7, Thủ tướng chủ trì Hội nghị &amp; phát biểu.</p>
+<figure><img src="a.jpg"><figcaption>Các đại biểu - Ảnh: VGP</figcaption></figure>
+<ul><li>Bộ Y tế chủ trì</li><li>Bộ Công an phối hợp</li></ul>
+<table><tr><th>TT</th><th>Nhiệm vụ</th></tr><tr><td>1</td><td>Xây dựng đề án</td></tr></table>
+<script>var x = "<p>không</p>";</script></article>
+<div class="box-related"><p>Tin liên quan khác</p></div></body></html>"#;
+        let text = to_text(html);
+        assert_eq!(
+            text,
+            "Thủ tướng chủ trì Hội nghị\n\n19/07/2024 14:30\n\nSáng 19/7, Thủ tướng chủ trì Hội nghị & phát biểu.\n\n- Bộ Y tế chủ trì\n\n- Bộ Công an phối hợp\n\n| TT | Nhiệm vụ |\n| 1 | Xây dựng đề án |\n"
+        );
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("a&nbsp;b &#7879; &#x1EC7; &bogus; &"),
+            "a\u{a0}b ệ ệ &bogus; &"
+        );
+    }
+}

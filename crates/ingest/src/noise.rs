@@ -1,0 +1,296 @@
+//! Telling noise from text, line by line: footnote bodies, web page furniture, page numbers,
+//! rule lines, signature blocks. Each test works on one trimmed line (artifacts already cut
+//! where said) and names the habit of the documents it relies on.
+
+use regex::Regex;
+use std::sync::LazyLock;
+use vntask_tokenizer::fold;
+
+/// The superscript digits used as footnote markers.
+pub const SUPERSCRIPTS: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/// The number written in superscript digits (`¹¹` -> 11).
+pub fn superscript_value(text: &str) -> Option<u32> {
+    let mut value: u32 = 0;
+    let mut any = false;
+    for c in text.chars() {
+        let digit = SUPERSCRIPTS.chars().position(|s| s == c)?;
+        value = value.checked_mul(10)?.checked_add(digit as u32)?;
+        any = true;
+    }
+    any.then_some(value)
+}
+
+/// A footnote body at the start of a raw line: `⁶ "5 đẩy mạnh": ...` (superscript label),
+/// returning the label's byte length and its number.
+pub fn superscript_footnote(line: &str) -> Option<(usize, u32)> {
+    let label_len: usize = line
+        .chars()
+        .take_while(|c| SUPERSCRIPTS.contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    if label_len == 0 || line[label_len..].trim().is_empty() {
+        return None;
+    }
+    Some((label_len, superscript_value(&line[..label_len])?))
+}
+
+static PLAIN_FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}) +\p{Lu}").expect("valid regex"));
+
+/// A footnote body whose label lost its superscript in conversion (`6 Các cơ quan ...`):
+/// accepted only as the next number after the previous footnote, so that a line opening
+/// with a count (`10 dịch vụ ...`) is not taken for one.
+pub fn plain_footnote(line: &str, next_expected: u32) -> Option<usize> {
+    let caps = PLAIN_FOOTNOTE.captures(line)?;
+    let number = caps.get(1)?;
+    (number.as_str().parse::<u32>().ok()? == next_expected).then_some(number.end())
+}
+
+static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^(?:["“][^"”]{1,60}["”]\s*(?:gồm)?\s*:|\*\*[^*]{1,60}\*\*\s*:|\*\*[^*]{1,60}:\*\*)"#,
+    )
+    .expect("valid regex")
+});
+
+/// A further paragraph of a footnote that explains terms: `"5 bảo đảm": (1) ...`. Footnotes
+/// that gloss several quoted terms put one term a paragraph.
+pub fn is_glossary_line(line: &str) -> bool {
+    GLOSSARY.is_match(line)
+}
+
+static WEATHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[•·\-]\s*)?[\p{L} .]{2,60}?\s*-?\d{1,2}\s?°\s?[CF]$").expect("valid regex")
+});
+
+/// A weather widget line of a news site: `Hà Nội 21 °C`, `• Hà Nội Hà Nội 21°C`.
+pub fn is_weather_line(line: &str) -> bool {
+    line.chars().count() < 70 && WEATHER.is_match(line)
+}
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[-–]\s*|\(\s*)(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Video|Clip)\s*:\s*[^.!?]{1,60}\)?$")
+        .expect("valid regex")
+});
+
+/// A photo caption: ends with `- Ảnh: VGP/Nhật Bắc` (or `(Ảnh: ...)`).
+pub fn is_caption(line: &str) -> bool {
+    CAPTION.is_match(line)
+}
+
+/// The words with which news sites open the lists after an article (related articles,
+/// most read, other news): everything after them is furniture.
+const ARTICLE_END: &[&str] = &[
+    "bai lien quan",
+    "tin lien quan",
+    "bai viet lien quan",
+    "tin bai khac",
+    "tin khac",
+    "tin cung chuyen muc",
+    "cac tin khac",
+    "doc nhieu",
+    "doc nhieu nhat",
+    "moi nhat",
+    "tin moi nhat",
+    "xem them",
+    "tin noi bat",
+    "co the ban quan tam",
+    "ban co the quan tam",
+];
+
+/// A heading that ends the article on a news page (`bài liên quan`, `Tin bài khác`).
+pub fn is_article_end(line: &str) -> bool {
+    if line.chars().count() > 40 {
+        return false;
+    }
+    let folded = fold(line.trim_end_matches(':'));
+    ARTICLE_END.contains(&folded.trim())
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[-–]?\s*\d{1,3}\s*[-–]?|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
+        .expect("valid regex")
+});
+
+/// A page number standing alone: `12`, `- 12 -`, `Trang 3`, `3/10`.
+pub fn is_page_number(line: &str) -> bool {
+    PAGE_NUMBER.is_match(line)
+}
+
+/// A rule drawn with characters (`___________`, `-----`, `* * *`).
+pub fn is_rule_line(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= 3 && line.chars().all(|c| "_-=*.–—~ ".contains(c))
+}
+
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:KT|TM|TL|TUQ|Q|PP|Thừa lệnh|Thừa ủy quyền)\s*[./]\s*\S|\(?(?:Đã ký|đã ký|Ký tên|Đã ký và đóng dấu)\)?\s*$)")
+        .expect("valid regex")
+});
+
+/// Titles of signers, in capitals, as they stand over a signature.
+const SIGNER_TITLES: &[&str] = &[
+    "THU TUONG",
+    "PHO THU TUONG",
+    "BO TRUONG",
+    "THU TRUONG",
+    "CHU TICH",
+    "PHO CHU TICH",
+    "CHANH VAN PHONG",
+    "PHO CHANH VAN PHONG",
+    "GIAM DOC",
+    "PHO GIAM DOC",
+    "TONG GIAM DOC",
+    "CUC TRUONG",
+    "VU TRUONG",
+    "TRUONG BAN",
+    "PHO TRUONG BAN",
+    "BI THU",
+    "TONG CUC TRUONG",
+    "CHANH AN",
+    "VIEN TRUONG",
+];
+
+/// Capital openings of an issuing body as it is repeated over the signature.
+const ISSUER_HEADS: &[&str] = &[
+    "BO ",
+    "UY BAN",
+    "UBND",
+    "VAN PHONG",
+    "CHINH PHU",
+    "SO ",
+    "BAN ",
+    "TONG CUC",
+    "CUC ",
+];
+
+fn is_upper_line(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A line of a signature block: `KT. THỦ TƯỚNG`, `PHÓ THỦ TƯỚNG`, `(Đã ký)`, or the issuing
+/// body in capitals standing alone (`BỘ THÔNG TIN VÀ TRUYỀN THÔNG`).
+pub fn is_signature_line(line: &str) -> bool {
+    if line.chars().count() > 80 {
+        return false;
+    }
+    if SIGNATURE.is_match(line) {
+        return true;
+    }
+    if !is_upper_line(line) || line.ends_with([':', '.', ';', ',']) {
+        return false;
+    }
+    let folded = fold(line).to_uppercase();
+    SIGNER_TITLES.iter().any(|title| folded == *title)
+        || ISSUER_HEADS.iter().any(|head| folded.starts_with(head))
+}
+
+/// Common Vietnamese family names, for telling a signer's name from other short lines.
+const FAMILY_NAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "dinh", "dao", "luong", "trinh", "mai", "cao", "ta", "ha", "lam",
+    "to", "truong", "chu", "doan", "van", "quach", "thai", "trieu", "kieu", "nong", "lo", "hua",
+    "vuong", "phung", "ton", "than", "luu", "mac", "bach", "tang", "la", "giang", "hau", "nghiem",
+    "chau", "tong", "khuat", "lai", "dam", "diep", "au", "kim", "tieu", "ong", "quan",
+];
+
+/// A person's name standing alone (`Trần Văn Sơn`, `NGUYỄN VĂN A`): two to five words, each
+/// capitalised, opening with a family name.
+pub fn is_person_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let shaped = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    });
+    shaped
+        && words
+            .first()
+            .is_some_and(|w| FAMILY_NAMES.contains(&fold(w).as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footnote_labels() {
+        assert_eq!(superscript_footnote("⁶ \"5 đẩy mạnh\": (1)"), Some((3, 6)));
+        assert_eq!(superscript_footnote("¹¹ VPCP không có"), Some((4, 11)));
+        assert_eq!(superscript_footnote("Bộ Y tế"), None);
+        assert_eq!(plain_footnote("6 Các cơ quan chưa ban hành", 6), Some(1));
+        assert_eq!(plain_footnote("6 Các cơ quan chưa ban hành", 9), None);
+        assert_eq!(plain_footnote("10 dịch vụ còn lại", 10), None);
+    }
+
+    #[test]
+    fn glossary_lines() {
+        assert!(is_glossary_line("\"5 bảo đảm\": (1) Bảo đảm"));
+        assert!(is_glossary_line("“5 không” gồm: (1)"));
+        assert!(is_glossary_line("**5 nhóm vấn đề:** Pháp lý"));
+        assert!(!is_glossary_line("Thủ tướng Chính phủ; tập trung"));
+        assert!(!is_glossary_line(
+            "\"Hạ tầng số phải phát triển, đi trước một bước\""
+        ));
+    }
+
+    #[test]
+    fn web_furniture() {
+        assert!(is_weather_line("Hà Nội 21 °C"));
+        assert!(is_weather_line("• TP Hồ Chí Minh Hà Nội 29°C"));
+        assert!(!is_weather_line(
+            "Nhiệt độ trung bình năm nay tăng 2°C so với năm 2023, gây hạn hán"
+        ));
+        assert!(is_caption("Các đại biểu dự Hội nghị - Ảnh: VGP/Nhật Bắc"));
+        assert!(is_caption(
+            "Thủ tướng chỉ rõ một số nhiệm vụ thời gian tới- Ảnh: VGP/Nhật Bắc"
+        ));
+        assert!(!is_caption(
+            "Bộ Y tế hướng dẫn chụp ảnh: thực hiện trước ngày 15."
+        ));
+        assert!(is_article_end("bài liên quan"));
+        assert!(is_article_end("Tin bài khác"));
+        assert!(!is_article_end(
+            "Các bài học kinh nghiệm liên quan đến chuyển đổi số"
+        ));
+    }
+
+    #[test]
+    fn page_numbers_and_rules() {
+        for yes in ["12", "- 3 -", "Trang 4", "2/10"] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["12 tỉnh", "2024", "Trang chủ"] {
+            assert!(!is_page_number(no), "{no}");
+        }
+        assert!(is_rule_line("___________"));
+        assert!(!is_rule_line("- Bộ Y tế"));
+    }
+
+    #[test]
+    fn signature_blocks() {
+        for yes in [
+            "KT. THỦ TƯỚNG",
+            "PHÓ THỦ TƯỚNG",
+            "(Đã ký)",
+            "BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "TM. ỦY BAN NHÂN DÂN",
+        ] {
+            assert!(is_signature_line(yes), "{yes}");
+        }
+        for no in [
+            "I. ĐÁNH GIÁ KẾT QUẢ",
+            "NHIỆM VỤ TRỌNG TÂM",
+            "Bộ Y tế chủ trì.",
+        ] {
+            assert!(!is_signature_line(no), "{no}");
+        }
+        assert!(is_person_name("Trần Văn Sơn"));
+        assert!(is_person_name("NGUYỄN CHÍ DŨNG"));
+        assert!(!is_person_name("Bộ Công an"));
+        assert!(!is_person_name("Tin bài khác"));
+    }
+}

@@ -1,0 +1,571 @@
+//! Text (from any format) into blocks, line by line.
+//!
+//! The head (issuer, number, date, type, title; a news page's widgets) is read by
+//! [`crate::metadata`] and is not body text. In the body: artifacts are cut from each line
+//! (the cut ranges are kept), footnote bodies leave the flow for [`Document::footnotes`], a
+//! paragraph broken by a page break or by a footnote block is joined again, page numbers,
+//! rules, web furniture and signature lines are dropped, tables become rows, and the
+//! `Nơi nhận:` list becomes the recipients.
+
+use crate::clean::{clean, Builder, Cleaned};
+use crate::noise;
+use crate::sections::{parse_label, LabelKind, SectionStack};
+use crate::table::{self, Cell, Table};
+use crate::{Block, BlockKind, Document, Footnote, Format};
+use std::ops::Range;
+use vntask_tokenizer::{fold, OffsetMap};
+use vntask_writer::SpanBasis;
+
+/// Deeper items are flattened to this depth.
+const MAX_DEPTH: usize = 32;
+
+/// The lines of `source` (byte ranges without the line break); `\r\n`, `\r`, form feeds
+/// and vertical tabs break lines.
+pub fn lines(source: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = source.as_bytes();
+    let mut start = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\n' | b'\x0c' | b'\x0b' => {
+                out.push(start..index);
+                start = index + 1;
+            }
+            b'\r' => {
+                out.push(start..index);
+                if bytes.get(index + 1) == Some(&b'\n') {
+                    index += 1;
+                }
+                start = index + 1;
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    if start < bytes.len() {
+        out.push(start..bytes.len());
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Body,
+    /// After `Nơi nhận:`: recipients and the signature.
+    Recipients,
+    /// After the end of a news article: related articles and other furniture.
+    Furniture,
+}
+
+/// Parses decoded text into a document. `markup` lists source ranges that are markup to
+/// cut (Markdown syntax found by the Markdown reader). With `soft_wrap` (Markdown, PDF), a
+/// line right under another (no blank line between) continues its paragraph.
+pub fn parse(
+    source: String,
+    basis: SpanBasis,
+    format: Format,
+    markup: &[Range<usize>],
+    soft_wrap: bool,
+) -> Document {
+    let line_ranges = lines(&source);
+    let head_texts: Vec<String> = line_ranges
+        .iter()
+        .take(120)
+        .map(|range| {
+            let raw = source.get(range.clone()).unwrap_or("");
+            let mut start = range.start;
+            let mut cells = Vec::new();
+            for part in raw.split('\t') {
+                cells.push(clean(&source, start..start + part.len(), markup).text);
+                start += part.len() + 1;
+            }
+            cells.join("\t").trim().to_string()
+        })
+        .collect();
+    let head_refs: Vec<&str> = head_texts.iter().map(String::as_str).collect();
+    let header = crate::metadata::scan(&head_refs);
+    let mut parser = Parser {
+        source: &source,
+        markup,
+        blocks: Vec::new(),
+        footnotes: Vec::new(),
+        warnings: Vec::new(),
+        stack: SectionStack::default(),
+        open: Vec::new(),
+        footnote_gap: None,
+        in_footnote: false,
+        table: None,
+        table_status: None,
+        zone: Zone::Body,
+        recipients: Vec::new(),
+        signer: None,
+        signature_seen: false,
+        soft_wrap,
+        previous_blank: true,
+        news: header.news || header.meta.doc_type == vntask_writer::DocType::Other,
+    };
+    for (index, range) in line_ranges.iter().enumerate() {
+        if index < header.body_start {
+            continue;
+        }
+        parser.line(range.clone());
+    }
+    let mut meta = header.meta;
+    meta.recipients = parser.recipients;
+    meta.signer = parser.signer;
+    Document {
+        basis,
+        format,
+        encoding: "utf-8".to_string(),
+        meta,
+        blocks: parser.blocks,
+        footnotes: parser.footnotes,
+        warnings: parser.warnings,
+        source,
+    }
+}
+
+struct Parser<'a> {
+    source: &'a str,
+    markup: &'a [Range<usize>],
+    blocks: Vec<Block>,
+    footnotes: Vec<Footnote>,
+    warnings: Vec<String>,
+    stack: SectionStack,
+    /// Block indices of the open labelled levels, parallel to the section stack.
+    open: Vec<usize>,
+    /// Source range of the footnote lines since the last text line (a page-break block).
+    footnote_gap: Option<Range<usize>>,
+    /// The last non-blank line was (part of) a footnote body.
+    in_footnote: bool,
+    table: Option<Table>,
+    /// Status of the rows under a heading such as `a) Các nhiệm vụ hoàn thành`.
+    table_status: Option<vntask_writer::TaskStatus>,
+    zone: Zone,
+    recipients: Vec<String>,
+    signer: Option<String>,
+    signature_seen: bool,
+    soft_wrap: bool,
+    /// The line before this one was blank (or dropped as noise).
+    previous_blank: bool,
+    /// A news page or a document without an official header: web furniture may end it.
+    news: bool,
+}
+
+impl Parser<'_> {
+    fn line(&mut self, range: Range<usize>) {
+        let blank_before = self.previous_blank;
+        self.previous_blank = true;
+        let source = self.source;
+        let raw = source.get(range.clone()).unwrap_or("");
+        let cleaned = clean(source, range.clone(), self.markup);
+        let text = cleaned.text.as_str();
+        if text.is_empty() {
+            self.footnotes.extend(cleaned.footnotes);
+            return;
+        }
+        let trimmed = raw.trim();
+        if self.zone == Zone::Recipients && noise::superscript_footnote(trimmed).is_some() {
+            // Footnote bodies rendered after the text (docx) come after the recipients.
+            self.footnote_line(trimmed, &range, &cleaned);
+            return;
+        }
+        let folded = fold(text);
+        if folded.starts_with("noi nhan") {
+            self.finish_table();
+            self.zone = Zone::Recipients;
+            let rest = text.split_once(':').map_or("", |(_, rest)| rest);
+            self.recipient(rest);
+            return;
+        }
+        match self.zone {
+            Zone::Furniture => return,
+            Zone::Recipients => {
+                if parse_label(text).is_some_and(|l| l.kind == LabelKind::Appendix) {
+                    self.zone = Zone::Body;
+                } else {
+                    self.tail_line(raw);
+                    return;
+                }
+            }
+            Zone::Body => {}
+        }
+        if noise::is_article_end(text) && self.news {
+            self.finish_table();
+            self.zone = Zone::Furniture;
+            return;
+        }
+        if noise::is_page_number(text) || noise::is_rule_line(text) {
+            return;
+        }
+        if noise::is_weather_line(text) || noise::is_caption(text) {
+            self.warn_once("web furniture dropped (weather, photo captions, related articles)");
+            return;
+        }
+        if self.footnote_line(trimmed, &range, &cleaned) {
+            return;
+        }
+        if noise::is_signature_line(text) && !raw.contains('\t') {
+            self.signature_seen = true;
+            return;
+        }
+        if self.signature_seen && noise::is_person_name(text) {
+            self.signer = Some(text.to_string());
+            return;
+        }
+        if raw.contains('\t') && self.table_line(range.clone(), false) {
+            return;
+        }
+        if table::is_pipe_line(raw) {
+            if table::is_pipe_delimiter(raw) || self.table_line(range.clone(), true) {
+                return;
+            }
+        }
+        self.previous_blank = false;
+        self.text_line(range, cleaned, blank_before);
+    }
+
+    fn warn_once(&mut self, warning: &str) {
+        if !self.warnings.iter().any(|w| w == warning) {
+            self.warnings.push(warning.to_string());
+        }
+    }
+
+    /// A line after `Nơi nhận:`: a recipient, a signature line or the signer's name.
+    fn tail_line(&mut self, raw: &str) {
+        for (index, cell) in raw.split('\t').enumerate() {
+            let text = vntask_tokenizer::normalize(cell.trim());
+            if text.is_empty() {
+                continue;
+            }
+            let bullet = text.starts_with(['-', '+', '•', '–']);
+            if noise::is_person_name(&text) {
+                self.signer = Some(text);
+            } else if index == 0 && bullet {
+                self.recipient(&text);
+            }
+        }
+    }
+
+    fn recipient(&mut self, item: &str) {
+        let item = item
+            .trim()
+            .trim_start_matches(['-', '+', '•', '–', ' '])
+            .trim_end_matches([';', ',', '.'])
+            .trim();
+        if !item.is_empty() {
+            self.recipients.push(item.to_string());
+        }
+    }
+
+    /// A footnote body (or a further paragraph of one); true when the line was taken.
+    fn footnote_line(&mut self, trimmed: &str, range: &Range<usize>, cleaned: &Cleaned) -> bool {
+        let next_number = self
+            .footnotes
+            .last()
+            .and_then(|f| f.label.parse::<u32>().ok())
+            .map_or(1, |n| n + 1);
+        let label = if let Some((len, number)) = noise::superscript_footnote(trimmed) {
+            Some((len, number))
+        } else if self.footnotes.is_empty() && self.blocks.is_empty() {
+            None
+        } else {
+            noise::plain_footnote(trimmed, next_number).map(|len| (len, next_number))
+        };
+        if let Some((len, number)) = label {
+            let lead =
+                self.source[range.clone()].len() - self.source[range.clone()].trim_start().len();
+            let body = range.start + lead + len..range.end;
+            let text = clean(self.source, body, self.markup).text;
+            self.footnotes.push(Footnote {
+                label: number.to_string(),
+                text,
+                span: range.start + lead..range.end,
+            });
+            self.extend_gap(range.clone());
+            self.in_footnote = true;
+            return true;
+        }
+        if self.in_footnote && noise::is_glossary_line(trimmed) {
+            if let Some(last) = self.footnotes.last_mut() {
+                last.text.push(' ');
+                last.text.push_str(&cleaned.text);
+                last.span.end = range.end;
+            }
+            self.extend_gap(range.clone());
+            return true;
+        }
+        self.in_footnote = false;
+        false
+    }
+
+    fn extend_gap(&mut self, range: Range<usize>) {
+        let start = self.source.get(range.clone()).map_or(range.start, |raw| {
+            range.start + raw.len() - raw.trim_start().len()
+        });
+        self.footnote_gap = Some(match self.footnote_gap.take() {
+            Some(gap) => gap.start..range.end,
+            None => start..range.end,
+        });
+    }
+
+    /// The last block, if a paragraph broken here could continue it.
+    fn open_paragraph(&self) -> Option<&Block> {
+        self.blocks
+            .last()
+            .filter(|b| b.kind != BlockKind::TableRow && ends_open(&b.text))
+    }
+
+    fn text_line(&mut self, range: Range<usize>, cleaned: Cleaned, blank_before: bool) {
+        self.finish_table();
+        let label = parse_label(&cleaned.text);
+        let gap = self.footnote_gap.take();
+        if label.is_none() {
+            let first = cleaned.text.chars().next().unwrap_or(' ');
+            // A wrapped line goes on with its paragraph; a heading (Markdown `#`) ends at
+            // its line unless the next one starts in lower case.
+            let wrapped = self.soft_wrap
+                && !blank_before
+                && self.blocks.last().is_some_and(|b| {
+                    b.kind != BlockKind::TableRow
+                        && (b.kind != BlockKind::Heading || first.is_lowercase())
+                });
+            if let Some(last) = self.open_paragraph() {
+                let join = gap.is_some()
+                    || first.is_lowercase()
+                    || (first.is_ascii_digit() && last.kind != BlockKind::Heading);
+                if join {
+                    self.join_last(cleaned, gap, range.end);
+                    return;
+                }
+            }
+            if wrapped {
+                self.join_last(cleaned, gap, range.end);
+                return;
+            }
+        }
+        let (kind, label_raw, section, depth, body) = match &label {
+            Some(label) => {
+                let resolved = self.stack.resolve(label);
+                let (section, depth) = self.stack.enter(&resolved);
+                let rest = cleaned.without_prefix(label.len);
+                let kind = if matches!(resolved.kind, LabelKind::Dash | LabelKind::Plus) {
+                    BlockKind::Bullet
+                } else if is_heading_like(&rest.text) {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
+                let raw = (!label.raw.is_empty()).then(|| label.raw.clone());
+                (kind, raw, section, depth, rest)
+            }
+            None => {
+                let (section, depth) = self.stack.paragraph();
+                let kind = if is_heading_like(&cleaned.text) && cleaned.text.chars().count() < 100 {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
+                (kind, None, section, depth, cleaned)
+            }
+        };
+        if let Some(status) = table::status_heading(&body.text) {
+            self.table_status = Some(status);
+        } else if label.as_ref().is_some_and(|l| {
+            matches!(
+                l.kind,
+                LabelKind::Arabic | LabelKind::Roman | LabelKind::UpperLetter | LabelKind::Appendix
+            )
+        }) {
+            self.table_status = None;
+        }
+        let depth = if depth > MAX_DEPTH {
+            self.warn_once("section depth over 32 levels: deeper items flattened");
+            MAX_DEPTH
+        } else {
+            depth
+        };
+        let labelled = label.is_some();
+        let keep = if labelled {
+            depth.saturating_sub(1)
+        } else {
+            depth
+        };
+        self.open.truncate(keep.min(self.open.len()));
+        let parent = self.open.last().copied();
+        let raw = self.source.get(range.clone()).unwrap_or("");
+        let start = range.start + raw.len() - raw.trim_start().len();
+        let end = range.start + raw.trim_end().len();
+        self.footnotes.extend(body.footnotes.iter().cloned());
+        if labelled {
+            self.open.push(self.blocks.len());
+        }
+        self.blocks.push(Block {
+            kind,
+            section,
+            label: label_raw,
+            depth,
+            parent,
+            text: body.text,
+            span: start..end.max(start),
+            map: body.map,
+            removed: body.removed,
+            table: None,
+        });
+    }
+
+    fn join_last(&mut self, next: Cleaned, gap: Option<Range<usize>>, end: usize) {
+        let Some(last) = self.blocks.last_mut() else {
+            return;
+        };
+        let mut builder = Builder::default();
+        let previous = Cleaned {
+            text: std::mem::take(&mut last.text),
+            map: std::mem::take(&mut last.map),
+            ..Cleaned::default()
+        };
+        builder.push_cleaned(&previous);
+        builder.push_char(' ', next.map.to_input(0));
+        builder.push_cleaned(&next);
+        let (text, map) = builder.finish(end);
+        last.text = text;
+        last.map = map;
+        if let Some(gap) = gap {
+            last.removed.push(gap);
+        }
+        if last.kind == BlockKind::Heading && !is_heading_like(&last.text) {
+            last.kind = BlockKind::Paragraph;
+        }
+        last.removed.extend(next.removed);
+        self.footnotes.extend(next.footnotes);
+        let raw_end = self.source.get(..end).map_or(end, |s| s.trim_end().len());
+        last.span.end = raw_end.max(last.span.start);
+    }
+
+    /// A table line; false when it is not one (a tabbed line outside any table).
+    fn table_line(&mut self, range: Range<usize>, pipe: bool) -> bool {
+        let cells = if pipe {
+            table::pipe_cells(self.source, range.clone(), self.markup)
+        } else {
+            table::tab_cells(self.source, range.clone(), self.markup)
+        };
+        let headers: Vec<String> = cells.iter().map(|c| c.cleaned.text.clone()).collect();
+        let header_row = table::is_header_row(&cells) || (pipe && self.table.is_none());
+        if header_row {
+            if let Some(table) = &self.table {
+                if table.headers == headers {
+                    // The header repeated after a page break.
+                    self.gap_in_last_row(range);
+                    return true;
+                }
+            }
+            self.finish_table();
+            let (base, depth) = self.stack.paragraph();
+            self.open.truncate(depth.min(self.open.len()));
+            self.table = Some(Table {
+                headers,
+                base,
+                depth,
+                parent: self.open.last().copied(),
+                status: self.table_status,
+                rows: 0,
+            });
+            self.footnote_gap = None;
+            return true;
+        }
+        if self.table.is_none() {
+            return false;
+        }
+        self.row(cells, range);
+        true
+    }
+
+    /// Records `range` (a repeated header) as removed from the last row, if the table's
+    /// rows go on after it.
+    fn gap_in_last_row(&mut self, range: Range<usize>) {
+        if let Some(last) = self.blocks.last_mut() {
+            if last.kind == BlockKind::TableRow {
+                last.removed.push(range);
+            }
+        }
+    }
+
+    fn row(&mut self, cells: Vec<Cell>, range: Range<usize>) {
+        let Some(table) = self.table.as_mut() else {
+            return;
+        };
+        let number_empty = cells.first().is_none_or(|c| c.cleaned.text.is_empty());
+        let raw = self.source.get(range.clone()).unwrap_or("");
+        let end = range.start + raw.trim_end().len();
+        let last_is_row = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.kind == BlockKind::TableRow);
+        if number_empty && last_is_row && table.rows > 0 {
+            if let Some(last) = self.blocks.last_mut() {
+                if let Some(row) = last.table.as_mut() {
+                    table.merge(row, &cells);
+                    last.text = table::row_text(row);
+                }
+                last.map = OffsetMap::from_checkpoints(vec![(0, last.span.start)], end);
+                last.span.end = end.max(last.span.start);
+            }
+            return;
+        }
+        table.rows += 1;
+        let previous = self
+            .blocks
+            .last()
+            .filter(|b| b.kind == BlockKind::TableRow)
+            .and_then(|b| b.table.as_ref());
+        let made = table.row(&cells, previous, end);
+        let key = made
+            .row
+            .number
+            .as_deref()
+            .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric()) && n.len() <= 6)
+            .map_or_else(|| table.rows.to_string(), str::to_string);
+        let section = if table.base.is_empty() {
+            format!("row{key}")
+        } else {
+            format!("{}.row{key}", table.base)
+        };
+        let start = cells.first().map_or(range.start, |c| c.range.start);
+        let removed = cells
+            .iter()
+            .flat_map(|c| c.cleaned.removed.clone())
+            .collect();
+        self.blocks.push(Block {
+            kind: BlockKind::TableRow,
+            section,
+            label: made.label,
+            depth: (table.depth + 1).min(MAX_DEPTH),
+            parent: table.parent,
+            text: made.text,
+            span: start..end.max(start),
+            map: made.map,
+            removed,
+            table: Some(made.row),
+        });
+    }
+
+    fn finish_table(&mut self) {
+        self.table = None;
+    }
+}
+
+/// A paragraph that ends without closing punctuation may go on after a page break.
+fn ends_open(text: &str) -> bool {
+    let text = text.trim_end();
+    !text.is_empty() && !text.ends_with(['.', ';', ':', '!', '?', '…', '"', ')', '/'])
+}
+
+/// A short line without a final period reads as a heading.
+fn is_heading_like(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() < 120
+        && !text.ends_with(['.', ';', ','])
+        && text.chars().next().is_some_and(|c| !c.is_lowercase())
+}

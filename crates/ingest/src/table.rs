@@ -1,0 +1,248 @@
+//! Tables written as lines: tab-separated (Word tables pasted as text, docx and HTML tables
+//! rendered by ingest) and Markdown pipe tables.
+//!
+//! A header row names the columns (a first cell `TT`/`STT`, or the first row of a pipe
+//! table); the same header repeated after a page break is dropped; a row whose number cell
+//! is empty continues the row above (a row split by a page break); an empty first content
+//! cell of a numbered row is a vertically merged cell and takes the value above.
+
+use crate::clean::{clean, Builder, Cleaned};
+use crate::{TableRow, TaskStatus};
+use std::ops::Range;
+use vntask_tokenizer::fold;
+
+/// One cell of a table line: its source range and clean text.
+pub struct Cell {
+    pub range: Range<usize>,
+    pub cleaned: Cleaned,
+}
+
+/// The cells of a tab-separated line.
+pub fn tab_cells(source: &str, line: Range<usize>, markup: &[Range<usize>]) -> Vec<Cell> {
+    let Some(raw) = source.get(line.clone()) else {
+        return Vec::new();
+    };
+    let mut cells = Vec::new();
+    let mut start = line.start;
+    for part in raw.split('\t') {
+        let range = start..start + part.len();
+        cells.push(Cell {
+            cleaned: clean(source, range.clone(), markup),
+            range,
+        });
+        start += part.len() + 1;
+    }
+    cells
+}
+
+/// Whether a trimmed line is a Markdown pipe-table line (`| a | b |`).
+pub fn is_pipe_line(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= 2 && line.starts_with('|') && line.ends_with('|')
+}
+
+/// Whether a pipe line is the delimiter row (`|---|:---:|`).
+pub fn is_pipe_delimiter(line: &str) -> bool {
+    is_pipe_line(line)
+        && line
+            .trim()
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// The cells of a pipe-table line (the outer pipes dropped).
+pub fn pipe_cells(source: &str, line: Range<usize>, markup: &[Range<usize>]) -> Vec<Cell> {
+    let Some(raw) = source.get(line.clone()) else {
+        return Vec::new();
+    };
+    let lead = raw.len() - raw.trim_start().len();
+    let inner_start = line.start + lead + 1;
+    let trimmed = raw.trim();
+    let inner = trimmed
+        .get(1..trimmed.len().saturating_sub(1))
+        .unwrap_or("");
+    let mut cells = Vec::new();
+    let mut start = inner_start;
+    for part in inner.split('|') {
+        let range = start..start + part.len();
+        cells.push(Cell {
+            cleaned: clean(source, range.clone(), markup),
+            range,
+        });
+        start += part.len() + 1;
+    }
+    cells
+}
+
+/// Whether these cells are a header row: a first cell `TT`, `STT`, `Số TT`.
+pub fn is_header_row(cells: &[Cell]) -> bool {
+    let first = cells
+        .first()
+        .map(|c| fold(&c.cleaned.text))
+        .unwrap_or_default();
+    matches!(first.as_str(), "tt" | "stt" | "so tt" | "so thu tu")
+}
+
+/// A table being read.
+pub struct Table {
+    pub headers: Vec<String>,
+    /// The section path the table sits under, and its depth.
+    pub base: String,
+    pub depth: usize,
+    pub parent: Option<usize>,
+    pub status: Option<TaskStatus>,
+    /// Rows read so far (for section names of unnumbered rows).
+    pub rows: usize,
+}
+
+/// A row ready to become a block.
+pub struct RowBlock {
+    pub text: String,
+    pub map: vntask_tokenizer::OffsetMap,
+    pub row: TableRow,
+    pub label: Option<String>,
+}
+
+impl Table {
+    /// The header name of column `index` (`cột N` past the header's end).
+    fn header(&self, index: usize) -> String {
+        self.headers
+            .get(index)
+            .filter(|h| !h.is_empty())
+            .cloned()
+            .unwrap_or_else(|| format!("cột {}", index + 1))
+    }
+
+    /// Makes a row from its cells; `previous` is the row above, for merged cells.
+    pub fn row(&self, cells: &[Cell], previous: Option<&TableRow>, end: usize) -> RowBlock {
+        let number = cells
+            .first()
+            .map(|c| c.cleaned.text.clone())
+            .filter(|n| !n.is_empty());
+        let mut row = TableRow {
+            number: number.clone(),
+            cells: Vec::new(),
+            status: self.status,
+            filled: Vec::new(),
+            merged: false,
+        };
+        let mut builder = Builder::default();
+        for (index, cell) in cells.iter().enumerate().skip(1) {
+            let header = self.header(index);
+            let mut value = cell.cleaned.text.clone();
+            if value.is_empty() && index == 1 {
+                // The task column merged vertically over several numbered rows.
+                if let Some(above) = previous.and_then(|p| p.cells.first()) {
+                    value = above.1.clone();
+                    if !value.is_empty() {
+                        row.filled.push(header.clone());
+                    }
+                }
+            } else if !value.is_empty() {
+                builder.push_separator(" | ", cell.range.start);
+                builder.push_cleaned(&cell.cleaned);
+            }
+            row.cells.push((header, value));
+        }
+        let (mut text, mut map) = builder.finish(end);
+        if !row.filled.is_empty() {
+            // The text names the filled value too; the map of a filled cell points at the
+            // row's start.
+            text = row_text(&row);
+            let start = cells.first().map_or(end, |c| c.range.start);
+            map = vntask_tokenizer::OffsetMap::from_checkpoints(vec![(0, start)], end);
+        }
+        RowBlock {
+            text,
+            map,
+            label: number,
+            row,
+        }
+    }
+
+    /// Merges a continuation line (empty number cell) into `row`, cell by cell.
+    pub fn merge(&self, row: &mut TableRow, cells: &[Cell]) {
+        for (index, cell) in cells.iter().enumerate().skip(1) {
+            let value = &cell.cleaned.text;
+            if value.is_empty() {
+                continue;
+            }
+            let slot = index - 1;
+            while row.cells.len() <= slot {
+                let header = self.header(row.cells.len() + 1);
+                row.cells.push((header, String::new()));
+            }
+            if let Some(cell) = row.cells.get_mut(slot) {
+                if !cell.1.is_empty() {
+                    cell.1.push(' ');
+                }
+                cell.1.push_str(value);
+            }
+        }
+        row.merged = true;
+    }
+}
+
+/// The text of a table row: its non-empty cells joined by ` | `.
+pub fn row_text(row: &TableRow) -> String {
+    row.cells
+        .iter()
+        .map(|(_, v)| v.as_str())
+        .filter(|v| !v.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// `a) Các nhiệm vụ hoàn thành` / `b) Các nhiệm vụ đang thực hiện, chưa hoàn thành`: the
+/// status a heading gives the table rows under it.
+pub fn status_heading(text: &str) -> Option<TaskStatus> {
+    let folded = fold(text);
+    if folded.chars().count() > 120 || !folded.contains("nhiem vu") {
+        return None;
+    }
+    if folded.contains("chua hoan thanh")
+        || folded.contains("dang thuc hien")
+        || folded.contains("dang trien khai")
+    {
+        Some(TaskStatus::InProgress)
+    } else if folded.contains("da hoan thanh")
+        || folded.trim_end_matches(':').ends_with("hoan thanh")
+    {
+        Some(TaskStatus::Completed)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_headings() {
+        assert_eq!(
+            status_heading("Các nhiệm vụ hoàn thành"),
+            Some(TaskStatus::Completed)
+        );
+        assert_eq!(
+            status_heading("Các nhiệm vụ đang thực hiện, chưa hoàn thành"),
+            Some(TaskStatus::InProgress)
+        );
+        assert_eq!(
+            status_heading("Các nhiệm vụ chưa hoàn thành, đang thực hiện"),
+            Some(TaskStatus::InProgress)
+        );
+        assert_eq!(status_heading("Về phát triển hạ tầng số"), None);
+    }
+
+    #[test]
+    fn pipe_lines() {
+        assert!(is_pipe_line("| TT | Nhiệm vụ |"));
+        assert!(is_pipe_delimiter("|---|:---:|"));
+        assert!(!is_pipe_delimiter("| 1 | a |"));
+        let source = "| 1 | Bộ Y tế |";
+        let cells = pipe_cells(source, 0..source.len(), &[]);
+        let texts: Vec<&str> = cells.iter().map(|c| c.cleaned.text.as_str()).collect();
+        assert_eq!(texts, vec!["1", "Bộ Y tế"]);
+    }
+}
