@@ -18,7 +18,8 @@ pub fn block_tasks(document: &Document, index: usize, context: &AgencyContext) -
     }
     let zone = zone_of(document, index);
     let mentions = agencies::find(&block.text, context);
-    if is_assignee_heading(document, index, &block.text, &mentions) {
+    // A list of addressees, or a heading over items of its own, is not itself a task.
+    if names_only(&block.text, &mentions) || is_heading_over_items(document, index) {
         return Vec::new();
     }
     let inherited = inherited_roles(document, index, context);
@@ -116,8 +117,8 @@ fn inherited_roles(document: &Document, index: usize, context: &AgencyContext) -
     while let Some(parent) = current {
         let block = document.blocks.get(parent)?;
         let mentions = agencies::find(&block.text, context);
-        if is_assignee_heading(document, parent, &block.text, &mentions)
-            || (block.text.trim_end().ends_with(':') && starts_with_mention(&block.text, &mentions))
+        if starts_with_mention(&block.text, &mentions)
+            && (names_only(&block.text, &mentions) || is_heading_over_items(document, parent))
         {
             let roles = agencies::assign_roles(&block.text, &mentions);
             if !roles.lead.is_empty() || !roles.lead_groups.is_empty() {
@@ -147,29 +148,35 @@ fn starts_with_mention(text: &str, mentions: &[AgencyMention]) -> bool {
         .is_some_and(|m| shapes::only_titles(&text[..m.range.start.min(text.len())]))
 }
 
-/// A block that names an assignee and nothing else, over items of its own.
-fn is_assignee_heading(document: &Document, index: usize, text: &str, mentions: &[AgencyMention]) -> bool {
-    if mentions.is_empty() || text.chars().count() > 240 {
+/// A heading with items of its own under it: a short line without a final period, or a line
+/// ending with a colon, followed by its children.
+fn is_heading_over_items(document: &Document, index: usize) -> bool {
+    let Some(block) = document.blocks.get(index) else {
         return false;
-    }
+    };
     let has_children = document
         .blocks
         .get(index + 1)
         .is_some_and(|next| next.parent == Some(index));
-    if !has_children || !starts_with_mention(text, mentions) {
+    has_children && (block.kind == BlockKind::Heading || block.text.trim_end().ends_with(':'))
+}
+
+/// A text that names agencies and nothing else (`Các Bộ: Quốc phòng, Công an.`,
+/// `Bộ Thông tin và Truyền thông - Cơ quan thường trực ...`).
+fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
+    if mentions.is_empty() || !starts_with_mention(text, mentions) {
         return false;
     }
-    // What is left once the mentions are taken out: separators, titles and a trailing
-    // description such as `- Cơ quan thường trực ...`.
     let mut rest = String::new();
     let mut position = 0;
     for mention in mentions {
-        if mention.range.start >= position {
+        if mention.range.start >= position && mention.range.end <= text.len() {
             rest.push_str(&text[position..mention.range.start]);
             position = mention.range.end;
         }
     }
     rest.push_str(&text[position.min(text.len())..]);
+    // A description after a dash (`- Cơ quan thường trực ...`) does not make it an action.
     let rest = rest.split(" - ").next().unwrap_or_default();
     shapes::only_titles(rest)
 }

@@ -41,7 +41,7 @@ struct Draft {
 pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     let agency_context = AgencyContext {
         date: context.reference,
-        province: None,
+        province: document.meta.province.clone(),
         ..Default::default()
     };
     let mut drafts = Vec::new();

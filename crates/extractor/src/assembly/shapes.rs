@@ -115,6 +115,10 @@ pub fn is_report(text: &str) -> bool {
     if folded.starts_with("sau khi nghe") || folded.starts_with("theo bao cao") {
         return true;
     }
+    // The closing formula of a Thông báo: `X thông báo để các cơ quan biết, thực hiện`.
+    if folded.contains("thong bao de") && folded.contains("biet") {
+        return true;
+    }
     // `đã` among the first words of the clause, before any directive verb.
     let words: Vec<&str> = folded.split_whitespace().take(12).collect();
     let da = words.iter().position(|w| *w == "da");
@@ -144,6 +148,7 @@ mod tests {
         assert!(is_report("Bộ Tài chính đã ban hành Thông tư."));
         assert!(is_report("Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."));
         assert!(!is_report("Bộ Tài chính khẩn trương hoàn thiện Nghị định đã được giao."));
+        assert!(is_report("Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện."));
         assert!(is_bare_heading("3. Về phát triển kinh tế số:"));
         assert!(is_bare_heading("Tổ chức thực hiện"));
         assert!(!is_bare_heading("Xây dựng, hoàn thiện tài liệu hướng dẫn."));

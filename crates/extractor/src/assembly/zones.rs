@@ -20,6 +20,8 @@ const REPORT_CUES: &[&str] = &[
     "thuc trang",
     "boi canh",
     "quan diem",
+    "ghi nhan",
+    "bieu duong",
 ];
 
 /// Folded cues of a heading over assignments.
@@ -55,15 +57,16 @@ pub fn zone_of(document: &Document, index: usize) -> Zone {
         let Some(block) = document.blocks.get(parent) else {
             break;
         };
+        // The cue that comes first in the heading decides: `Ghi nhận ... nỗ lực triển khai các
+        // nhiệm vụ` reviews; `Về nhiệm vụ trọng tâm ... và đánh giá` assigns.
         let heading: String = block.text.chars().take(160).collect();
         let folded = vntask_tokenizer::fold(&heading);
-        let directive = DIRECTIVE_CUES.iter().any(|cue| folded.contains(cue));
-        let report = REPORT_CUES.iter().any(|cue| folded.contains(cue));
-        if directive {
-            return Zone::Directive;
-        }
-        if report {
-            return Zone::Report;
+        let first = |cues: &[&str]| cues.iter().filter_map(|cue| folded.find(cue)).min();
+        match (first(DIRECTIVE_CUES), first(REPORT_CUES)) {
+            (Some(d), Some(r)) if r < d => return Zone::Report,
+            (Some(_), _) => return Zone::Directive,
+            (None, Some(_)) => return Zone::Report,
+            (None, None) => {}
         }
         current = block.parent;
         steps += 1;
