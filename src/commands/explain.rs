@@ -43,12 +43,21 @@ impl Style {
 }
 
 pub fn run(args: ExplainArgs) -> Result<ExitCode> {
-    let bytes = std::fs::read(&args.file).with_context(|| format!("{}: cannot read", args.file.display()))?;
-    let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("{}: cannot read", args.file.display()))?;
+    let name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let document = vntask_ingest::read(&bytes, &name, &Default::default())
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let options = Options {
-        doc_id: args.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        doc_id: args
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         path: args.file.display().to_string(),
         reference_date: args.reference_date,
     };
@@ -73,14 +82,20 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
         .tasks
         .iter()
         .filter(|t| rule.as_ref().is_none_or(|r| t.rules.contains(r)))
-        .filter(|t| args.section.as_ref().is_none_or(|p| t.section.starts_with(p.as_str())))
+        .filter(|t| {
+            args.section
+                .as_ref()
+                .is_none_or(|p| t.section.starts_with(p.as_str()))
+        })
         .collect();
     if args.json {
         let out = serde_json::json!({ "document": extraction.document, "blocks": blocks, "tasks": tasks });
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let style = Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() };
+    let style = Style {
+        on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
     print_document(&extraction.document, &style);
     for block in &blocks {
         print_block(block, &style);
@@ -107,7 +122,11 @@ fn print_document(doc: &vntask_writer::DocumentRecord, style: &Style) {
 }
 
 fn print_block(block: &BlockFindings, style: &Style) {
-    let section = if block.section.is_empty() { "(top)" } else { block.section.as_str() };
+    let section = if block.section.is_empty() {
+        "(top)"
+    } else {
+        block.section.as_str()
+    };
     println!(
         "\n{} {} {}..{}",
         style.paint("36", section),
@@ -143,7 +162,11 @@ fn print_task(task: &TaskRecord, style: &Style) {
         .support
         .iter()
         .map(|a| a.name.clone())
-        .chain(task.support_groups.iter().map(|g| format!("[{}]", g.as_str())))
+        .chain(
+            task.support_groups
+                .iter()
+                .map(|g| format!("[{}]", g.as_str())),
+        )
         .collect();
     println!(
         "\n{} {} rules={}",
@@ -152,7 +175,14 @@ fn print_task(task: &TaskRecord, style: &Style) {
         task.rules.join(",")
     );
     println!("  text:    {}", task.text);
-    println!("  lead:    {}", if lead.is_empty() { "-".into() } else { lead.join("; ") });
+    println!(
+        "  lead:    {}",
+        if lead.is_empty() {
+            "-".into()
+        } else {
+            lead.join("; ")
+        }
+    );
     if !support.is_empty() {
         println!("  support: {}", support.join("; "));
     }
@@ -165,6 +195,9 @@ fn print_task(task: &TaskRecord, style: &Style) {
         );
     }
     for target in &task.targets {
-        println!("  target:  {} {} ({:?})", target.value, target.unit, target.text);
+        println!(
+            "  target:  {} {} ({:?})",
+            target.value, target.unit, target.text
+        );
     }
 }

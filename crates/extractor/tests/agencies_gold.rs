@@ -37,7 +37,11 @@ fn strip_label(line: &str) -> &str {
 fn lead_of(roles: &Roles) -> (BTreeSet<String>, BTreeSet<String>) {
     (
         roles.lead.iter().map(|m| key_str(&m.name)).collect(),
-        roles.lead_groups.iter().map(|g| g.as_str().to_string()).collect(),
+        roles
+            .lead_groups
+            .iter()
+            .map(|g| g.as_str().to_string())
+            .collect(),
     )
 }
 
@@ -46,7 +50,11 @@ fn heading_lead(lines: &[&str], index: usize, ctx: &AgencyContext) -> Option<Rol
     while i > 0 {
         i -= 1;
         let line = lines[i].trim();
-        if line.is_empty() || line.starts_with('-') || line.starts_with('+') || line.starts_with('(') {
+        if line.is_empty()
+            || line.starts_with('-')
+            || line.starts_with('+')
+            || line.starts_with('(')
+        {
             continue;
         }
         let text = strip_label(line);
@@ -56,7 +64,11 @@ fn heading_lead(lines: &[&str], index: usize, ctx: &AgencyContext) -> Option<Rol
         let mentions = find(text, ctx);
         if mentions.first().is_some_and(|m| m.range.start == 0) {
             return Some(Roles {
-                lead: mentions.iter().filter(|m| !m.name.is_empty()).cloned().collect(),
+                lead: mentions
+                    .iter()
+                    .filter(|m| !m.name.is_empty())
+                    .cloned()
+                    .collect(),
                 lead_groups: mentions.iter().flat_map(|m| m.groups.clone()).collect(),
                 ..Roles::default()
             });
@@ -91,7 +103,11 @@ fn predict(seed: &str, anchor: &str, ctx: &AgencyContext) -> Option<Roles> {
         let cell = line.split('\t').nth(column).unwrap_or_default();
         let mentions = find(cell, ctx);
         return Some(Roles {
-            lead: mentions.iter().filter(|m| !m.name.is_empty()).cloned().collect(),
+            lead: mentions
+                .iter()
+                .filter(|m| !m.name.is_empty())
+                .cloned()
+                .collect(),
             lead_groups: mentions.iter().flat_map(|m| m.groups.clone()).collect(),
             ..Roles::default()
         });
@@ -128,7 +144,8 @@ fn lead_accuracy_on_gold_anchors() {
     files.sort();
     for path in files {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let seed = std::fs::read_to_string(root().join("seeds").join(format!("{stem}.txt"))).unwrap();
+        let seed =
+            std::fs::read_to_string(root().join("seeds").join(format!("{stem}.txt"))).unwrap();
         let ctx = AgencyContext::default();
         for line in std::fs::read_to_string(&path).unwrap().lines() {
             let gold: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -146,7 +163,9 @@ fn lead_accuracy_on_gold_anchors() {
                 .map(|v| v.as_str().unwrap().to_string())
                 .collect();
             let optional = gold["optional"].as_bool().unwrap_or(false);
-            let got = predict(&seed, anchor, &ctx).map(|r| lead_of(&r)).unwrap_or_default();
+            let got = predict(&seed, anchor, &ctx)
+                .map(|r| lead_of(&r))
+                .unwrap_or_default();
             let ok = got == (want_lead.clone(), want_groups.clone());
             total += 1;
             right += usize::from(ok);

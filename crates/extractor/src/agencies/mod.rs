@@ -34,7 +34,11 @@ use std::ops::Range;
 use std::sync::Arc;
 use vntask_writer::AgencyGroup;
 
-const fn rule(id: &'static str, description: &'static str, examples: &'static [crate::rules::Example]) -> Rule {
+const fn rule(
+    id: &'static str,
+    description: &'static str,
+    examples: &'static [crate::rules::Example],
+) -> Rule {
     Rule {
         id,
         family: Family::Agency,
@@ -196,7 +200,9 @@ pub struct AgencyContext {
 impl AgencyContext {
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
-        self.gazetteer.as_deref().unwrap_or_else(|| Gazetteer::builtin())
+        self.gazetteer
+            .as_deref()
+            .unwrap_or_else(|| Gazetteer::builtin())
     }
 }
 

@@ -69,8 +69,24 @@ const MAX_SUBJECT_LEAD_IN_WORDS: usize = 4;
 /// Words whose presence before a body makes it merely mentioned: it is reported to, cited,
 /// a place or an owner (`báo cáo X`, `trình X`, `gửi X`, `theo hướng dẫn của X`, `tại X`).
 const NEITHER_CUES: &[&str] = &[
-    "bao cao", "trinh", "gui", "cua", "tai", "cho", "den", "voi", "chi dao", "theo", "thuoc",
-    "o", "tren dia ban", "huong dan", "de xuat", "kien nghi", "tu", "va",
+    "bao cao",
+    "trinh",
+    "gui",
+    "cua",
+    "tai",
+    "cho",
+    "den",
+    "voi",
+    "chi dao",
+    "theo",
+    "thuoc",
+    "o",
+    "tren dia ban",
+    "huong dan",
+    "de xuat",
+    "kien nghi",
+    "tu",
+    "va",
 ];
 
 fn ends_with_words(text: &str, cue: &str) -> bool {
@@ -96,7 +112,10 @@ fn strip_titles(mut gap: &str) -> &str {
 }
 
 fn is_list_gap(gap: &str) -> bool {
-    matches!(gap.trim(), "" | "," | "va" | ",va" | "va cac" | ",va cac" | "hoac" | ",hoac")
+    matches!(
+        gap.trim(),
+        "" | "," | "va" | ",va" | "va cac" | ",va cac" | "hoac" | ",hoac"
+    )
 }
 
 /// Decides the role of each mention and the rule that decided it.
@@ -108,21 +127,31 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
     for (i, mention) in mentions.iter().enumerate() {
         let start = k.key_offset(mention.range.start);
         let end = k.key_offset(mention.range.end);
-        let gap = k.text.get(previous_end.min(start)..start).unwrap_or_default();
+        let gap = k
+            .text
+            .get(previous_end.min(start)..start)
+            .unwrap_or_default();
         // `X chủ trì` (also `do X chủ trì`), looking past the rest of a list of bodies.
         let chairs = {
             let mut j = i;
             let mut tail_end = end;
             while let Some(next) = mentions.get(j + 1) {
                 let next_start = k.key_offset(next.range.start);
-                let between = k.text.get(tail_end.min(next_start)..next_start).unwrap_or_default();
+                let between = k
+                    .text
+                    .get(tail_end.min(next_start)..next_start)
+                    .unwrap_or_default();
                 if !is_list_gap(between) {
                     break;
                 }
                 tail_end = k.key_offset(next.range.end);
                 j += 1;
             }
-            let rest = k.text.get(tail_end..).unwrap_or_default().trim_start_matches([' ', ',']);
+            let rest = k
+                .text
+                .get(tail_end..)
+                .unwrap_or_default()
+                .trim_start_matches([' ', ',']);
             rest.starts_with("chu tri") || rest.starts_with("la co quan chu tri")
         };
         let decided = if i > 0 && is_list_gap(gap) {
@@ -137,7 +166,10 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
                 (Role::Lead, Some("AG101"))
             } else if NEITHER_CUES.iter().any(|c| ends_with_words(cue, c)) {
                 (Role::Neither, None)
-            } else if !lead_seen && i == 0 && cue.split_whitespace().count() <= MAX_SUBJECT_LEAD_IN_WORDS {
+            } else if !lead_seen
+                && i == 0
+                && cue.split_whitespace().count() <= MAX_SUBJECT_LEAD_IN_WORDS
+            {
                 (Role::Lead, Some("AG102"))
             } else {
                 (Role::Neither, None)

@@ -5,6 +5,7 @@ use super::shapes::{self, Shape};
 use super::zones::{zone_of, Zone};
 use super::Draft;
 use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
+use crate::deadlines::{self, DeadlineContext};
 use std::ops::Range;
 use vntask_ingest::{Block, BlockKind, Document};
 
@@ -25,7 +26,8 @@ pub fn block_tasks(document: &Document, index: usize, context: &AgencyContext) -
     let inherited = inherited_roles(document, index, context);
     let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
     if zone != Zone::Report && (is_item || inherited.is_some()) {
-        if let Some(drafts) = item_tasks(block, index, &mentions, inherited.as_ref(), zone) {
+        if let Some(drafts) = item_tasks(block, index, &mentions, inherited.as_ref(), zone, context)
+        {
             return drafts;
         }
         return Vec::new();
@@ -40,6 +42,7 @@ fn item_tasks(
     mentions: &[AgencyMention],
     inherited: Option<&Roles>,
     zone: Zone,
+    context: &AgencyContext,
 ) -> Option<Vec<Draft>> {
     let text = block.text.as_str();
     let own = agencies::assign_roles(text, mentions);
@@ -59,13 +62,18 @@ fn item_tasks(
     };
     let _ = zone;
     let parts = enumerated_parts(text);
-    let ranges: Vec<Range<usize>> = if parts.len() >= 2 { parts } else { vec![0..text.len()] };
-    Some(
-        ranges
-            .into_iter()
-            .map(|range| draft(block, index, range, roles.clone(), &shape))
-            .collect(),
-    )
+    let ranges: Vec<Range<usize>> = if parts.len() >= 2 {
+        parts
+    } else {
+        vec![0..text.len()]
+    };
+    let mut out = Vec::new();
+    for range in ranges {
+        for (part, part_roles) in split_clauses(&block.text, range, &roles, context) {
+            out.push(draft(block, index, part, part_roles, &shape));
+        }
+    }
+    Some(out)
 }
 
 /// Prose: each sentence that assigns work on its own is a task.
@@ -88,7 +96,9 @@ fn sentence_tasks(block: &Block, index: usize, context: &AgencyContext, zone: Zo
         if roles.lead.is_empty() && roles.lead_groups.is_empty() {
             continue;
         }
-        out.push(draft(block, index, range, roles, &shape));
+        for (part, part_roles) in split_clauses(&block.text, range, &roles, context) {
+            out.push(draft(block, index, part, part_roles, &shape));
+        }
     }
     out
 }
@@ -124,7 +134,11 @@ fn inherited_roles(document: &Document, index: usize, context: &AgencyContext) -
             if !roles.lead.is_empty() || !roles.lead_groups.is_empty() {
                 return Some(roles);
             }
-            let lead: Vec<AgencyMention> = mentions.iter().filter(|m| !m.name.is_empty()).cloned().collect();
+            let lead: Vec<AgencyMention> = mentions
+                .iter()
+                .filter(|m| !m.name.is_empty())
+                .cloned()
+                .collect();
             let groups = mentions.iter().flat_map(|m| m.groups.clone()).collect();
             return Some(Roles {
                 rules: mentions.iter().map(|m| m.rule).collect(),
@@ -181,6 +195,101 @@ fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
     shapes::only_titles(rest)
 }
 
+/// Splits one task's text where it assigns separate work: at a `;` clause that opens with a
+/// new subject (`...; Bộ Tài chính tổng hợp ...`), which gets its own roles, and between two
+/// deadlines that differ (`hoàn thành A chậm nhất trong tháng 9, triển khai B chậm nhất trong
+/// tháng 12`: two tasks), at the last `;` between them, else the first `,` after the first.
+fn split_clauses(
+    text: &str,
+    range: Range<usize>,
+    roles: &Roles,
+    context: &AgencyContext,
+) -> Vec<(Range<usize>, Roles)> {
+    let mut parts: Vec<(Range<usize>, Roles)> = Vec::new();
+    let mut start = range.start;
+    let mut current_roles = roles.clone();
+    let body = &text[range.clone()];
+    // New subjects after `;`.
+    let mut cursor = 0;
+    while let Some(found) = body[cursor..].find("; ") {
+        let clause_start = range.start + cursor + found + 2;
+        cursor += found + 2;
+        let clause_end = body[cursor..]
+            .find("; ")
+            .map(|i| range.start + cursor + i)
+            .unwrap_or(range.end);
+        let clause = &text[clause_start..clause_end];
+        let mentions = agencies::find(clause, context);
+        if shapes::classify(clause, &mentions, false).is_some_and(|s| s.rule == "TK002")
+            && !names_only(clause, &mentions)
+        {
+            let clause_roles = agencies::assign_roles(clause, &mentions);
+            if !clause_roles.lead.is_empty() || !clause_roles.lead_groups.is_empty() {
+                parts.push((start..clause_start - 2, current_roles));
+                start = clause_start;
+                current_roles = clause_roles;
+            }
+        }
+    }
+    parts.push((start..range.end, current_roles));
+    let deadline_context = DeadlineContext {
+        reference: context.date,
+        ..DeadlineContext::default()
+    };
+    parts
+        .into_iter()
+        .flat_map(|(part, part_roles)| {
+            split_at_deadlines(text, part, &deadline_context)
+                .into_iter()
+                .map(move |r| (r, part_roles.clone()))
+        })
+        .collect()
+}
+
+fn split_at_deadlines(
+    text: &str,
+    range: Range<usize>,
+    context: &DeadlineContext,
+) -> Vec<Range<usize>> {
+    let body = &text[range.clone()];
+    let found: Vec<_> = deadlines::find(body, context)
+        .into_iter()
+        .filter(|m| m.deadline.due.is_some())
+        .collect();
+    let mut cuts = Vec::new();
+    for pair in found.windows(2) {
+        if pair[0].deadline.due == pair[1].deadline.due {
+            continue;
+        }
+        let between = pair[0].range.end..pair[1].range.start;
+        let Some(gap) = body.get(between.clone()) else {
+            continue;
+        };
+        let cut = gap
+            .rfind("; ")
+            .or_else(|| gap.find(", "))
+            .map(|i| between.start + i);
+        if let Some(cut) = cut {
+            cuts.push(cut);
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        if cut > start {
+            out.push(range.start + start..range.start + cut);
+            start = cut + 2;
+        }
+    }
+    out.push(range.start + start.min(body.len())..range.end);
+    out.retain(|r| text[r.clone()].trim().split_whitespace().count() >= 3);
+    if out.is_empty() {
+        vec![range]
+    } else {
+        out
+    }
+}
+
 /// Ranges of the parts of an item that lists its actions as `(1) ...; (2) ...`.
 fn enumerated_parts(text: &str) -> Vec<Range<usize>> {
     let mut starts = Vec::new();
@@ -213,9 +322,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn clauses_with_a_new_subject_or_a_second_deadline_split() {
+        let context = AgencyContext {
+            date: chrono::NaiveDate::from_ymd_opt(2024, 7, 19),
+            ..AgencyContext::default()
+        };
+        let text =
+            "Bộ Công Thương nghiên cứu đầu tư hạ tầng; Bộ Tài chính tổng hợp và phân bổ ngân sách.";
+        let parts = split_clauses(text, 0..text.len(), &Roles::default(), &context);
+        let texts: Vec<&str> = parts.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Bộ Công Thương nghiên cứu đầu tư hạ tầng",
+                "Bộ Tài chính tổng hợp và phân bổ ngân sách."
+            ]
+        );
+        assert_eq!(
+            parts[1].1.lead.first().map(|m| m.name.as_str()),
+            Some("Bộ Tài chính")
+        );
+        let one = "Bộ Y tế rà soát hồ sơ; lập danh sách trình Chính phủ.";
+        assert_eq!(
+            split_clauses(one, 0..one.len(), &Roles::default(), &context).len(),
+            1
+        );
+    }
+
+    #[test]
     fn enumerated_parts_split_at_numbers() {
         let text = "Bộ Công an: (1) Xây dựng Luật; (2) Hoàn thiện Đề án.";
-        let parts: Vec<&str> = enumerated_parts(text).into_iter().map(|r| &text[r]).collect();
+        let parts: Vec<&str> = enumerated_parts(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(parts, vec!["Xây dựng Luật", "Hoàn thiện Đề án."]);
         assert!(enumerated_parts("Chỉ có (1) một phần.").is_empty());
     }

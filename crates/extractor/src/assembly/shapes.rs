@@ -71,7 +71,10 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
     if let Some(first) = mentions.first() {
         let before = vntask_tokenizer::fold(&text[..first.range.start.min(text.len())]);
         let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if DIRECTIVE_VERBS.iter().any(|verb| ends_with_word(before, verb)) {
+        if DIRECTIVE_VERBS
+            .iter()
+            .any(|verb| ends_with_word(before, verb))
+        {
             return Some(Shape {
                 rule: "TK001",
                 kind: TaskKind::Directive,
@@ -122,9 +125,12 @@ pub fn is_report(text: &str) -> bool {
     // `đã` among the first words of the clause, before any directive verb.
     let words: Vec<&str> = folded.split_whitespace().take(12).collect();
     let da = words.iter().position(|w| *w == "da");
-    let directive = words
-        .iter()
-        .position(|w| matches!(*w, "giao" | "yeu" | "de" | "phai" | "can" | "tiep" | "khan" | "som"));
+    let directive = words.iter().position(|w| {
+        matches!(
+            *w,
+            "giao" | "yeu" | "de" | "phai" | "can" | "tiep" | "khan" | "som"
+        )
+    });
     match (da, directive) {
         (Some(d), Some(v)) => d < v && d < 10,
         (Some(d), None) => d < 10,
@@ -146,9 +152,15 @@ mod tests {
     #[test]
     fn reports_and_headings() {
         assert!(is_report("Bộ Tài chính đã ban hành Thông tư."));
-        assert!(is_report("Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."));
-        assert!(!is_report("Bộ Tài chính khẩn trương hoàn thiện Nghị định đã được giao."));
-        assert!(is_report("Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện."));
+        assert!(is_report(
+            "Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."
+        ));
+        assert!(!is_report(
+            "Bộ Tài chính khẩn trương hoàn thiện Nghị định đã được giao."
+        ));
+        assert!(is_report(
+            "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện."
+        ));
         assert!(is_bare_heading("3. Về phát triển kinh tế số:"));
         assert!(is_bare_heading("Tổ chức thực hiện"));
         assert!(!is_bare_heading("Xây dựng, hoàn thiện tài liệu hướng dẫn."));

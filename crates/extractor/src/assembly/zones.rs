@@ -93,7 +93,12 @@ mod tests {
         let found = zones(
             "I. ĐÁNH GIÁ KẾT QUẢ\n1. Bộ Y tế đã ban hành Thông tư.\nII. NHIỆM VỤ THỜI GIAN TỚI\n1. Bộ Y tế hoàn thiện Đề án.\n",
         );
-        let zone = |needle: &str| found.iter().find(|(t, _)| t.contains(needle)).map(|(_, z)| *z);
+        let zone = |needle: &str| {
+            found
+                .iter()
+                .find(|(t, _)| t.contains(needle))
+                .map(|(_, z)| *z)
+        };
         assert_eq!(zone("đã ban hành"), Some(Zone::Report));
         assert_eq!(zone("hoàn thiện"), Some(Zone::Directive));
     }
