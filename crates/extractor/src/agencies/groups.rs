@@ -72,6 +72,10 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("bộ, ngành trung ương", MG),
     g("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", MG),
     g("bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", MG),
+    g("các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ", MG),
+    g("bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ", MG),
+    g("các cơ quan trực thuộc Chính phủ", &[G]),
+    g("cơ quan trực thuộc Chính phủ", &[G]),
     g("các bộ, cơ quan ngang bộ", &[M]),
     g("cơ quan ngang bộ", &[M]),
     g("các cơ quan thuộc Chính phủ", &[G]),
@@ -86,8 +90,15 @@ pub static PHRASES: &[GroupPhrase] = &[
     head("Bộ trưởng các bộ", &[M], ListHead::Ministries),
     head("lãnh đạo các bộ", &[M], ListHead::Ministries),
     // Provinces.
-    g("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", &[P]),
-    head("Ủy ban nhân dân các tỉnh, thành phố", &[P], ListHead::Provinces),
+    g(
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+        &[P],
+    ),
+    head(
+        "Ủy ban nhân dân các tỉnh, thành phố",
+        &[P],
+        ListHead::Provinces,
+    ),
     head("Ủy ban nhân dân các tỉnh", &[P], ListHead::Provinces),
     g("Ủy ban nhân dân các cấp", &[P]),
     g("các tỉnh, thành phố trực thuộc trung ương", &[P]),
@@ -119,9 +130,18 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("các cơ quan chủ quản", &[R]),
     g("các cơ quan chức năng", &[R]),
     // Steering committees.
-    g("các Ban Chỉ đạo chuyển đổi số của bộ, ngành, địa phương", &[S]),
-    g("các Ban Chỉ đạo chuyển đổi số của các bộ, ngành, địa phương", &[S]),
-    g("Ban Chỉ đạo chuyển đổi số của các bộ, ngành, địa phương", &[S]),
+    g(
+        "các Ban Chỉ đạo chuyển đổi số của bộ, ngành, địa phương",
+        &[S],
+    ),
+    g(
+        "các Ban Chỉ đạo chuyển đổi số của các bộ, ngành, địa phương",
+        &[S],
+    ),
+    g(
+        "Ban Chỉ đạo chuyển đổi số của các bộ, ngành, địa phương",
+        &[S],
+    ),
     g("Ban Chỉ đạo chuyển đổi số của bộ, ngành, địa phương", &[S]),
     g("Ban Chỉ đạo chuyển đổi số các bộ, ngành, địa phương", &[S]),
     g("các Ban Chỉ đạo chuyển đổi số", &[S]),
@@ -135,7 +155,10 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("các sở, ngành, địa phương", &[D, Di]),
     // Districts (before 1 July 2025).
     g("Ủy ban nhân dân các huyện, thị xã, thành phố", &[Di]),
-    g("Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh", &[Di]),
+    g(
+        "Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh",
+        &[Di],
+    ),
     g("Ủy ban nhân dân các quận, huyện, thị xã, thành phố", &[Di]),
     g("Ủy ban nhân dân các quận, huyện", &[Di]),
     g("Ủy ban nhân dân cấp huyện", &[Di]),

@@ -109,7 +109,10 @@ mod tests {
 
     #[test]
     fn variants_meet() {
-        assert_eq!(key_str("Bộ Lao động – Thương binh và Xã hội"), key_str("Bộ Lao động-Thương binh và Xã hội"));
+        assert_eq!(
+            key_str("Bộ Lao động – Thương binh và Xã hội"),
+            key_str("Bộ Lao động-Thương binh và Xã hội")
+        );
         assert_eq!(key_str("Bộ TT & TT"), "bo tt&tt");
         assert_eq!(key_str("TP. Hà  Nội"), "tp.ha noi");
         assert_eq!(key_str("Uỷ ban"), key_str("Ủy ban"));

@@ -63,12 +63,30 @@ impl Matcher {
                 Kind::Province | Kind::City => {
                     for (n, name) in names.enumerate() {
                         let own_prefix = key_str(name).starts_with("tp");
-                        add(name, Candidate::Province { index, prefixed: own_prefix });
+                        add(
+                            name,
+                            Candidate::Province {
+                                index,
+                                prefixed: own_prefix,
+                            },
+                        );
                         for prefix in province_prefixes(entry.kind) {
-                            add(&format!("{prefix}{name}"), Candidate::Province { index, prefixed: true });
+                            add(
+                                &format!("{prefix}{name}"),
+                                Candidate::Province {
+                                    index,
+                                    prefixed: true,
+                                },
+                            );
                         }
                         if n == 0 && entry.kind == Kind::City {
-                            add(&format!("tỉnh {name}"), Candidate::Province { index, prefixed: true });
+                            add(
+                                &format!("tỉnh {name}"),
+                                Candidate::Province {
+                                    index,
+                                    prefixed: true,
+                                },
+                            );
                         }
                     }
                 }
@@ -79,7 +97,13 @@ impl Matcher {
                 }
                 _ => {
                     for (n, name) in names.enumerate() {
-                        add(name, Candidate::Entry { index, alias: n > 0 });
+                        add(
+                            name,
+                            Candidate::Entry {
+                                index,
+                                alias: n > 0,
+                            },
+                        );
                         if entry.kind == Kind::Ministry {
                             if let Some(field) = name.strip_prefix("Bộ ") {
                                 add(field, Candidate::Field { index });

@@ -34,7 +34,11 @@ use std::ops::Range;
 use std::sync::Arc;
 use vntask_writer::AgencyGroup;
 
-const fn rule(id: &'static str, description: &'static str, examples: &'static [crate::rules::Example]) -> Rule {
+const fn rule(
+    id: &'static str,
+    description: &'static str,
+    examples: &'static [crate::rules::Example],
+) -> Rule {
     Rule {
         id,
         family: Family::Agency,
@@ -149,7 +153,8 @@ pub static RULES: &[Rule] = &[
         "A body followed by `chủ trì` leads, wherever it stands (`do Bộ X chủ trì`).",
         &[
             yes("nhiệm vụ do Bộ Tư pháp chủ trì", "lead: Bộ Tư pháp"),
-            no("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng"),
+            no("Bộ Công an phối hợp với Bộ Quốc phòng"),
+            no("Phó Thủ tướng chủ trì họp với Bộ Y tế"),
         ],
     ),
     rule(
@@ -196,7 +201,9 @@ pub struct AgencyContext {
 impl AgencyContext {
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
-        self.gazetteer.as_deref().unwrap_or_else(|| Gazetteer::builtin())
+        self.gazetteer
+            .as_deref()
+            .unwrap_or_else(|| Gazetteer::builtin())
     }
 }
 

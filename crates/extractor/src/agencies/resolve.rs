@@ -48,7 +48,11 @@ fn pick<'g>(gazetteer: &'g Gazetteer, indices: &[usize], ctx: &AgencyContext) ->
     entries
         .iter()
         .find(|e| e.valid_on(ctx.date))
-        .or_else(|| entries.iter().max_by_key(|e| e.to.unwrap_or(chrono::NaiveDate::MAX)))
+        .or_else(|| {
+            entries
+                .iter()
+                .max_by_key(|e| e.to.unwrap_or(chrono::NaiveDate::MAX))
+        })
         .copied()
 }
 
@@ -70,7 +74,10 @@ impl Resolver<'_> {
     }
 
     fn gap(&self, start: usize) -> &str {
-        self.key.text.get(self.last_end.min(start)..start).unwrap_or_default()
+        self.key
+            .text
+            .get(self.last_end.min(start)..start)
+            .unwrap_or_default()
     }
 
     fn continues(&self, list: List, start: usize) -> bool {
@@ -226,7 +233,13 @@ impl Resolver<'_> {
             }
         }
         if let Some(Candidate::Province { index, prefixed }) = province {
-            let at_start = self.key.text.get(..start).unwrap_or_default().trim().is_empty();
+            let at_start = self
+                .key
+                .text
+                .get(..start)
+                .unwrap_or_default()
+                .trim()
+                .is_empty();
             if prefixed || at_start || self.continues(List::Provinces, start) {
                 if let Some(entry) = self.gazetteer.entry(index) {
                     let ubnd = self.gazetteer.get("ubnd").cloned();
@@ -281,8 +294,13 @@ impl Resolver<'_> {
             .strip_prefix(" lien quan")
             .or_else(|| after.strip_prefix(" co lien quan"))
             .filter(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+            // `có liên quan tới/đến/với X` says what the bodies deal with, not which bodies.
+            .filter(|rest| !([" toi", " den", " voi"].iter().any(|w| rest.starts_with(w))))
         {
-            (vec![AgencyGroup::RelatedAgencies], end + (after.len() - rest.len()))
+            (
+                vec![AgencyGroup::RelatedAgencies],
+                end + (after.len() - rest.len()),
+            )
         } else {
             (phrase.groups.to_vec(), end)
         };
@@ -297,13 +315,22 @@ impl Resolver<'_> {
         Some(1)
     }
 
-    fn head(&mut self, index: usize, raw: &Raw, next: Option<&Raw>, original: &str) -> Option<usize> {
+    fn head(
+        &mut self,
+        index: usize,
+        raw: &Raw,
+        next: Option<&Raw>,
+        original: &str,
+    ) -> Option<usize> {
         let head = self.gazetteer.entry(index)?.clone();
         let (start, end) = (raw.start, raw.end);
         // `Ủy ban nhân dân tỉnh An Giang`, `Sở Y tế TP. Hà Nội`.
         if let Some(next) = next.filter(|n| n.start <= end + 1) {
             let province = next.candidates.iter().find_map(|c| match c {
-                Candidate::Province { index, prefixed: true } => Some(*index),
+                Candidate::Province {
+                    index,
+                    prefixed: true,
+                } => Some(*index),
                 _ => None,
             });
             if let Some(province) = province.and_then(|p| self.gazetteer.entry(p)).cloned() {
