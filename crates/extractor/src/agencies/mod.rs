@@ -23,7 +23,7 @@ mod matcher;
 mod resolve;
 mod roles;
 
-pub use gazetteer::{Entry, Gazetteer, GazetteerError, Kind, BUILTIN_TSV};
+pub use gazetteer::{parse_tsv, Entry, Gazetteer, GazetteerError, Kind, BUILTIN_TSV};
 pub use groups::{GroupPhrase, PHRASES as GROUP_PHRASES};
 pub use key::key_str;
 pub use roles::Role;

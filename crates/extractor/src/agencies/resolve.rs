@@ -185,6 +185,13 @@ impl Resolver<'_> {
             }
         }
 
+        // `Ủy ban nhân dân tỉnh An Giang`, `Cục Thuế tỉnh X`: a provincial body with its province
+        // wins over a national body of the same name.
+        if let Some(Candidate::Head { index }) = head {
+            if let Some(used) = self.head_with_province(index, raw, next) {
+                return used;
+            }
+        }
         for candidate in &raw.candidates {
             match *candidate {
                 Candidate::Group { index } => {
@@ -228,7 +235,7 @@ impl Resolver<'_> {
         }
 
         if let Some(Candidate::Head { index }) = head {
-            if let Some(used) = self.head(index, raw, next, &original) {
+            if let Some(used) = self.head_alone(index, raw, &original) {
                 return used;
             }
         }
@@ -315,30 +322,25 @@ impl Resolver<'_> {
         Some(1)
     }
 
-    fn head(
-        &mut self,
-        index: usize,
-        raw: &Raw,
-        next: Option<&Raw>,
-        original: &str,
-    ) -> Option<usize> {
+    fn head_with_province(&mut self, index: usize, raw: &Raw, next: Option<&Raw>) -> Option<usize> {
+        let head = self.gazetteer.entry(index)?.clone();
+        let next = next.filter(|n| n.start <= raw.end + 1)?;
+        let province = next.candidates.iter().find_map(|c| match c {
+            Candidate::Province {
+                index,
+                prefixed: true,
+            } => Some(*index),
+            _ => None,
+        })?;
+        let province = self.gazetteer.entry(province)?.clone();
+        let m = self.provincial(&head, &province, "AG004");
+        self.push(raw.start, next.end, m, List::Provinces);
+        Some(2)
+    }
+
+    fn head_alone(&mut self, index: usize, raw: &Raw, original: &str) -> Option<usize> {
         let head = self.gazetteer.entry(index)?.clone();
         let (start, end) = (raw.start, raw.end);
-        // `Ủy ban nhân dân tỉnh An Giang`, `Sở Y tế TP. Hà Nội`.
-        if let Some(next) = next.filter(|n| n.start <= end + 1) {
-            let province = next.candidates.iter().find_map(|c| match c {
-                Candidate::Province {
-                    index,
-                    prefixed: true,
-                } => Some(*index),
-                _ => None,
-            });
-            if let Some(province) = province.and_then(|p| self.gazetteer.entry(p)).cloned() {
-                let m = self.provincial(&head, &province, "AG004");
-                self.push(start, next.end, m, List::Provinces);
-                return Some(2);
-            }
-        }
         // `Sở Tài chính tỉnh`, or `Sở Tài chính` alone, in a provincial document.
         let after = self.key.text.get(end..).unwrap_or_default();
         let level = [" tinh", " thanh pho", " tp.", " tp"]
