@@ -1,19 +1,107 @@
-//! `vntask agencies` (not implemented yet).
+//! `vntask agencies`: lists the gazetteer (a table, or JSON Lines with `--json`), so users can
+//! see which bodies, aliases and mergers are covered.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use clap::Args;
+use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use vntask_extractor::agencies::{Entry, Gazetteer};
 
 #[derive(Debug, Args)]
 pub struct AgenciesArgs {
-    /// The document.
-    pub file: Option<PathBuf>,
-    /// Print JSON.
+    /// Print one JSON object a line instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Extra gazetteer file (same tab-separated format as the built-in data) to add.
+    #[arg(long, value_name = "FILE")]
+    pub agencies: Option<PathBuf>,
+    /// Only bodies that existed on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    /// Only bodies of this kind (ministry, ministry_level, government_agency, state_body,
+    /// organisation, committee, department, enterprise, province, city, provincial_body).
+    #[arg(long)]
+    pub kind: Option<String>,
 }
 
-pub fn run(_args: AgenciesArgs) -> Result<ExitCode> {
-    anyhow::bail!("vntask agencies is not implemented yet")
+fn kind_name(entry: &Entry) -> String {
+    serde_json::to_value(entry.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+pub fn run(args: AgenciesArgs) -> Result<ExitCode> {
+    match print(&args) {
+        // `vntask agencies | head`: a closed pipe ends the listing quietly.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == ErrorKind::BrokenPipe) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
+}
+
+fn print(args: &AgenciesArgs) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let extended;
+    let gazetteer = match &args.agencies {
+        Some(path) => {
+            extended = Gazetteer::with_extra(path)
+                .with_context(|| format!("reading agencies file {}", path.display()))?;
+            &extended
+        }
+        None => Gazetteer::builtin(),
+    };
+    let entries: Vec<&Entry> = gazetteer
+        .entries()
+        .iter()
+        .filter(|e| args.on.is_none() || e.valid_on(args.on))
+        .filter(|e| args.kind.as_deref().is_none_or(|k| kind_name(e) == k))
+        .collect();
+    let current = |e: &Entry| gazetteer.current(&e.id).map(|c| c.name.clone());
+    if args.json {
+        for e in entries {
+            let value = serde_json::json!({
+                "id": e.id,
+                "kind": e.kind,
+                "name": e.name,
+                "aliases": e.aliases,
+                "from": e.from.map(|d| d.to_string()),
+                "to": e.to.map(|d| d.to_string()),
+                "successor": e.successor,
+                "predecessors": e.predecessors,
+                "current": current(e),
+                "source": e.source,
+            });
+            writeln!(out, "{value}")?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{:<44} {:<17} {:<10} {:<10} {:<48} current",
+        "id", "kind", "from", "to", "name"
+    )?;
+    for e in entries {
+        writeln!(
+            out,
+            "{:<44} {:<17} {:<10} {:<10} {:<48} {}",
+            e.id,
+            kind_name(e),
+            date(e.from),
+            date(e.to),
+            e.name,
+            current(e).unwrap_or_default()
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,14 @@ fn root() -> PathBuf {
 
 /// Strips a list label: `a) `, `1. `, `- `, `(2) `, `+ `.
 fn strip_label(line: &str) -> &str {
-    let t = line.trim_start();
+    let mut t = line.trim_start();
+    // Word bookmarks left by the .docx conversion: `[bookmark: _Hlk174546576]`.
+    while let Some(rest) = t.strip_prefix("[bookmark:") {
+        t = rest
+            .split_once(']')
+            .map_or("", |(_, after)| after)
+            .trim_start();
+    }
     for prefix in ["- ", "+ ", "• ", "– "] {
         if let Some(rest) = t.strip_prefix(prefix) {
             return rest;
@@ -50,36 +57,31 @@ fn heading_lead(lines: &[&str], index: usize, ctx: &AgencyContext) -> Option<Rol
     while i > 0 {
         i -= 1;
         let line = lines[i].trim();
-        if line.is_empty()
-            || line.starts_with('-')
-            || line.starts_with('+')
-            || line.starts_with('(')
-        {
+        let unmarked = line.rsplit_once("[bookmark:").map_or(line, |(_, rest)| {
+            rest.split_once(']')
+                .map_or("", |(_, after)| after.trim_start())
+        });
+        if unmarked.is_empty() || unmarked.starts_with(['-', '+', '(']) {
             continue;
         }
         let text = strip_label(line);
-        if text.chars().count() > 160 || text.trim_end().ends_with('.') {
+        if text.chars().count() > 160 {
             return None;
         }
         let mentions = find(text, ctx);
         if mentions.first().is_some_and(|m| m.range.start == 0) {
-            return Some(Roles {
-                lead: mentions
-                    .iter()
-                    .filter(|m| !m.name.is_empty())
-                    .cloned()
-                    .collect(),
-                lead_groups: mentions.iter().flat_map(|m| m.groups.clone()).collect(),
-                ..Roles::default()
-            });
+            return Some(assign_roles(text, &mentions));
         }
         return None;
     }
     None
 }
 
-fn predict(seed: &str, anchor: &str, ctx: &AgencyContext) -> Option<Roles> {
-    let at = seed.find(anchor)?;
+fn predict(seed: &str, anchor: &str, occurrence: usize, ctx: &AgencyContext) -> Option<Roles> {
+    let at = seed
+        .match_indices(anchor)
+        .nth(occurrence.saturating_sub(1))?
+        .0;
     let lines: Vec<&str> = seed.lines().collect();
     let mut offset = 0;
     let mut index = 0;
@@ -96,10 +98,8 @@ fn predict(seed: &str, anchor: &str, ctx: &AgencyContext) -> Option<Roles> {
         let header = lines[..index]
             .iter()
             .rev()
-            .find(|l| l.contains('\t') && l.to_uppercase().contains("CƠ QUAN"))?;
-        let column = header
-            .split('\t')
-            .position(|c| c.to_uppercase().contains("CƠ QUAN"))?;
+            .find(|l| l.contains('\t') && l.contains("CƠ QUAN"))?;
+        let column = header.split('\t').position(|c| c.contains("CƠ QUAN"))?;
         let cell = line.split('\t').nth(column).unwrap_or_default();
         let mentions = find(cell, ctx);
         return Some(Roles {
@@ -113,14 +113,34 @@ fn predict(seed: &str, anchor: &str, ctx: &AgencyContext) -> Option<Roles> {
         });
     }
     let text = strip_label(line);
-    let sentence = vntask_tokenizer::sentences(text)
+    let sentences: Vec<&str> = vntask_tokenizer::sentences(text)
         .into_iter()
         .map(|r| &text[r])
-        .find(|s| s.contains(anchor))
-        .unwrap_or(text);
-    let mentions = find(sentence, ctx);
-    let roles = assign_roles(sentence, &mentions);
-    if roles.lead.is_empty() && roles.lead_groups.is_empty() {
+        .collect();
+    let position = sentences
+        .iter()
+        .position(|s| s.contains(anchor))
+        .unwrap_or(0);
+    let sentence = sentences.get(position).copied().unwrap_or(text);
+    let roles_of = |t: &str| assign_roles(t, &find(t, ctx));
+    let empty = |r: &Roles| r.lead.is_empty() && r.lead_groups.is_empty();
+    // The clause (`;`) holding the anchor, else its sentence, else the sentence before it in
+    // the same item, else the agency heading above.
+    let clause = vntask_tokenizer::clauses(sentence)
+        .into_iter()
+        .map(|r| &sentence[r])
+        .find(|c| c.contains(anchor))
+        .unwrap_or(sentence);
+    let mut roles = roles_of(clause);
+    if empty(&roles) {
+        roles = roles_of(sentence);
+    }
+    if empty(&roles) && position > 0 {
+        if let Some(previous) = sentences.get(position - 1) {
+            roles = roles_of(previous);
+        }
+    }
+    if empty(&roles) {
         if let Some(heading) = heading_lead(&lines, index, ctx) {
             return Some(heading);
         }
@@ -163,7 +183,8 @@ fn lead_accuracy_on_gold_anchors() {
                 .map(|v| v.as_str().unwrap().to_string())
                 .collect();
             let optional = gold["optional"].as_bool().unwrap_or(false);
-            let got = predict(&seed, anchor, &ctx)
+            let occurrence = gold["anchor_occurrence"].as_u64().unwrap_or(1) as usize;
+            let got = predict(&seed, anchor, occurrence, &ctx)
                 .map(|r| lead_of(&r))
                 .unwrap_or_default();
             let ok = got == (want_lead.clone(), want_groups.clone());

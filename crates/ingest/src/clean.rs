@@ -67,10 +67,23 @@ fn floor_char(text: &str, mut index: usize) -> usize {
     index
 }
 
-/// `m²`, `km³`: a superscript after a unit letter is a power, not a footnote marker.
+/// `m²`, `km³`, `5 cm²`: a superscript right after a unit of length that follows a number
+/// is a power, not a footnote marker (`Việt Nam⁵` is a marker).
 fn is_unit_power(raw: &str, start: usize) -> bool {
-    let before = raw[..start].chars().next_back();
-    matches!(before, Some('m'))
+    let before = &raw[..start];
+    let unit_len = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let unit = &before[before.len() - unit_len..];
+    if !matches!(unit, "m" | "km" | "cm" | "dm" | "mm") {
+        return false;
+    }
+    before[..before.len() - unit_len]
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Where the artifacts of `raw` are (relative ranges), with the inline footnote bodies.
@@ -259,6 +272,11 @@ mod tests {
     fn superscript_markers_go_but_square_metres_stay() {
         assert_eq!(clean_all("khắp thế giới¹. Số").text, "khắp thế giới. Số");
         assert_eq!(clean_all("1.500m² đất").text, "1.500m² đất");
+        assert_eq!(clean_all("5 km² rừng").text, "5 km² rừng");
+        assert_eq!(
+            clean_all("của Việt Nam⁵. Nhiều").text,
+            "của Việt Nam. Nhiều"
+        );
     }
 
     #[test]

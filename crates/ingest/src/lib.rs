@@ -15,6 +15,7 @@
 pub mod clean;
 pub mod decode;
 pub mod formats;
+pub mod inspect;
 pub mod legacy;
 pub mod metadata;
 pub mod model;

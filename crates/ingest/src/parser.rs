@@ -96,6 +96,7 @@ pub fn parse(
         footnote_gap: None,
         in_footnote: false,
         table: None,
+        pending_header: None,
         table_status: None,
         zone: Zone::Body,
         recipients: Vec::new(),
@@ -140,6 +141,9 @@ struct Parser<'a> {
     /// The last non-blank line was (part of) a footnote body.
     in_footnote: bool,
     table: Option<Table>,
+    /// A header row repeated after a page break: part of the last row's span if a
+    /// continuation line follows.
+    pending_header: Option<Range<usize>>,
     /// Status of the rows under a heading such as `a) Các nhiệm vụ hoàn thành`.
     table_status: Option<vntask_writer::TaskStatus>,
     zone: Zone,
@@ -217,10 +221,10 @@ impl Parser<'_> {
         if raw.contains('\t') && self.table_line(range.clone(), false) {
             return;
         }
-        if table::is_pipe_line(raw) {
-            if table::is_pipe_delimiter(raw) || self.table_line(range.clone(), true) {
-                return;
-            }
+        if table::is_pipe_line(raw)
+            && (table::is_pipe_delimiter(raw) || self.table_line(range.clone(), true))
+        {
+            return;
         }
         self.previous_blank = false;
         self.text_line(range, cleaned, blank_before);
@@ -361,8 +365,13 @@ impl Parser<'_> {
                 (kind, raw, section, depth, rest)
             }
             None => {
-                let (section, depth) = self.stack.paragraph();
-                let kind = if is_heading_like(&cleaned.text) && cleaned.text.chars().count() < 100 {
+                let heading = is_heading_like(&cleaned.text) && cleaned.text.chars().count() < 100;
+                let (section, depth) = if heading && !cleaned.text.ends_with(':') {
+                    self.stack.heading()
+                } else {
+                    self.stack.paragraph()
+                };
+                let kind = if heading {
                     BlockKind::Heading
                 } else {
                     BlockKind::Paragraph
@@ -456,7 +465,7 @@ impl Parser<'_> {
             if let Some(table) = &self.table {
                 if table.headers == headers {
                     // The header repeated after a page break.
-                    self.gap_in_last_row(range);
+                    self.pending_header = Some(range);
                     return true;
                 }
             }
@@ -481,16 +490,6 @@ impl Parser<'_> {
         true
     }
 
-    /// Records `range` (a repeated header) as removed from the last row, if the table's
-    /// rows go on after it.
-    fn gap_in_last_row(&mut self, range: Range<usize>) {
-        if let Some(last) = self.blocks.last_mut() {
-            if last.kind == BlockKind::TableRow {
-                last.removed.push(range);
-            }
-        }
-    }
-
     fn row(&mut self, cells: Vec<Cell>, range: Range<usize>) {
         let Some(table) = self.table.as_mut() else {
             return;
@@ -502,8 +501,10 @@ impl Parser<'_> {
             .blocks
             .last()
             .is_some_and(|b| b.kind == BlockKind::TableRow);
+        let pending_header = self.pending_header.take();
         if number_empty && last_is_row && table.rows > 0 {
             if let Some(last) = self.blocks.last_mut() {
+                last.removed.extend(pending_header);
                 if let Some(row) = last.table.as_mut() {
                     table.merge(row, &cells);
                     last.text = table::row_text(row);
@@ -552,6 +553,7 @@ impl Parser<'_> {
 
     fn finish_table(&mut self) {
         self.table = None;
+        self.pending_header = None;
     }
 }
 

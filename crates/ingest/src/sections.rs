@@ -188,6 +188,17 @@ impl SectionStack {
         (self.path(), self.levels.len())
     }
 
+    /// An unlabelled heading (a news subheading): closes `Thứ nhất, ...` runs and bullets,
+    /// which do not go on across it.
+    pub fn heading(&mut self) -> (String, usize) {
+        if let Some(position) = self.levels.iter().position(|(kind, _)| {
+            matches!(kind, LabelKind::Ordinal | LabelKind::Dash | LabelKind::Plus)
+        }) {
+            self.levels.truncate(position);
+        }
+        (self.path(), self.levels.len())
+    }
+
     /// Closes every level (a new part of the document such as an appendix table).
     pub fn reset(&mut self) {
         self.levels.clear();

@@ -104,7 +104,7 @@ impl Entry {
 /// Errors reading gazetteer data.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         path: String,
         source: std::io::Error,

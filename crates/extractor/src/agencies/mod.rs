@@ -23,7 +23,7 @@ mod matcher;
 mod resolve;
 mod roles;
 
-pub use gazetteer::{Entry, Gazetteer, GazetteerError, Kind, BUILTIN_TSV};
+pub use gazetteer::{parse_tsv, Entry, Gazetteer, GazetteerError, Kind, BUILTIN_TSV};
 pub use groups::{GroupPhrase, PHRASES as GROUP_PHRASES};
 pub use key::key_str;
 pub use roles::Role;
@@ -153,7 +153,8 @@ pub static RULES: &[Rule] = &[
         "A body followed by `chủ trì` leads, wherever it stands (`do Bộ X chủ trì`).",
         &[
             yes("nhiệm vụ do Bộ Tư pháp chủ trì", "lead: Bộ Tư pháp"),
-            no("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng"),
+            no("Bộ Công an phối hợp với Bộ Quốc phòng"),
+            no("Phó Thủ tướng chủ trì họp với Bộ Y tế"),
         ],
     ),
     rule(

@@ -65,6 +65,9 @@ struct Resolver<'a> {
     list: List,
     /// Key offset where the last accepted item ended.
     last_end: usize,
+    /// The whole text is a list of provinces (a table's agency cell: `An Giang, Cần Thơ và
+    /// Thành phố Hồ Chí Minh`), so bare province names are bodies.
+    province_list: bool,
 }
 
 impl Resolver<'_> {
@@ -81,7 +84,9 @@ impl Resolver<'_> {
     }
 
     fn continues(&self, list: List, start: usize) -> bool {
-        self.list == list && is_list_gap(self.gap(start))
+        let gap = self.gap(start);
+        // Provinces need a real separator: `TP Hồ Chí Minh Hà Nội 29°C` is a weather widget.
+        self.list == list && is_list_gap(gap) && (list != List::Provinces || !gap.trim().is_empty())
     }
 
     fn push(&mut self, start: usize, end: usize, mention: Mention, list: List) {
@@ -161,6 +166,9 @@ impl Resolver<'_> {
     fn resolve_one(&mut self, raw: &Raw, next: Option<&Raw>) -> usize {
         let (start, end) = (raw.start, raw.end);
         let original = self.original(start, end).to_string();
+        if !first_word_fits(self.key.text.get(start..end).unwrap_or_default(), &original) {
+            return 0;
+        }
         let has = |f: &dyn Fn(&Candidate) -> bool| raw.candidates.iter().find(|c| f(c)).copied();
         let field = has(&|c| matches!(c, Candidate::Field { .. }));
         let head = has(&|c| matches!(c, Candidate::Head { .. }));
@@ -185,6 +193,13 @@ impl Resolver<'_> {
             }
         }
 
+        // `Ủy ban nhân dân tỉnh An Giang`, `Cục Thuế tỉnh X`: a provincial body with its province
+        // wins over a national body of the same name.
+        if let Some(Candidate::Head { index }) = head {
+            if let Some(used) = self.head_with_province(index, raw, next) {
+                return used;
+            }
+        }
         for candidate in &raw.candidates {
             match *candidate {
                 Candidate::Group { index } => {
@@ -228,19 +243,12 @@ impl Resolver<'_> {
         }
 
         if let Some(Candidate::Head { index }) = head {
-            if let Some(used) = self.head(index, raw, next, &original) {
+            if let Some(used) = self.head_alone(index, raw, &original) {
                 return used;
             }
         }
         if let Some(Candidate::Province { index, prefixed }) = province {
-            let at_start = self
-                .key
-                .text
-                .get(..start)
-                .unwrap_or_default()
-                .trim()
-                .is_empty();
-            if prefixed || at_start || self.continues(List::Provinces, start) {
+            if prefixed || self.province_list || self.continues(List::Provinces, start) {
                 if let Some(entry) = self.gazetteer.entry(index) {
                     let ubnd = self.gazetteer.get("ubnd").cloned();
                     let m = match ubnd {
@@ -294,6 +302,8 @@ impl Resolver<'_> {
             .strip_prefix(" lien quan")
             .or_else(|| after.strip_prefix(" co lien quan"))
             .filter(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+            // `có liên quan tới/đến/với X` says what the bodies deal with, not which bodies.
+            .filter(|rest| !([" toi", " den", " voi"].iter().any(|w| rest.starts_with(w))))
         {
             (
                 vec![AgencyGroup::RelatedAgencies],
@@ -313,30 +323,25 @@ impl Resolver<'_> {
         Some(1)
     }
 
-    fn head(
-        &mut self,
-        index: usize,
-        raw: &Raw,
-        next: Option<&Raw>,
-        original: &str,
-    ) -> Option<usize> {
+    fn head_with_province(&mut self, index: usize, raw: &Raw, next: Option<&Raw>) -> Option<usize> {
+        let head = self.gazetteer.entry(index)?.clone();
+        let next = next.filter(|n| n.start <= raw.end + 1)?;
+        let province = next.candidates.iter().find_map(|c| match c {
+            Candidate::Province {
+                index,
+                prefixed: true,
+            } => Some(*index),
+            _ => None,
+        })?;
+        let province = self.gazetteer.entry(province)?.clone();
+        let m = self.provincial(&head, &province, "AG004");
+        self.push(raw.start, next.end, m, List::Provinces);
+        Some(2)
+    }
+
+    fn head_alone(&mut self, index: usize, raw: &Raw, original: &str) -> Option<usize> {
         let head = self.gazetteer.entry(index)?.clone();
         let (start, end) = (raw.start, raw.end);
-        // `Ủy ban nhân dân tỉnh An Giang`, `Sở Y tế TP. Hà Nội`.
-        if let Some(next) = next.filter(|n| n.start <= end + 1) {
-            let province = next.candidates.iter().find_map(|c| match c {
-                Candidate::Province {
-                    index,
-                    prefixed: true,
-                } => Some(*index),
-                _ => None,
-            });
-            if let Some(province) = province.and_then(|p| self.gazetteer.entry(p)).cloned() {
-                let m = self.provincial(&head, &province, "AG004");
-                self.push(start, next.end, m, List::Provinces);
-                return Some(2);
-            }
-        }
         // `Sở Tài chính tỉnh`, or `Sở Tài chính` alone, in a provincial document.
         let after = self.key.text.get(end..).unwrap_or_default();
         let level = [" tinh", " thanh pho", " tp.", " tp"]
@@ -380,6 +385,45 @@ struct Mention {
     rule: &'static str,
 }
 
+/// Whether `key` is nothing but provinces and list separators.
+fn is_province_list(key: &Key, raws: &[Raw]) -> bool {
+    let mut previous = 0;
+    for raw in raws {
+        let gap = key.text.get(previous..raw.start).unwrap_or_default();
+        let is_province = raw
+            .candidates
+            .iter()
+            .any(|c| matches!(c, Candidate::Province { .. }));
+        if !is_province || !is_list_gap(gap) {
+            return false;
+        }
+        previous = raw.end;
+    }
+    let tail = key.text.get(previous..).unwrap_or_default();
+    !raws.is_empty()
+        && tail
+            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty()
+}
+
+/// Whether the first word of a match is written as the pattern's first word needs: `Bộ`
+/// (`bộ`, `BỘ`, or `Bo` without any diacritics), not `bổ` (`phân bổ tài chính`); `Sở`, not `số`.
+fn first_word_fits(key_text: &str, original: &str) -> bool {
+    let first = original
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let plain = first.is_ascii();
+    if key_text.starts_with("bo ") {
+        return plain || first == "bộ";
+    }
+    if key_text.starts_with("so ") {
+        return plain || first == "sở";
+    }
+    true
+}
+
 /// Resolves the raw matches of `text` into mentions.
 pub fn resolve(
     text: &str,
@@ -396,6 +440,7 @@ pub fn resolve(
         out: Vec::new(),
         list: List::None,
         last_end: 0,
+        province_list: is_province_list(key, raws),
     };
     resolver.run(raws);
     resolver.out

@@ -96,26 +96,79 @@ fn ends_with_words(text: &str, cue: &str) -> bool {
             .is_some_and(|before| before.ends_with(|c: char| !c.is_alphanumeric()))
 }
 
-/// The cue before a mention: the key text since the previous mention, without titles.
+/// The text before a mention without the titles at its end (`Bộ trưởng`, `các`), trimmed
+/// of spaces only.
 fn strip_titles(mut gap: &str) -> &str {
     loop {
-        let trimmed = gap.trim_end_matches([' ', ',', ':', '(']);
+        let trimmed = gap.trim_end();
         let stripped = TITLES
             .iter()
             .find(|t| ends_with_words(trimmed, t))
             .and_then(|t| trimmed.strip_suffix(*t));
         match stripped {
-            Some(rest) if rest.len() < gap.len() => gap = rest,
-            _ => return trimmed,
+            Some(rest) => gap = rest,
+            None => return trimmed,
         }
     }
 }
 
 fn is_list_gap(gap: &str) -> bool {
     matches!(
-        gap.trim(),
-        "" | "," | "va" | ",va" | "va cac" | ",va cac" | "hoac" | ",hoac"
+        gap.trim().trim_start_matches(','),
+        "" | "va" | "hoac" | "cung nhu"
     )
+}
+
+/// Words that start a directive's verb phrase: a body right before them, after a comma or a
+/// semicolon, is the subject of its clause (`Thứ bảy, về ..., Bộ X khẩn trương hoàn thiện`).
+const ACTION_WORDS: &[&str] = &[
+    "khan truong",
+    "som",
+    "tiep tuc",
+    "chu dong",
+    "co trach nhiem",
+    "can",
+    "phai",
+    "chiu trach nhiem",
+    "nghien cuu",
+    "xay dung",
+    "hoan thien",
+    "hoan thanh",
+    "trien khai",
+    "thuc hien",
+    "to chuc",
+    "ra soat",
+    "day manh",
+    "tang cuong",
+    "huong dan",
+    "chi dao",
+    "tap trung",
+    "quyet liet",
+    "ban hanh",
+    "trinh",
+    "tham muu",
+    "bao dam",
+    "dam bao",
+    "chu tri",
+    "phoi hop",
+    "thuc day",
+    "uu tien",
+    "kiem tra",
+    "theo doi",
+    "tong hop",
+    "cap nhat",
+    "de xuat",
+    "bao cao",
+    "truc tiep",
+    "khan cap",
+    "nghiem tuc",
+    "lua chon",
+    "can cu",
+];
+
+fn starts_with_words(text: &str, word: &str) -> bool {
+    text.strip_prefix(word)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// Decides the role of each mention and the rule that decided it.
@@ -147,28 +200,35 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
                 tail_end = k.key_offset(next.range.end);
                 j += 1;
             }
-            let rest = k
-                .text
+            k.text
                 .get(tail_end..)
                 .unwrap_or_default()
-                .trim_start_matches([' ', ',']);
-            rest.starts_with("chu tri") || rest.starts_with("la co quan chu tri")
+                .trim_start_matches([' ', ','])
         };
-        let decided = if i > 0 && is_list_gap(gap) {
+        let chairs =
+            starts_with_words(chairs, "chu tri") || chairs.starts_with("la co quan chu tri");
+        let action_follows = {
+            let rest = k.text.get(end..).unwrap_or_default().trim_start();
+            ACTION_WORDS.iter().any(|w| starts_with_words(rest, w))
+        };
+        let stripped = strip_titles(gap);
+        let cue = stripped.trim_end_matches([',', ':', '(', ' ']);
+        let boundary = cue.is_empty() || stripped.ends_with([',', ';', ':']);
+        let decided = if i > 0 && is_list_gap(stripped) {
             out.last().copied().unwrap_or((Role::Neither, None))
-        } else if chairs && !ends_with_words(strip_titles(gap), "phoi hop voi") {
+        } else if chairs && !SUPPORT_CUES.iter().any(|c| ends_with_words(cue, c)) {
             (Role::Lead, Some("AG103"))
         } else {
-            let cue = strip_titles(gap);
             if SUPPORT_CUES.iter().any(|c| ends_with_words(cue, c)) {
                 (Role::Support, Some("AG104"))
             } else if LEAD_CUES.iter().any(|c| ends_with_words(cue, c)) {
                 (Role::Lead, Some("AG101"))
             } else if NEITHER_CUES.iter().any(|c| ends_with_words(cue, c)) {
                 (Role::Neither, None)
-            } else if !lead_seen
+            } else if (!lead_seen
                 && i == 0
-                && cue.split_whitespace().count() <= MAX_SUBJECT_LEAD_IN_WORDS
+                && cue.split_whitespace().count() <= MAX_SUBJECT_LEAD_IN_WORDS)
+                || (boundary && action_follows)
             {
                 (Role::Lead, Some("AG102"))
             } else {

@@ -259,7 +259,7 @@ fn notes(xml: &str) -> HashMap<String, String> {
             },
             Ok(Event::Text(t)) if in_text => {
                 if let Some((_, text)) = current.as_mut() {
-                    text.push_str(&t.xml10_content().into_owned());
+                    text.push_str(&t.xml10_content());
                 }
             }
             Ok(Event::GeneralRef(r)) if in_text => {

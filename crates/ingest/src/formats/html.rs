@@ -198,10 +198,12 @@ impl Renderer {
         if !self.skipping.is_empty() {
             if closing && self.skipping.last() == Some(&name) {
                 self.skipping.pop();
-            } else if !closing && !VOID_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
-                if self.skipping.last() == Some(&name) {
-                    self.skipping.push(name);
-                }
+            } else if !closing
+                && !VOID_TAGS.contains(&name.as_str())
+                && !tag.ends_with('/')
+                && self.skipping.last() == Some(&name)
+            {
+                self.skipping.push(name);
             }
             return;
         }
