@@ -56,6 +56,15 @@ pub struct ExtractArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Skip inputs larger than this (bytes; `K`, `M`, `G` suffixes of 1024). Each skipped
+    /// input still gets a document record.
+    #[arg(long, value_parser = parse_size, default_value = "512M")]
+    pub max_bytes: u64,
+    /// Continue an interrupted run from the `.partial` files it left (needs `-o` and
+    /// `--documents`): documents already recorded, by path and content hash, are not read
+    /// again, and the final files equal those of an uninterrupted run.
+    #[arg(long, requires_all = ["output", "documents"])]
+    pub resume: bool,
     /// Read one JSON object per line from stdin (`{"id", "text", "reference_date"}`) and
     /// stream task records to stdout (for Spark's `RDD.pipe`, xargs, GNU parallel).
     #[arg(long)]
@@ -86,6 +95,29 @@ pub struct EvalArgs {
     /// List every miss, false positive and wrong field.
     #[arg(short, long)]
     pub verbose: bool,
+}
+
+/// A byte count: `1000`, `64K`, `512M`, `2G` (powers of 1024; a trailing `B`/`iB` is allowed).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let upper = text.trim().to_ascii_uppercase();
+    let upper = upper
+        .strip_suffix("IB")
+        .or_else(|| upper.strip_suffix('B'))
+        .unwrap_or(&upper);
+    let (digits, shift) = match upper.chars().last() {
+        Some('K') => (&upper[..upper.len() - 1], 10),
+        Some('M') => (&upper[..upper.len() - 1], 20),
+        Some('G') => (&upper[..upper.len() - 1], 30),
+        Some('T') => (&upper[..upper.len() - 1], 40),
+        _ => (upper, 0),
+    };
+    let number: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a size such as 1000, 64K, 512M or 2G, not {text:?}"))?;
+    number
+        .checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("size too large: {text:?}"))
 }
 
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {

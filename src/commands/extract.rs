@@ -1,12 +1,37 @@
-//! `vntask extract`.
+//! `vntask extract`: the batch.
+//!
+//! Every input yields exactly one document record (`ok`, `error` or `skipped` with a reason);
+//! the batch always goes on. Outputs are atomic (`FILE.partial`, synced, renamed). Ctrl-C or
+//! SIGTERM stops after the documents in flight, keeps the synced `.partial` files and says how
+//! far it got; `--resume` continues from them.
+//!
+//! Exit status: 0 all documents ok (or skipped); 1 some document failed (0 with
+//! `--allow-errors`); 2 usage errors and failures to write; 130 interrupted.
+
+mod load;
+mod progress;
+mod resume;
 
 use crate::batch::{self, Input};
 use crate::cli::ExtractArgs;
 use anyhow::{Context, Result};
-use std::io::{Read, Write};
+use progress::Progress;
+use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 use vntask_extractor::{Extraction, Options};
-use vntask_writer::{AtomicFile, DocumentRecord, DocumentStatus};
+use vntask_writer::{AtomicFile, DocumentRecord, DocumentStatus, OutputError};
+
+/// Raised by Ctrl-C / SIGTERM: start no further document.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// How often the `.partial` files are flushed and synced (what survives a crash or a kill).
+const SYNC_EVERY: Duration = Duration::from_secs(2);
+
+/// Exit status of an interrupted run (128 + SIGINT, as shells report it).
+const INTERRUPTED: u8 = 130;
 
 /// Where a feed goes: an atomic file or stdout.
 enum Sink {
@@ -15,10 +40,14 @@ enum Sink {
 }
 
 impl Sink {
-    fn open(path: Option<&std::path::Path>) -> Result<Self> {
-        Ok(match path {
-            Some(path) => Sink::File(AtomicFile::create(path, false)?),
-            None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
+    fn open(path: Option<&Path>, keep: Option<u64>) -> Result<Self> {
+        Ok(match (path, keep) {
+            (Some(path), Some(keep)) => Sink::File(AtomicFile::resume(path, keep)?),
+            (Some(path), None) => Sink::File(AtomicFile::create(path, false)?),
+            (None, _) => Sink::Stdout(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
         })
     }
 
@@ -33,6 +62,22 @@ impl Sink {
         Ok(())
     }
 
+    fn flush(&mut self) -> Result<()> {
+        match self {
+            Sink::File(file) => file.flush()?,
+            Sink::Stdout(out) => out.flush()?,
+        }
+        Ok(())
+    }
+
+    fn sync(&mut self) -> Result<()> {
+        match self {
+            Sink::File(file) => file.sync()?,
+            Sink::Stdout(out) => out.flush()?,
+        }
+        Ok(())
+    }
+
     fn commit(self) -> Result<()> {
         match self {
             Sink::File(file) => file.commit()?,
@@ -40,67 +85,178 @@ impl Sink {
         }
         Ok(())
     }
+
+    fn is_file(&self) -> bool {
+        matches!(self, Sink::File(_))
+    }
+
+    /// Where the partial output is, for the message of an interrupted run.
+    fn describe(&self) -> String {
+        match self {
+            Sink::File(file) => file.writing_to().display().to_string(),
+            Sink::Stdout(_) => "stdout".to_string(),
+        }
+    }
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if args.stdin_jsonl {
         return super::stdin_jsonl::run(&args);
     }
-    let inputs = batch::discover(&args.inputs)?;
+    if let (Some(output), Some(documents)) = (&args.output, &args.documents) {
+        if output == documents {
+            anyhow::bail!("-o and --documents name the same file");
+        }
+    }
+    let inputs = batch::discover(&args.inputs);
     let jobs = args.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
+        .thread_name(|i| format!("vntask-{i}"))
         .build()
         .context("cannot start worker threads")?;
-    let mut tasks_out = Sink::open(args.output.as_deref())?;
+
+    let kept = match (&args.output, &args.documents) {
+        (Some(output), Some(documents)) if args.resume => {
+            resume::plan(&pool, &inputs, output, documents, args.max_bytes)?
+        }
+        _ => resume::Kept::default(),
+    };
+    let resuming = args.resume.then_some(());
+    let mut tasks_out = Sink::open(args.output.as_deref(), resuming.map(|_| kept.tasks_bytes))?;
     let mut documents_out = match &args.documents {
-        Some(path) => Some(AtomicFile::create(path, false)?),
+        Some(path) => Some(match resuming {
+            Some(()) => AtomicFile::resume(path, kept.documents_bytes)?,
+            None => AtomicFile::create(path, false)?,
+        }),
         None => None,
     };
+    // A second signal while stopping quits at once; the synced `.partial` files stay.
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            eprintln!("vntask: interrupted again: quitting now");
+            std::process::exit(i32::from(INTERRUPTED));
+        }
+        eprintln!("vntask: stopping after the documents in flight (Ctrl-C again to quit now)");
+    });
+
+    let remaining = inputs.get(kept.documents..).unwrap_or_default();
+    let mut progress = Progress::new(remaining.len() as u64, args.quiet);
+    let mut counts = kept.counts;
+    let mut line = Vec::with_capacity(1 << 14);
+    let mut last_sync = Instant::now();
     let options_for = |input: &Input| Options {
         doc_id: input.doc_id.clone(),
         path: input.display.clone(),
         reference_date: args.reference_date,
     };
-    let mut counts = Counts::default();
-    let mut line = Vec::with_capacity(4096);
-    pool.install(|| {
-        batch::run_ordered(
-            &inputs,
-            64 * pool.current_num_threads().max(1),
-            |input| process(input, &options_for(input)),
-            |_input, extraction| {
-                for task in &extraction.tasks {
-                    line.clear();
-                    serde_json::to_writer(&mut line, task)?;
-                    tasks_out.write_line(&line)?;
-                }
-                counts.add(&extraction.document, extraction.tasks.len());
-                if let Some(out) = documents_out.as_mut() {
-                    line.clear();
-                    serde_json::to_writer(&mut line, &extraction.document)?;
-                    out.write_line(&line)?;
-                }
+    let window = 4 * pool.current_num_threads().max(1);
+    let outcome = batch::run_ordered(
+        &pool,
+        remaining,
+        window,
+        &STOP,
+        |input| load::process(input, &options_for(input), args.max_bytes),
+        |input, outcome| {
+            let extraction = outcome.unwrap_or_else(|panic| Extraction {
+                document: load::failed_record(
+                    &options_for(input),
+                    load::Failure {
+                        status: DocumentStatus::Error,
+                        reason: panic,
+                        sha256: vntask_writer::ids::bytes_sha256(&[]),
+                        bytes: 0,
+                    },
+                ),
+                tasks: Vec::new(),
+            });
+            // Tasks first, then the record that vouches for them (see resume.rs).
+            for task in &extraction.tasks {
+                line.clear();
+                serde_json::to_writer(&mut line, task)?;
+                tasks_out.write_line(&line)?;
+            }
+            if let Some(out) = documents_out.as_mut() {
+                line.clear();
+                serde_json::to_writer(&mut line, &extraction.document)?;
+                out.write_line(&line)?;
+            }
+            counts.add(&extraction.document, extraction.tasks.len());
+            progress.advance(extraction.document.bytes);
+            if extraction.document.status == DocumentStatus::Error {
                 if let Some(error) = &extraction.document.error {
-                    eprintln!("vntask: {}: {}", extraction.document.path, error);
+                    progress.println(&format!("vntask: {}: {}", extraction.document.path, error));
                 }
-                Ok(())
-            },
-        )
-    })?;
+            }
+            // Every whole document goes to the OS at once, so a killed run loses nothing
+            // it finished; the data reach the disk every SYNC_EVERY.
+            if last_sync.elapsed() >= SYNC_EVERY {
+                tasks_out.sync()?;
+                if let Some(out) = documents_out.as_mut() {
+                    out.sync()?;
+                }
+                last_sync = Instant::now();
+            } else if tasks_out.is_file() {
+                tasks_out.flush()?;
+                if let Some(out) = documents_out.as_mut() {
+                    out.flush()?;
+                }
+            }
+            Ok(())
+        },
+    );
+    progress.finish();
+    let finished = match outcome {
+        Ok(finished) => finished,
+        Err(error) if is_broken_pipe(&error) => return Ok(ExitCode::SUCCESS),
+        Err(error) => return Err(error),
+    };
+
+    if finished.interrupted {
+        tasks_out.sync()?;
+        if let Some(out) = documents_out.as_mut() {
+            out.sync()?;
+        }
+        let done = kept.documents + finished.done;
+        let mut message = format!(
+            "vntask: interrupted after {done} of {} documents ({} tasks); output so far kept in {}",
+            inputs.len(),
+            counts.tasks,
+            tasks_out.describe()
+        );
+        if let Some(out) = &documents_out {
+            message.push_str(&format!(" and {}", out.writing_to().display()));
+        }
+        if args.output.is_some() && args.documents.is_some() {
+            message.push_str("; run the same command with --resume to continue");
+        }
+        eprintln!("{message}");
+        return Ok(ExitCode::from(INTERRUPTED));
+    }
+
     tasks_out.commit()?;
     if let Some(out) = documents_out {
         out.commit()?;
     }
     if !args.quiet {
-        eprintln!(
-            "vntask: {} documents ({} ok, {} error, {} skipped), {} tasks",
+        let mut summary = format!(
+            "vntask: {} documents ({} ok, {} error, {} skipped), {} tasks, {:.1} MB in {:.2} s ({:.1} MB/s)",
             counts.ok + counts.error + counts.skipped,
             counts.ok,
             counts.error,
             counts.skipped,
-            counts.tasks
+            counts.tasks,
+            progress::megabytes(progress.bytes()),
+            progress.seconds(),
+            progress.rate(),
         );
+        if kept.documents > 0 {
+            summary.push_str(&format!(
+                "; {} documents kept from the interrupted run",
+                kept.documents
+            ));
+        }
+        eprintln!("{summary}");
     }
     Ok(if counts.error > 0 && !args.allow_errors {
         ExitCode::from(1)
@@ -109,63 +265,34 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     })
 }
 
-#[derive(Default)]
-struct Counts {
-    ok: usize,
-    error: usize,
-    skipped: usize,
-    tasks: usize,
+/// `vntask extract | head` closes the pipe early: that is not an error worth a message.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let is_pipe = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(is_pipe)
+            || matches!(
+                cause.downcast_ref::<OutputError>(),
+                Some(OutputError::Write { source, .. }) if is_pipe(source)
+            )
+    })
+}
+
+/// Documents by status, and tasks.
+#[derive(Debug, Default)]
+pub struct Counts {
+    pub ok: usize,
+    pub error: usize,
+    pub skipped: usize,
+    pub tasks: usize,
 }
 
 impl Counts {
-    fn add(&mut self, document: &DocumentRecord, tasks: usize) {
+    pub fn add(&mut self, document: &DocumentRecord, tasks: usize) {
         match document.status {
             DocumentStatus::Ok => self.ok += 1,
             DocumentStatus::Error => self.error += 1,
             DocumentStatus::Skipped => self.skipped += 1,
         }
         self.tasks += tasks;
-    }
-}
-
-/// Reads and extracts one input; read failures become an `error` document record.
-fn process(input: &Input, options: &Options) -> Extraction {
-    let name = input
-        .path
-        .as_ref()
-        .and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "stdin.txt".to_string());
-    let bytes = match &input.path {
-        Some(path) => std::fs::read(path).map_err(|e| reason(&e)),
-        None => {
-            let mut buffer = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buffer)
-                .map(|_| buffer)
-                .map_err(|e| reason(&e))
-        }
-    };
-    match bytes {
-        Ok(bytes) => vntask_extractor::extract(&bytes, &name, options),
-        Err(why) => Extraction {
-            document: DocumentRecord::failed(
-                options.doc_id.clone(),
-                options.path.clone(),
-                &[],
-                DocumentStatus::Error,
-                why,
-                vntask_extractor::VERSION,
-            ),
-            tasks: Vec::new(),
-        },
-    }
-}
-
-fn reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::NotFound => "not found".to_string(),
-        _ => error.to_string(),
     }
 }

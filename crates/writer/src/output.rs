@@ -128,13 +128,22 @@ impl AtomicFile {
             })
     }
 
+    /// Hands what was written so far to the operating system (no fsync): it survives the
+    /// process being killed, not the machine losing power.
+    pub fn flush(&mut self) -> Result<(), OutputError> {
+        self.out.flush().map_err(|source| OutputError::Write {
+            path: self.target.clone(),
+            source,
+        })
+    }
+
     /// Flushes and syncs what was written so far (the `.partial` stays usable by `--resume`).
     pub fn sync(&mut self) -> Result<(), OutputError> {
         let target = self.target.clone();
         self.out
             .flush()
             .and_then(|_| self.out.get_ref().sync_data())
-            .or_else(|e| ignore_unsupported_sync(e))
+            .or_else(ignore_unsupported_sync)
             .map_err(|source| OutputError::Write {
                 path: target,
                 source,
