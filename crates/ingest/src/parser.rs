@@ -179,8 +179,10 @@ impl Parser<'_> {
         if folded.starts_with("noi nhan") {
             self.finish_table();
             self.zone = Zone::Recipients;
-            let rest = text.split_once(':').map_or("", |(_, rest)| rest);
-            self.recipient(rest);
+            // `Nơi nhận:` may share its line with the signature column (`\tKT. BỘ TRƯỞNG`).
+            let first_cell = raw.split('\t').next().unwrap_or("");
+            let rest = first_cell.split_once(':').map_or("", |(_, rest)| rest);
+            self.recipient(&vntask_tokenizer::normalize(rest));
             return;
         }
         match self.zone {
@@ -340,12 +342,12 @@ impl Parser<'_> {
                     || first.is_lowercase()
                     || (first.is_ascii_digit() && last.kind != BlockKind::Heading);
                 if join {
-                    self.join_last(cleaned, gap, range.end);
+                    self.join_last(cleaned, range);
                     return;
                 }
             }
             if wrapped {
-                self.join_last(cleaned, gap, range.end);
+                self.join_last(cleaned, range);
                 return;
             }
         }
@@ -365,7 +367,14 @@ impl Parser<'_> {
                 (kind, raw, section, depth, rest)
             }
             None => {
-                let heading = is_heading_like(&cleaned.text) && cleaned.text.chars().count() < 100;
+                // Markdown and PDF wrap paragraphs: only a Markdown `#` line is a heading there.
+                let heading = if self.soft_wrap {
+                    self.source
+                        .get(range.clone())
+                        .is_some_and(|raw| raw.trim_start().starts_with('#'))
+                } else {
+                    is_heading_like(&cleaned.text) && cleaned.text.chars().count() < 100
+                };
                 let (section, depth) = if heading && !cleaned.text.ends_with(':') {
                     self.stack.heading()
                 } else {
@@ -424,10 +433,26 @@ impl Parser<'_> {
         });
     }
 
-    fn join_last(&mut self, next: Cleaned, gap: Option<Range<usize>>, end: usize) {
+    /// Joins the line `range` (cleaned: `next`) to the last block. What lies between them
+    /// (blank lines, a footnote block, a page number) is recorded as removed when it is more
+    /// than white space.
+    fn join_last(&mut self, next: Cleaned, range: Range<usize>) {
+        let source = self.source;
         let Some(last) = self.blocks.last_mut() else {
             return;
         };
+        let end = range.end;
+        let raw = source.get(range.clone()).unwrap_or("");
+        let line_start = range.start + raw.len() - raw.trim_start().len();
+        let between = last.span.end..line_start.max(last.span.end);
+        if let Some(text) = source.get(between.clone()) {
+            let trimmed = text.trim();
+            if !trimmed.is_empty() {
+                // The noise itself; the white space around it stays the paragraph's space.
+                let start = between.start + (text.len() - text.trim_start().len());
+                last.removed.push(start..start + trimmed.len());
+            }
+        }
         let mut builder = Builder::default();
         let previous = Cleaned {
             text: std::mem::take(&mut last.text),
@@ -440,15 +465,12 @@ impl Parser<'_> {
         let (text, map) = builder.finish(end);
         last.text = text;
         last.map = map;
-        if let Some(gap) = gap {
-            last.removed.push(gap);
-        }
         if last.kind == BlockKind::Heading && !is_heading_like(&last.text) {
             last.kind = BlockKind::Paragraph;
         }
         last.removed.extend(next.removed);
         self.footnotes.extend(next.footnotes);
-        let raw_end = self.source.get(..end).map_or(end, |s| s.trim_end().len());
+        let raw_end = source.get(..end).map_or(end, |s| s.trim_end().len());
         last.span.end = raw_end.max(last.span.start);
     }
 
@@ -532,7 +554,7 @@ impl Parser<'_> {
         } else {
             format!("{}.row{key}", table.base)
         };
-        let start = cells.first().map_or(range.start, |c| c.range.start);
+        let start = range.start + raw.len() - raw.trim_start().len();
         let removed = cells
             .iter()
             .flat_map(|c| c.cleaned.removed.clone())
