@@ -546,6 +546,29 @@ fn coordinators_support() {
     );
     let (_, support, ..) = roles_of("Bộ Nội vụ chủ trì, với sự phối hợp của Bộ Tư pháp");
     assert_eq!(support, ["Bộ Tư pháp"]);
+    let (_, support, ..) = roles_of("Giao Bộ Công an làm việc cụ thể với Bộ Y tế và Bộ Tư pháp");
+    assert_eq!(support, ["Bộ Y tế", "Bộ Tư pháp"]);
+    // Coordinators run on past bodies outside the gazetteer, up to the next verb.
+    let (lead, _, lead_groups, support_groups) = roles_of(
+        "Bộ Nội vụ chủ trì, phối hợp với các cơ quan thông tấn, báo chí và các bộ, ngành, địa phương tăng cường tuyên truyền",
+    );
+    assert_eq!((lead, lead_groups), (vec!["Bộ Nội vụ".to_string()], vec![]));
+    assert_eq!(
+        support_groups,
+        [
+            AgencyGroup::Ministries,
+            AgencyGroup::GovernmentAgencies,
+            AgencyGroup::Provinces
+        ]
+    );
+    // Negatives: `đồng hành cùng` is not coordination; a verb ends the coordinators.
+    let (_, support, _, support_groups) =
+        roles_of("Bộ Công Thương tổ chức hội nghị đồng hành cùng các địa phương");
+    assert!(support.is_empty() && support_groups.is_empty());
+    let (_, support, _, support_groups) =
+        roles_of("Bộ Y tế phối hợp với Bộ Tài chính, hướng dẫn các địa phương thực hiện");
+    assert_eq!(support, ["Bộ Tài chính"]);
+    assert!(support_groups.is_empty());
 }
 
 #[test]
