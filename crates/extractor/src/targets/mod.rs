@@ -37,8 +37,8 @@ pub struct TargetMatch {
 const NAMING_WORDS: &[&str] = &[
     "ngay", "thang", "nam", "quy", "khoa", "ky", "thu", "so", "top", "hang", "nhom", "dieu",
     "khoan", "diem", "muc", "chuong", "phan", "luc", "an", "dinh", "quyet", "thi", "tu", "luat",
-    "ban", "trinh", "hoach", "lan", "doan", "dot", "phien", "do", "cap", "vung", "tuyen", "bang",
-    "phong", "gio", "phut", "ma", "ipv", "version",
+    "ban", "trinh", "hoach", "lan", "doan", "dot", "phien", "do", "vung", "bang", "phong", "gio",
+    "phut", "ma", "ipv", "version",
 ];
 
 /// What marks a figure as already reached.
@@ -56,7 +56,7 @@ static GOAL: LazyLock<Regex> = LazyLock::new(|| {
 /// What announces a target.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|đạt|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+dưới|đầy\s+đủ|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|thu\s+hút|tăng|giảm|nâng|cho|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|trong\s+năm)(?:[^\p{L}]|$)",
+        r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|đạt|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+dưới|đầy\s+đủ|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|thu\s+hút|huy\s+động|tiết\s+kiệm|tăng|giảm|nâng|cho|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|trong\s+năm)(?:[^\p{L}]|$)",
     )
 });
 static DONE_AFTER: LazyLock<Regex> =
