@@ -470,6 +470,44 @@ fn group_phrases() {
     }
 }
 
+#[test]
+fn every_group_phrase_is_found_with_its_groups() {
+    use vntask_extractor::agencies::GROUP_PHRASES;
+    let mut failures = Vec::new();
+    for phrase in GROUP_PHRASES.iter().filter(|p| !p.needs_list) {
+        let text = format!("Giao {} thực hiện", phrase.phrase);
+        let found = groups(&text);
+        if found != phrase.groups {
+            failures.push(format!("{text:?}: want {:?}, got {found:?}", phrase.groups));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_issuing_province_of_a_provincial_document() {
+    use vntask_extractor::agencies::issuing_province;
+    let header = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 12/KH-UBND";
+    assert_eq!(
+        issuing_province(header, date(2024, 7, 19)).as_deref(),
+        Some("tỉnh Quảng Ninh")
+    );
+    let header = "UBND THÀNH PHỐ HÀ NỘI\nSố: 5/KH-UBND";
+    assert_eq!(
+        issuing_province(header, date(2024, 7, 19)).as_deref(),
+        Some("thành phố Hà Nội")
+    );
+    // Negatives: a national document, and a province merely named later on.
+    assert_eq!(
+        issuing_province("VĂN PHÒNG CHÍNH PHỦ\nSố: 1/TB-VPCP", None),
+        None
+    );
+    assert_eq!(
+        issuing_province("BỘ Y TẾ\nSố: 1/KH-BYT\nGửi UBND tỉnh Lào Cai", None),
+        None
+    );
+}
+
 // ---- Roles -------------------------------------------------------------------------------
 
 fn roles_of(text: &str) -> (Vec<String>, Vec<String>, Vec<AgencyGroup>, Vec<AgencyGroup>) {
