@@ -49,9 +49,16 @@ pub fn lines(source: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// `Kính gửi:` or a Công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:` opening the addressee list.
+static ADDRESSEES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:Kính gửi|[\p{Lu} ]{4,60} điện)\s*:\s*(.*)$").expect("valid regex")
+});
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Zone {
     Body,
+    /// After `Kính gửi:`: the addressee list.
+    Addressees,
     /// After `Nơi nhận:`: recipients and the signature.
     Recipients,
     /// After the end of a news article: related articles and other furniture.
@@ -100,6 +107,7 @@ pub fn parse(
         table_status: None,
         zone: Zone::Body,
         recipients: Vec::new(),
+        addressees: Vec::new(),
         signer: None,
         signature_seen: false,
         soft_wrap,
@@ -114,6 +122,7 @@ pub fn parse(
     }
     let mut meta = header.meta;
     meta.recipients = parser.recipients;
+    meta.addressees = parser.addressees;
     meta.signer = parser.signer;
     Document {
         basis,
@@ -148,6 +157,7 @@ struct Parser<'a> {
     table_status: Option<vntask_writer::TaskStatus>,
     zone: Zone,
     recipients: Vec<String>,
+    addressees: Vec<String>,
     signer: Option<String>,
     signature_seen: bool,
     soft_wrap: bool,
@@ -185,6 +195,21 @@ impl Parser<'_> {
             self.recipient(&vntask_tokenizer::normalize(rest));
             return;
         }
+        if self.zone == Zone::Body && self.open.is_empty() && self.blocks.len() < 3 {
+            if let Some(caps) = ADDRESSEES.captures(text) {
+                self.zone = Zone::Addressees;
+                let rest = caps.get(1).map_or("", |m| m.as_str()).to_string();
+                self.addressee(&rest);
+                return;
+            }
+        }
+        if self.zone == Zone::Addressees {
+            if text.starts_with(['-', '+', '•', '–']) {
+                self.addressee(text);
+                return;
+            }
+            self.zone = Zone::Body;
+        }
         match self.zone {
             Zone::Furniture => return,
             Zone::Recipients => {
@@ -195,7 +220,7 @@ impl Parser<'_> {
                     return;
                 }
             }
-            Zone::Body => {}
+            Zone::Body | Zone::Addressees => {}
         }
         if noise::is_article_end(text) && self.news {
             self.finish_table();
@@ -251,6 +276,17 @@ impl Parser<'_> {
             } else if index == 0 && bullet {
                 self.recipient(&text);
             }
+        }
+    }
+
+    fn addressee(&mut self, item: &str) {
+        let item = item
+            .trim()
+            .trim_start_matches(['-', '+', '•', '–', ' '])
+            .trim_end_matches([';', ',', '.'])
+            .trim();
+        if !item.is_empty() {
+            self.addressees.push(item.to_string());
         }
     }
 

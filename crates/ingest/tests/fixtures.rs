@@ -52,6 +52,30 @@ fn provincial_header_metadata() {
 }
 
 #[test]
+fn cong_dien_addressees_and_signature_are_not_blocks() {
+    let document = fixture("cong_dien_addressees.txt");
+    let meta = &document.meta;
+    assert_eq!(meta.doc_type, DocType::CongDien);
+    assert_eq!(meta.issuer.as_deref(), Some("THỦ TƯỚNG CHÍNH PHỦ"));
+    assert_eq!(meta.number.as_deref(), Some("12/CĐ-TTg"));
+    assert_eq!(
+        meta.addressees,
+        vec![
+            "Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng",
+            "Các Bộ: Quốc phòng, Công an"
+        ]
+    );
+    assert_eq!(meta.signer.as_deref(), Some("Trần Hồng Hà"));
+    assert_eq!(
+        texts(&document),
+        vec![
+            "Bão số 2 đang di chuyển vào vùng biển phía Bắc.",
+            "Chủ tịch Ủy ban nhân dân các tỉnh Quảng Ninh, Hải Phòng kêu gọi tàu thuyền vào nơi tránh trú trước 17 giờ ngày 03 tháng 8 năm 2024."
+        ]
+    );
+}
+
+#[test]
 fn footnote_block_with_glossary_and_page_number_is_taken_out_and_paragraph_rejoined() {
     let document = fixture("provincial_chi_thi.txt");
     let bullet = document
