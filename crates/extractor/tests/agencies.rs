@@ -637,3 +637,54 @@ fn bodies_merely_mentioned_are_neither() {
         roles_of("Chính phủ giao Tổng cục Thống kê (Bộ Kế hoạch và Đầu tư) nghiên cứu");
     assert_eq!(lead, ["Tổng cục Thống kê"]);
 }
+
+// ---- Spans ---------------------------------------------------------------------------------
+
+fn check_spans(text: &str) {
+    let mut previous_end = 0;
+    for m in find(text, &ctx()) {
+        assert!(
+            m.range.start >= previous_end,
+            "overlap or disorder in {text:?}: {m:?}"
+        );
+        assert!(m.range.start < m.range.end, "empty mention in {text:?}");
+        assert!(
+            text.get(m.range.clone()).is_some(),
+            "range off char boundaries in {text:?}"
+        );
+        previous_end = m.range.end;
+    }
+}
+
+#[test]
+fn spans_are_ordered_disjoint_and_on_char_boundaries() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut lines = 0;
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            check_spans(line);
+            lines += 1;
+        }
+    }
+    assert!(lines > 100);
+    // Decomposed (NFD) marks, odd spaces and dashes, emoji, stray punctuation.
+    for text in [
+        "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh chủ trì",
+        "Giao\u{00a0}Bộ\u{2009}Y tế — 🚀 ,, ; : Bộ",
+        "Bộ",
+        "",
+        "&&&---...,,,",
+        "UBND tỉnh",
+        "các Bộ:",
+    ] {
+        check_spans(text);
+    }
+    let nfd = "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh chủ trì";
+    let found = find(nfd, &ctx());
+    assert_eq!(found[0].name, "Bộ Tài chính");
+    assert_eq!(
+        &nfd[found[0].range.clone()],
+        "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh"
+    );
+}

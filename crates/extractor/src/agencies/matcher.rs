@@ -160,7 +160,11 @@ impl Matcher {
                 });
                 pos = end;
             } else {
-                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                pos = start
+                    + text
+                        .get(start..)
+                        .and_then(|rest| rest.chars().next())
+                        .map_or(1, char::len_utf8);
             }
         }
         out

@@ -207,9 +207,12 @@ fn support_cue_inside(gap: &str) -> bool {
     .iter()
     .filter_map(|cue| {
         gap.match_indices(cue)
-            .filter(|(i, _)| *i == 0 || gap[..*i].ends_with(|c: char| !c.is_alphanumeric()))
+            .filter(|(i, _)| {
+                gap.get(..*i)
+                    .is_none_or(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
+            })
             .last()
-            .map(|(i, _)| &gap[i + cue.len()..])
+            .and_then(|(i, _)| gap.get(i + cue.len()..))
     })
     .any(continues_support)
 }
