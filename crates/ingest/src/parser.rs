@@ -496,7 +496,8 @@ impl Parser<'_> {
             ..Cleaned::default()
         };
         builder.push_cleaned(&previous);
-        builder.push_char(' ', next.map.to_input(0));
+        let next_start = next.map.to_input(0);
+        builder.push_char(' ', next_start..next_start);
         builder.push_cleaned(&next);
         let (text, map) = builder.finish(end);
         last.text = text;

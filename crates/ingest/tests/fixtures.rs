@@ -370,6 +370,40 @@ fn seed_000_page_break_footnote_block_is_rejoined() {
     assert!(document.blocks.iter().all(|b| !b.text.contains('⁶')));
 }
 
+#[test]
+fn nfd_crlf_and_bom_inputs_read_like_the_plain_file() {
+    let plain =
+        std::fs::read_to_string(common::root().join("seeds/000_f2bc9af13eb5ee11.txt")).unwrap();
+    let reference = read(plain.as_bytes(), "a.txt", &IngestOptions::default()).unwrap();
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd(plain.as_str()).collect();
+    let variants = [
+        ("nfd", nfd.clone()),
+        ("crlf", plain.replace('\n', "\r\n")),
+        ("bom", format!("\u{feff}{plain}")),
+        (
+            "nfd+crlf+bom",
+            format!("\u{feff}{}", nfd.replace('\n', "\r\n")),
+        ),
+    ];
+    for (what, text) in variants {
+        let document = read(text.as_bytes(), "a.txt", &IngestOptions::default()).unwrap();
+        assert_eq!(texts(&document), texts(&reference), "{what}");
+        assert_eq!(
+            document.footnotes.len(),
+            reference.footnotes.len(),
+            "{what}"
+        );
+        assert_eq!(document.meta.title, reference.meta.title, "{what}");
+        let sections: Vec<&str> = document.blocks.iter().map(|b| b.section.as_str()).collect();
+        let want: Vec<&str> = reference
+            .blocks
+            .iter()
+            .map(|b| b.section.as_str())
+            .collect();
+        assert_eq!(sections, want, "{what}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

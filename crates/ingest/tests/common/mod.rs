@@ -26,6 +26,14 @@ pub fn corpus() -> Vec<(String, Vec<u8>)> {
         }
     }
     out.push(("generated.docx".to_string(), docx()));
+    // Decomposed tone marks, CRLF line ends and a BOM: offsets no longer run in step.
+    for stem in ["000_f2bc9af13eb5ee11", "004_13876a662444b449"] {
+        let text =
+            std::fs::read_to_string(root().join("seeds").join(format!("{stem}.txt"))).unwrap();
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd(text.as_str()).collect();
+        let variant = format!("\u{feff}{}", nfd.replace('\n', "\r\n"));
+        out.push((format!("{stem}.nfd-crlf.txt"), variant.into_bytes()));
+    }
     out
 }
 
