@@ -52,9 +52,13 @@ impl Matcher {
             if k.is_empty() {
                 return;
             }
-            let slot = table.entry(k).or_default();
-            if !slot.contains(&candidate) {
-                slot.push(candidate);
+            // `và` is also written `&`: `Bộ Nông nghiệp & Phát triển nông thôn`.
+            let ampersand = k.replace(" va ", "&");
+            for k in [k, ampersand] {
+                let slot = table.entry(k).or_default();
+                if !slot.contains(&candidate) {
+                    slot.push(candidate);
+                }
             }
         };
         for (index, entry) in entries.iter().enumerate() {
