@@ -227,7 +227,10 @@ fn abbreviations() {
         ("Bộ NN&PTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
         ("Bộ TN&MT", "Bộ Tài nguyên và Môi trường"),
         ("Bộ GD&ĐT", "Bộ Giáo dục và Đào tạo"),
-        ("Bộ Nông nghiệp & Phát triển nông thôn", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        (
+            "Bộ Nông nghiệp & Phát triển nông thôn",
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
         ("Bộ Khoa học & Công nghệ", "Bộ Khoa học và Công nghệ"),
         ("NHNN", "Ngân hàng Nhà nước Việt Nam"),
         ("VPCP", "Văn phòng Chính phủ"),
