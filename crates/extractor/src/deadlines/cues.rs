@@ -172,7 +172,7 @@ static DOC_NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOC_KIND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Công văn|Văn bản|Tờ trình|Thông báo|Kết luận|Công điện|Pháp lệnh|Hiến pháp|Hiệp định|Điều ước|Hướng dẫn)\b",
+        r"(?:^|[^\p{L}])(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Công văn|Văn bản|Tờ trình|Thông báo|Kết luận|Công điện|Pháp lệnh|Hiến pháp|Hiệp định|Điều ước|Hướng dẫn)(?-u:\b)",
     )
 });
 
@@ -201,7 +201,9 @@ static DA_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|[^\p{L}])(?:đ�
 static DA_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*,?\s*(?:đã|vừa|đạt được)(?:\s|$)"));
 static TIME_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:vào|trước|trong|đến|tới|chậm nhất|hạn|phấn đấu|mục tiêu|hoàn thành)\b")
+    re(
+        r"(?i)(?:^|[^\p{L}])(?:vào|trước|trong|đến|tới|chậm nhất|hạn|phấn đấu|mục tiêu|hoàn thành)(?:[^\p{L}]|$)",
+    )
 });
 
 /// True when the date reports what was done (`trong quý I năm 2022 đã bồi dưỡng`,
@@ -241,12 +243,12 @@ static VISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLAN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:kế hoạch|chương trình|chiến lược|đề án|quy hoạch|dự án|nghị quyết|ngân sách|dự toán|vốn|đầu tư công|kinh phí|báo cáo|sơ kết|tổng kết|kết quả|luật|tầm nhìn|định hướng|thời kỳ)\b",
+        r"(?i)(?:^|[^\p{L}])(?:kế hoạch|chương trình|chiến lược|đề án|quy hoạch|dự án|nghị quyết|ngân sách|dự toán|vốn|đầu tư công|kinh phí|báo cáo|sơ kết|tổng kết|kết quả|luật|tầm nhìn|định hướng|thời kỳ)(?:[^\p{L}]|$)",
     )
 });
 static BREAKER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:hoàn thành|xong|thời hạn|chậm nhất|phấn đấu|trước|trong|vào|thực hiện|triển khai|ổn định|đạt|duy trì)\b",
+        r"(?i)(?:^|[^\p{L}])(?:hoàn thành|xong|thời hạn|chậm nhất|phấn đấu|trước|trong|vào|thực hiện|triển khai|ổn định|đạt|duy trì)(?:[^\p{L}]|$)",
     )
 });
 

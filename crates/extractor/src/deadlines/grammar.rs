@@ -97,67 +97,78 @@ fn year(caps: &Captures, i: usize, context: &DeadlineContext) -> (Option<i32>, b
 }
 
 static DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b(?:\s*(?:năm|,\s*năm)\s+(\d{4})\b)?")
+    re(
+        r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?-u:\b)(?:\s*(?:năm|,\s*năm)\s+(\d{4})(?-u:\b))?",
+    )
 });
 static DAY_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(\bngày\s+)?\b(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*([/.\-])\s*(\d{4}|\d{2}))?\b")
+    re(
+        r"(?i)((?-u:\b)ngày\s+)?(?-u:\b)(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*([/.\-])\s*(\d{4}|\d{2}))?(?-u:\b)",
+    )
 });
-static MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\btháng\s+(\d{1,2})\b(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})\b)?"));
-static QUARTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bquý\s+(IV|I{1,3}|[1-4])\b(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})\b)?"));
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?-u:\b)(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})(?-u:\b))?")
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:(?-u:\b))quý\s+(IV|I{1,3}|[1-4])(?-u:(?-u:\b))(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})(?-u:(?-u:\b)))?",
+    )
+});
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(?:0?6|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm\b(?:\s+(\d{4})\b|\s+nay\b)?")
+    re(
+        r"(?i)(?-u:(?-u:(?-u:\b)))(?:(?:0?6|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?-u:(?-u:(?-u:\b)))(?:\s+(\d{4})(?-u:(?-u:(?-u:\b)))|\s+nay(?-u:(?-u:(?-u:\b))))?",
+    )
 });
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(cuối\s+)?năm\s+(\d{4})\b(?P<more>\s*[-–—/]\s*\d)?"));
-static THIS_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:cuối\s+năm|năm\s+nay|trong\s+năm)\b(?:\s+(\p{L}+|\d))?"));
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(cuối\s+)?năm\s+(\d{4})(?-u:\b)(?P<more>\s*[-–—/]\s*\d)?"));
+static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?-u:(?-u:\b))(?:cuối\s+năm|năm\s+nay|trong\s+năm)(?-u:(?-u:\b))(?:\s+(\p{L}+|\d))?")
+});
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:giai\s+đoạn|thời\s+kỳ|năm)\s+(\d{4})\s*[-–—]\s*(\d{4})|(?:từ\s+)?năm\s+(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(\d{4}))\b",
+        r"(?i)(?-u:(?-u:(?-u:\b)))(?:(?:giai\s+đoạn|thời\s+kỳ|năm)\s+(\d{4})\s*[-–—]\s*(\d{4})|(?:từ\s+)?năm\s+(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(\d{4}))(?-u:(?-u:(?-u:\b)))",
     )
 });
 const NUMBER_WORD: &str = "một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|linh|lẻ";
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?P<rel>trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong|chậm\s+nhất(?:\s+là)?|sau|tối\s+đa|không\s+quá)\s+(?P<n>\d{{1,3}}|(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))*)\s*(?:\(\s*\d{{1,3}}\s*\)\s*)?(?P<unit>ngày\s+làm\s+việc|ngày|tuần|tháng|năm)\b(?P<rest>\s+(?:qua|vừa|gần|đầu|cuối|trước|liên|liền|sau)\b)?(?P<from>\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời\s+điểm)\s+[^,;.\n\t]{{0,70}})?"
+        r"(?i)(?-u:\b)(?P<rel>trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong|chậm\s+nhất(?:\s+là)?|sau|tối\s+đa|không\s+quá)\s+(?P<n>\d{{1,3}}|(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))*)\s*(?:\(\s*\d{{1,3}}\s*\)\s*)?(?P<unit>ngày\s+làm\s+việc|ngày|tuần|tháng|năm)(?-u:\b)(?P<rest>\s+(?:qua|vừa|gần|đầu|cuối|trước|liên|liền|sau)(?-u:\b))?(?P<from>\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời\s+điểm)\s+[^,;.\n\t]{{0,70}})?"
     ))
 });
 static DAY_OF_MONTH_FROM: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})"));
 static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<a>tháng|quý|năm)|định\s+kỳ\s+(?:(?P<b>0?6|sáu)\s+tháng|(?P<c>tháng|quý|năm))|(?:(?P<d>0?6|sáu)\s+tháng|mỗi\s+(?P<e>tháng|quý|năm))\s+(?:một|01|1)\s+lần)\b",
+        r"(?i)(?:(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<a>tháng|quý|năm)|định\s+kỳ\s+(?:(?P<b>0?6|sáu)\s+tháng|(?P<c>tháng|quý|năm))|(?:(?P<d>0?6|sáu)\s+tháng|mỗi\s+(?P<e>tháng|quý|năm))\s+(?:một|01|1)\s+lần)",
     )
 });
 static RECURRING_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bngày\s+(?P<d>\d{1,2})(?:\s+(?:(?:của\s+)?(?:hàng|hằng|mỗi)\s+tháng|(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hàng\s+|hằng\s+)?(?P<q>quý))|\s*(?:tháng\s+|/\s*)(?P<m>\d{1,2})\s+(?:hàng|hằng|mỗi)\s+năm)\b",
+        r"(?i)(?-u:\b)ngày\s+(?P<d>\d{1,2})(?:\s+(?:(?:của\s+)?(?:hàng|hằng|mỗi)\s+tháng|(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hàng\s+|hằng\s+)?(?P<q>quý))|\s*(?:tháng\s+|/\s*)(?P<m>\d{1,2})\s+(?:hàng|hằng|mỗi)\s+năm)",
     )
 });
 /// Words before `hằng năm` that make it a budget or plan cycle, not a repeated action.
 static CYCLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:ngân sách|dự toán|kinh phí|vốn|kế hoạch|đầu tư công|chi thường xuyên|tăng trưởng|lương|thu nhập|thu ngân sách)\b(?:\s+\p{L}+){0,3}\s+$",
+        r"(?i)(?:ngân sách|dự toán|kinh phí|vốn|kế hoạch|đầu tư công|chi thường xuyên|tăng trưởng|lương|thu nhập|thu ngân sách)(?:\s+\p{L}+){0,3}\s+$",
     )
 });
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?P<rel>tại|trước|trong|ở)\s+(?:các\s+)?(?:kỳ\s+họp|phiên\s+họp)\b")
+    re(r"(?i)(?P<rel>tại|trước|trong|ở)\s+(?:các\s+)?(?:kỳ\s+họp|phiên\s+họp)(?-u:\b)")
 });
 static SESSION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s+(?:thứ\s+(?:\d+|[IVXLC]+\b|\p{L}+)|\d+\b|tiếp\s+theo|gần\s+nhất|thường\s+kỳ|cuối\s+năm|giữa\s+năm|sắp\s+tới|tới))?(?:\s+(?:của\s+)?(?:Quốc\s+hội|Chính\s+phủ|Hội\s+đồng\s+nhân\s+dân(?:\s+\p{L}+)?|Ủy\s+ban(?:\s+\p{Lu}\p{L}*)*|Ban\s+Chỉ\s+đạo(?:\s+\p{Lu}\p{L}*)*|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)(?:\s+(?:khóa|khoá)\s+(?:[IVXLC]+\b|\d+\b))?(?:\s+thường\s+kỳ)?(?:\s+tháng\s+\d{1,2}\b(?:\s*/\s*\d{4}\b)?)?)?",
+        r"^(?:\s+(?:thứ\s+(?:\d+|[IVXLC]+(?-u:\b)|\p{L}+)|\d+(?-u:\b)|tiếp\s+theo|gần\s+nhất|thường\s+kỳ|cuối\s+năm|giữa\s+năm|sắp\s+tới|tới))?(?:\s+(?:của\s+)?(?:Quốc\s+hội|Chính\s+phủ|Hội\s+đồng\s+nhân\s+dân(?:\s+\p{L}+)?|Ủy\s+ban(?:\s+\p{Lu}\p{L}*)*|Ban\s+Chỉ\s+đạo(?:\s+\p{Lu}\p{L}*)*|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)(?:\s+(?:khóa|khoá)\s+(?:[IVXLC]+(?-u:\b)|\d+(?-u:\b)))?(?:\s+thường\s+kỳ)?(?:\s+tháng\s+\d{1,2}(?-u:\b)(?:\s*/\s*\d{4}(?-u:\b))?)?)?",
     )
 });
 static TET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?P<rel>trước|dịp|trong\s+dịp)\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+[\p{L}]+\s+[\p{L}]+\s+năm\s+\d{4}|\s+năm\s+\d{4})?",
+        r"(?i)(?-u:\b)(?P<rel>trước|dịp|trong\s+dịp)\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+[\p{L}]+\s+[\p{L}]+\s+năm\s+\d{4}|\s+năm\s+\d{4})?",
     )
 });
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:khi\s+(?:các\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư|Quyết\s+định)\b[^,;.\n\t]{0,100}?|(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư)\b[^,;.\n\t]{0,80}?\s+khi\s+)(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?|được\s+ban\s+hành|được\s+thông\s+qua)",
+        r"(?i)(?-u:\b)(?:khi\s+(?:các\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư|Quyết\s+định)(?-u:\b)[^,;.\n\t]{0,100}?|(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư)(?-u:\b)[^,;.\n\t]{0,80}?\s+khi\s+)(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?|được\s+ban\s+hành|được\s+thông\s+qua)",
     )
 });
 
@@ -473,6 +484,13 @@ fn durations(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
 fn recurring(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
     for caps in RECURRING.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
+        if text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
         let word = ["a", "c", "e"]
             .iter()
             .find_map(|n| caps.name(n))

@@ -20,7 +20,7 @@ const NUMBER_WORD: &str =
 /// scale words, and a percent sign or `phần trăm`.
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?P<from>\btừ\s+)?(?:(?P<num>\d+(?:[.,]\d+)*)(?:\s*/\s*(?P<total>\d+(?:[.,]\d+)*))?|(?P<words>\b(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))*\b))(?P<pct1>\s*(?:%|phần\s+trăm\b))?(?:\s*(?:-|–|đến|tới)\s*(?P<max>\d+(?:[.,]\d+)*)(?P<pct2>\s*(?:%|phần\s+trăm\b))?)?(?P<scale>(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)\b)+)?"
+        r"(?i)(?P<from>(?-u:\b)từ\s+)?(?:(?P<num>\d+(?:[.,]\d+)*)(?:\s*/\s*(?P<total>\d+(?:[.,]\d+)*))?|(?P<words>(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))*))(?P<pct1>\s*(?:%|phần\s+trăm(?-u:\b)))?(?:\s*(?:-|–|đến|tới)\s*(?P<max>\d+(?:[.,]\d+)*)(?P<pct2>\s*(?:%|phần\s+trăm(?-u:\b)))?)?(?P<scale>(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))+)?"
     ))
 });
 
@@ -31,7 +31,7 @@ static COMPARATOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static COMPARATOR_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:trở\s+lên|trở\s+xuống)\b"));
+    LazyLock::new(|| re(r"(?i)^\s*(?:trở\s+lên|trở\s+xuống)(?-u:\b)"));
 
 /// Counted nouns and currencies, longest first; an unknown noun is read as its first word.
 const UNITS: &[&str] = &[
@@ -186,7 +186,14 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             }
         }
         let mut scaled = false;
-        if let Some(scale) = caps.name("scale") {
+        // `tỉ` in `tỉnh` is no scale word: the scale must end its word.
+        let scale = caps.name("scale").filter(|scale| {
+            !text[scale.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        });
+        if let Some(scale) = scale {
             if max.is_some() || caps.name("pct1").is_none() {
                 let factor = scale_factor(scale.as_str());
                 value *= factor;
