@@ -45,7 +45,16 @@ fn seeds_report(dir: &Path) -> Seeds {
     let feed = dir.join("feed.jsonl");
     let docs = dir.join("docs.jsonl");
     let (feed_s, docs_s) = (feed.to_string_lossy(), docs.to_string_lossy());
-    vntask(&["extract", "seeds", "-q", "--allow-errors", "-o", &feed_s, "--documents", &docs_s]);
+    vntask(&[
+        "extract",
+        "seeds",
+        "-q",
+        "--allow-errors",
+        "-o",
+        &feed_s,
+        "--documents",
+        &docs_s,
+    ]);
     let tasks = read_jsonl(&feed);
     assert!(!tasks.is_empty(), "the seeds gave no task");
     let mut dues: Vec<NaiveDate> = tasks.iter().filter_map(due).collect();
@@ -57,9 +66,23 @@ fn seeds_report(dir: &Path) -> Seeds {
     let page = artifact_dir().join("seeds.html");
     let as_of_s = as_of.format("%Y-%m-%d").to_string();
     let page_s = page.to_string_lossy();
-    vntask(&["report", &feed_s, "--documents", &docs_s, "--as-of", &as_of_s, "-o", &page_s]);
+    vntask(&[
+        "report",
+        &feed_s,
+        "--documents",
+        &docs_s,
+        "--as-of",
+        &as_of_s,
+        "-o",
+        &page_s,
+    ]);
     let documents = read_jsonl(&docs).len();
-    Seeds { tasks, documents, page, as_of }
+    Seeds {
+        tasks,
+        documents,
+        page,
+        as_of,
+    }
 }
 
 #[test]
@@ -68,7 +91,10 @@ fn seeds_report_in_headless_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = seeds_report(dir.path());
     let tasks = &seeds.tasks;
-    let all_ids: BTreeSet<String> = tasks.iter().map(|t| t["id"].as_str().unwrap().to_string()).collect();
+    let all_ids: BTreeSet<String> = tasks
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect();
 
     // The summary, counted here from the feed.
     let (dom, _) = dump_dom(&browser, &seeds.page, &[]);
@@ -94,7 +120,11 @@ fn seeds_report_in_headless_chromium() {
         .count();
     assert_eq!(dom.summary("due_soon"), soon);
     assert_eq!(dom.match_count(), tasks.len());
-    assert_eq!(dom.row_ids().len(), tasks.len().min(50), "first page of 50 rows");
+    assert_eq!(
+        dom.row_ids().len(),
+        tasks.len().min(50),
+        "first page of 50 rows"
+    );
 
     // Every task, on one page, is there once.
     let (dom, _) = dump_dom(&browser, &seeds.page, &[("per", "100000")]);
@@ -112,13 +142,25 @@ fn seeds_report_in_headless_chromium() {
         .filter(|t| leads(t).contains(busiest))
         .map(|t| t["id"].as_str().unwrap().to_string())
         .collect();
-    let (dom, _) = dump_dom(&browser, &seeds.page, &[("agency", busiest), ("per", "100000")]);
+    let (dom, _) = dump_dom(
+        &browser,
+        &seeds.page,
+        &[("agency", busiest), ("per", "100000")],
+    );
     assert_eq!(dom.match_count(), expected.len(), "agency {busiest}");
-    assert_eq!(dom.row_ids().into_iter().collect::<BTreeSet<_>>(), expected, "agency {busiest}");
+    assert_eq!(
+        dom.row_ids().into_iter().collect::<BTreeSet<_>>(),
+        expected,
+        "agency {busiest}"
+    );
     assert!(expected.len() < tasks.len() || agencies.len() == 1);
 
     // The overdue filter shows exactly the overdue tasks.
-    let (dom, _) = dump_dom(&browser, &seeds.page, &[("status", "overdue"), ("per", "100000")]);
+    let (dom, _) = dump_dom(
+        &browser,
+        &seeds.page,
+        &[("status", "overdue"), ("per", "100000")],
+    );
     assert_eq!(dom.row_ids().into_iter().collect::<BTreeSet<_>>(), overdue);
 
     // Searching without diacritics: three words of a task's text that carry diacritics.
@@ -127,7 +169,8 @@ fn seeds_report_in_headless_chromium() {
         .find_map(|t| {
             let words: Vec<&str> = t["text"].as_str()?.split_whitespace().collect();
             let phrase = words.windows(3).map(|w| w.join(" ")).find(|p| {
-                fold(p) != p.to_lowercase() && fold(p).chars().all(|c| c.is_alphanumeric() || c == ' ')
+                fold(p) != p.to_lowercase()
+                    && fold(p).chars().all(|c| c.is_alphanumeric() || c == ' ')
             })?;
             Some((t["id"].as_str()?.to_string(), phrase))
         })
@@ -136,17 +179,27 @@ fn seeds_report_in_headless_chromium() {
     assert!(query.is_ascii(), "{query}");
     let (dom, _) = dump_dom(&browser, &seeds.page, &[("q", &query), ("per", "100000")]);
     let found: BTreeSet<String> = dom.row_ids().into_iter().collect();
-    assert!(found.contains(&target), "searching {query:?} (for {phrase:?}) did not find {target}");
+    assert!(
+        found.contains(&target),
+        "searching {query:?} (for {phrase:?}) did not find {target}"
+    );
     let by_text: BTreeSet<String> = tasks
         .iter()
         .filter(|t| fold(t["text"].as_str().unwrap_or("")).contains(&query))
         .map(|t| t["id"].as_str().unwrap().to_string())
         .collect();
-    assert!(by_text.is_subset(&found), "every task whose text holds {query:?} is found");
+    assert!(
+        by_text.is_subset(&found),
+        "every task whose text holds {query:?} is found"
+    );
     assert_eq!(dom.match_count(), found.len());
 
     // An agency name typed without diacritics finds that agency's tasks.
-    let (dom, _) = dump_dom(&browser, &seeds.page, &[("q", &fold(busiest)), ("per", "100000")]);
+    let (dom, _) = dump_dom(
+        &browser,
+        &seeds.page,
+        &[("q", &fold(busiest)), ("per", "100000")],
+    );
     let found: BTreeSet<String> = dom.row_ids().into_iter().collect();
     assert!(expected.is_subset(&found), "searching {:?}", fold(busiest));
 

@@ -9,7 +9,16 @@ use std::process::Command;
 fn extract_seeds(dir: &std::path::Path) -> (String, String) {
     let feed = dir.join("feed.jsonl").to_string_lossy().into_owned();
     let docs = dir.join("docs.jsonl").to_string_lossy().into_owned();
-    vntask(&["extract", "seeds", "-q", "--allow-errors", "-o", &feed, "--documents", &docs]);
+    vntask(&[
+        "extract",
+        "seeds",
+        "-q",
+        "--allow-errors",
+        "-o",
+        &feed,
+        "--documents",
+        &docs,
+    ]);
     (feed, docs)
 }
 
@@ -26,7 +35,14 @@ fn report_is_one_self_contained_page_with_every_task() {
     let dir = tempfile::tempdir().unwrap();
     let (feed, docs) = extract_seeds(dir.path());
     let page = dir.path().join("report.html");
-    vntask(&["report", &feed, "--documents", &docs, "-o", &page.to_string_lossy()]);
+    vntask(&[
+        "report",
+        &feed,
+        "--documents",
+        &docs,
+        "-o",
+        &page.to_string_lossy(),
+    ]);
     let html = std::fs::read_to_string(&page).unwrap();
     let data = embedded_data(&html);
     let tasks = read_jsonl(std::path::Path::new(&feed));
@@ -36,8 +52,19 @@ fn report_is_one_self_contained_page_with_every_task() {
     let data_at = html.find("id=\"report-data\"").unwrap();
     let data_end = data_at + html[data_at..].find("</script>").unwrap();
     let code = format!("{}{}", &html[..data_at], &html[data_end..]);
-    for needle in ["<link", " src=", "@import", "url(", "fetch(", "XMLHttpRequest", "https://"] {
-        assert!(!code.contains(needle), "page refers to something outside: {needle}");
+    for needle in [
+        "<link",
+        " src=",
+        "@import",
+        "url(",
+        "fetch(",
+        "XMLHttpRequest",
+        "https://",
+    ] {
+        assert!(
+            !code.contains(needle),
+            "page refers to something outside: {needle}"
+        );
     }
     // The default date: the latest document or reference date in the document list.
     let latest = read_jsonl(std::path::Path::new(&docs))
@@ -57,8 +84,22 @@ fn same_feed_gives_the_same_page() {
     let (feed, docs) = extract_seeds(dir.path());
     let a = dir.path().join("a.html");
     let b = dir.path().join("b.html");
-    vntask(&["report", &feed, "--documents", &docs, "-o", &a.to_string_lossy()]);
-    vntask(&["report", &feed, "--documents", &docs, "-o", &b.to_string_lossy()]);
+    vntask(&[
+        "report",
+        &feed,
+        "--documents",
+        &docs,
+        "-o",
+        &a.to_string_lossy(),
+    ]);
+    vntask(&[
+        "report",
+        &feed,
+        "--documents",
+        &docs,
+        "-o",
+        &b.to_string_lossy(),
+    ]);
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
 
@@ -95,7 +136,14 @@ fn csv_export_has_a_bom_and_one_row_per_task() {
     let dir = tempfile::tempdir().unwrap();
     let (feed, _) = extract_seeds(dir.path());
     let csv_path = dir.path().join("tasks.csv");
-    vntask(&["export", &feed, "--format", "csv", "-o", &csv_path.to_string_lossy()]);
+    vntask(&[
+        "export",
+        &feed,
+        "--format",
+        "csv",
+        "-o",
+        &csv_path.to_string_lossy(),
+    ]);
     let bytes = std::fs::read(&csv_path).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM");
     let tasks = read_jsonl(std::path::Path::new(&feed));

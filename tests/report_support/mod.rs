@@ -45,7 +45,12 @@ pub fn read_jsonl(path: &Path) -> Vec<Value> {
 /// The Chromium binary, or `None` (with a loud message) when it is missing outside CI.
 /// Under `CI=true` a missing browser is a failure: the setup scripts must install it.
 pub fn chromium() -> Option<PathBuf> {
-    let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    let candidates = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ];
     let from_env = std::env::var_os("VNTASK_CHROMIUM").map(PathBuf::from);
     let found = from_env.or_else(|| {
         let path = std::env::var_os("PATH")?;
@@ -152,12 +157,14 @@ pub fn page_url(page: &Path, params: &[(&str, &str)]) -> String {
 
 /// The DOM of the page after its script ran.
 pub fn dump_dom(browser: &Path, page: &Path, params: &[(&str, &str)]) -> (Dom, Duration) {
-    let (html, elapsed) = run_chromium(browser, &["--dump-dom".to_string(), page_url(page, params)]);
+    let (html, elapsed) =
+        run_chromium(browser, &["--dump-dom".to_string(), page_url(page, params)]);
     let dom = Dom(html);
     assert!(
         dom.0.contains("data-ready=\"1\""),
         "the page's script did not finish: {}",
-        dom.attr_after("id=\"error\"", "data-error").unwrap_or_default()
+        dom.attr_after("id=\"error\"", "data-error")
+            .unwrap_or_default()
     );
     (dom, elapsed)
 }

@@ -73,11 +73,22 @@ fn row(t: &TaskRecord) -> [String; 27] {
         t.action.clone().unwrap_or_default(),
         t.deliverable.clone().unwrap_or_default(),
         deadline.and_then(|d| d.due.clone()).unwrap_or_default(),
-        deadline.map(|d| precision(d.precision)).unwrap_or_default().to_string(),
-        deadline.and_then(|d| d.relation).map(relation).unwrap_or_default().to_string(),
+        deadline
+            .map(|d| precision(d.precision))
+            .unwrap_or_default()
+            .to_string(),
+        deadline
+            .and_then(|d| d.relation)
+            .map(relation)
+            .unwrap_or_default()
+            .to_string(),
         deadline.map(|d| d.text.clone()).unwrap_or_default(),
         t.recurring.as_ref().map(enum_name).unwrap_or_default(),
-        t.targets.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("; "),
+        t.targets
+            .iter()
+            .map(|x| x.text.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
         t.status.map(status).unwrap_or_default().to_string(),
         t.text.clone(),
         t.span.start.to_string(),
@@ -87,11 +98,19 @@ fn row(t: &TaskRecord) -> [String; 27] {
 }
 
 fn names(agencies: &[AgencyRef]) -> String {
-    agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ")
+    agencies
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn groups(groups: &[AgencyGroup]) -> String {
-    groups.iter().map(|g| g.as_str()).collect::<Vec<_>>().join("; ")
+    groups
+        .iter()
+        .map(|g| g.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The snake_case name serde gives a unit variant (the same word as in the JSON feed).
@@ -137,7 +156,12 @@ mod tests {
 
     #[test]
     fn file_starts_with_a_bom_and_quotes_commas_and_quotes() {
-        let mut t = task("abc", "doc1", &["Bộ Tài chính", "Bộ Y tế"], Some("2024-08-31"));
+        let mut t = task(
+            "abc",
+            "doc1",
+            &["Bộ Tài chính", "Bộ Y tế"],
+            Some("2024-08-31"),
+        );
         t.text = "Bộ Tài chính, Bộ Y tế trình \"Đề án\".".to_string();
         t.recurring = Some(Recurring::HalfYearly);
         t.kind = TaskKind::Exhortation;

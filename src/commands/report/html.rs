@@ -16,7 +16,14 @@ const JS_MARKER: &str = "/*@JS@*/";
 /// The whole page for `data`.
 pub fn render(data: &ReportData) -> Result<String> {
     let json = serde_json::to_string(data)?;
-    fill(TEMPLATE, &[(CSS_MARKER, CSS), (DATA_MARKER, &escape_json_for_script(&json)), (JS_MARKER, JS)])
+    fill(
+        TEMPLATE,
+        &[
+            (CSS_MARKER, CSS),
+            (DATA_MARKER, &escape_json_for_script(&json)),
+            (JS_MARKER, JS),
+        ],
+    )
 }
 
 /// Replaces each marker, once and in order, without scanning inserted text for later markers
@@ -68,7 +75,10 @@ mod tests {
 
     #[test]
     fn markers_inside_inserted_text_are_left_alone() {
-        let page = fill("a /*@CSS@*/ b @DATA@ c", &[("/*@CSS@*/", "@DATA@"), ("@DATA@", "x")]);
+        let page = fill(
+            "a /*@CSS@*/ b @DATA@ c",
+            &[("/*@CSS@*/", "@DATA@"), ("@DATA@", "x")],
+        );
         assert_eq!(page.ok().as_deref(), Some("a @DATA@ b x c"));
     }
 

@@ -115,9 +115,15 @@ fn as_of_defaults_to_the_latest_full_document_date() {
         document("c", Some("2023-05-06"), None),
     ];
     let chosen = choose_as_of(None, &[t.clone()], &docs);
-    assert_eq!(chosen, Some((day("2024-07-19"), AsOfSource::LatestDocument)));
+    assert_eq!(
+        chosen,
+        Some((day("2024-07-19"), AsOfSource::LatestDocument))
+    );
     let chosen = choose_as_of(None, &[t], &[]);
-    assert_eq!(chosen, Some((day("2024-07-01"), AsOfSource::LatestDocument)));
+    assert_eq!(
+        chosen,
+        Some((day("2024-07-01"), AsOfSource::LatestDocument))
+    );
     assert_eq!(choose_as_of(None, &[task("t", "a", &[], None)], &[]), None);
 }
 
@@ -125,7 +131,12 @@ fn as_of_defaults_to_the_latest_full_document_date() {
 fn agencies_are_counted_once_per_task_and_sorted_by_tasks() {
     let tasks = [
         task("1", "d", &["Bộ Y tế"], Some("2024-01-01")),
-        task("2", "d", &["Bộ Tài chính", "Bộ Tài chính"], Some("2025-01-01")),
+        task(
+            "2",
+            "d",
+            &["Bộ Tài chính", "Bộ Tài chính"],
+            Some("2025-01-01"),
+        ),
         task("3", "d", &["Bộ Tài chính", "Bộ Y tế"], None),
         task("4", "d", &["Bộ Tài chính"], None),
         task("5", "d", &[], None),
@@ -139,7 +150,10 @@ fn agencies_are_counted_once_per_task_and_sorted_by_tasks() {
     let counts = |n, dl, od| AgencyCounts { n, dl, od };
     assert_eq!(
         rows,
-        vec![("Bộ Tài chính", counts(3, 1, 0)), ("Bộ Y tế", counts(2, 1, 1))]
+        vec![
+            ("Bộ Tài chính", counts(3, 1, 0)),
+            ("Bộ Y tế", counts(2, 1, 1))
+        ]
     );
     assert_eq!(data.unassigned, counts(1, 0, 0));
     assert_eq!(data.tasks[1].l, vec![0]);
@@ -171,7 +185,10 @@ fn documents_without_tasks_still_count() {
 fn current_body_is_kept_only_when_it_differs() {
     let mut t = task("1", "d", &[], None);
     t.lead = vec![
-        agency("Bộ Thông tin và Truyền thông", Some("Bộ Khoa học và Công nghệ")),
+        agency(
+            "Bộ Thông tin và Truyền thông",
+            Some("Bộ Khoa học và Công nghệ"),
+        ),
         agency("Bộ Y tế", Some("Bộ Y tế")),
     ];
     t.lead_groups = vec![AgencyGroup::Provinces];
