@@ -230,6 +230,19 @@ pub fn done_before(text: &str, start: usize) -> bool {
     DA_WORD.is_match(&text[sentence..start])
 }
 
+static COUNT_OF_MONTHS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+\s+tháng\s+(?:đầu\s+)?$"));
+static FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?::|,)?\s*(?:\d|đạt(?:[^\p{L}]|$)|là(?:[^\p{L}]|$)|tăng(?:[^\p{L}]|$)|giảm(?:[^\p{L}]|$))",
+    )
+});
+
+/// A bare year that dates a figure: `6 tháng năm 2024 đạt 64,9 tỷ USD`, `năm 2023: 13 tỷ USD`.
+pub fn is_statistic(text: &str, start: usize, end: usize) -> bool {
+    COUNT_OF_MONTHS.is_match(&text[back_boundary(text, start, 30)..start])
+        || FIGURE_AFTER.is_match(&text[end..forward_boundary(text, end, 20)])
+}
+
 static COMPARISON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:so\s+với|cùng\s+kỳ|hơn|bằng|của|trong\s+số)\s+$"));
 

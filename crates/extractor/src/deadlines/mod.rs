@@ -133,6 +133,25 @@ fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<Deadline
     if reported && !whole {
         return None;
     }
+    // A past period named with no relation word (`(năm 2023: 13 tỷ USD)`, `tình hình triển
+    // khai giai đoạn 2021 - 2024`) describes what happened; a table cell or a label keeps it.
+    let period_kind = matches!(
+        found.kind,
+        Kind::Year | Kind::MonthYear | Kind::Quarter | Kind::Half | Kind::Period
+    );
+    let first_past = matches!(
+        (found.first.or(found.due), context.reference),
+        (Some(first), Some(r)) if first.year() < r.year()
+    );
+    if period_kind
+        && !whole
+        && !cue.labelled
+        && !cue.from
+        && found.relation.is_none()
+        && ((past && cue.relation.is_none()) || (found.kind == Kind::Period && first_past))
+    {
+        return None;
+    }
     match found.kind {
         Kind::Day => {
             if cue.relation.is_none()
@@ -169,6 +188,9 @@ fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<Deadline
                     return None;
                 }
                 if cue.relation.is_none() {
+                    if cues::is_statistic(text, found.core.start, found.core.end) {
+                        return None;
+                    }
                     rule = "DL009";
                 }
             }
