@@ -310,7 +310,8 @@ impl Parser<'_> {
             .map_or(1, |n| n + 1);
         let label = if let Some((len, number)) = noise::superscript_footnote(trimmed) {
             Some((len, number))
-        } else if self.footnotes.is_empty() && self.blocks.is_empty() {
+        } else if self.footnotes.is_empty() {
+            // A footnote without its superscript is trusted only after a first footnote.
             None
         } else {
             noise::plain_footnote(trimmed, next_number).map(|len| (len, next_number))
@@ -519,8 +520,11 @@ impl Parser<'_> {
             table::tab_cells(self.source, range.clone(), self.markup)
         };
         let headers: Vec<String> = cells.iter().map(|c| c.cleaned.text.clone()).collect();
-        let header_row = table::is_header_row(&cells) || (pipe && self.table.is_none());
-        if header_row {
+        let kind = table::header_kind(&cells).or_else(|| {
+            // The first row of a pipe table is its header.
+            (pipe && self.table.is_none()).then_some(false)
+        });
+        if let Some(numbered) = kind {
             if let Some(table) = &self.table {
                 if table.headers == headers {
                     // The header repeated after a page break.
@@ -538,6 +542,7 @@ impl Parser<'_> {
                 parent: self.open.last().copied(),
                 status: self.table_status,
                 rows: 0,
+                numbered,
             });
             self.footnote_gap = None;
             return true;
@@ -561,7 +566,7 @@ impl Parser<'_> {
             .last()
             .is_some_and(|b| b.kind == BlockKind::TableRow);
         let pending_header = self.pending_header.take();
-        if number_empty && last_is_row && table.rows > 0 {
+        if table.numbered && number_empty && last_is_row && table.rows > 0 {
             if let Some(last) = self.blocks.last_mut() {
                 last.removed.extend(pending_header);
                 if let Some(row) = last.table.as_mut() {

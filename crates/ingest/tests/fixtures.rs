@@ -160,6 +160,25 @@ fn tables_repeated_headers_continuations_merged_cells_and_status() {
 }
 
 #[test]
+fn table_without_number_column_keeps_its_first_column() {
+    let text = "Nhiệm vụ cụ thể:\n\nNội dung\tCơ quan chủ trì\tThời gian\nRà soát thủ tục\tSở Nội vụ\tQuý I\n\tSở Tư pháp\tQuý II\n";
+    let document = read(text.as_bytes(), "a.txt", &IngestOptions::default()).unwrap();
+    let rows: Vec<_> = document
+        .blocks
+        .iter()
+        .filter_map(|b| b.table.as_ref())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].number, None);
+    assert_eq!(rows[0].cell("nội dung"), Some("Rà soát thủ tục"));
+    assert_eq!(rows[0].cell("chủ trì"), Some("Sở Nội vụ"));
+    // An empty first cell in a table without numbers is a merged cell, not a continuation.
+    assert_eq!(rows[1].cell("nội dung"), Some("Rà soát thủ tục"));
+    assert_eq!(rows[1].cell("chủ trì"), Some("Sở Tư pháp"));
+    assert_eq!(rows[1].filled, vec!["Nội dung".to_string()]);
+}
+
+#[test]
 fn news_page_html_keeps_the_article_only() {
     let document = fixture("news_page.html");
     assert_eq!(document.basis, SpanBasis::Decoded);
