@@ -38,7 +38,7 @@ fn date(d: Option<NaiveDate>) -> String {
 }
 
 pub fn run(args: AgenciesArgs) -> Result<ExitCode> {
-    match print(&args) {
+    match print(&args, &mut std::io::stdout().lock()) {
         // `vntask agencies | head`: a closed pipe ends the listing quietly.
         Err(e)
             if e.downcast_ref::<std::io::Error>()
@@ -50,8 +50,7 @@ pub fn run(args: AgenciesArgs) -> Result<ExitCode> {
     }
 }
 
-fn print(args: &AgenciesArgs) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+fn print(args: &AgenciesArgs, out: &mut impl Write) -> Result<ExitCode> {
     let extended;
     let gazetteer = match &args.agencies {
         Some(path) => {
@@ -104,4 +103,77 @@ fn print(args: &AgenciesArgs) -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(args: AgenciesArgs) -> String {
+        let mut out = Vec::new();
+        print(&args, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn args() -> AgenciesArgs {
+        AgenciesArgs {
+            json: false,
+            agencies: None,
+            on: None,
+            kind: None,
+        }
+    }
+
+    #[test]
+    fn the_table_shows_mergers_and_filters() {
+        let table = listing(AgenciesArgs {
+            kind: Some("ministry".into()),
+            ..args()
+        });
+        let line = table
+            .lines()
+            .find(|l| l.starts_with("bo-thong-tin-va-truyen-thong "))
+            .unwrap();
+        assert!(line.contains("2025-02-28") && line.ends_with("Bộ Khoa học và Công nghệ"));
+        assert!(!table.contains("p-ha-noi"), "kind filter");
+        let after = listing(AgenciesArgs {
+            on: NaiveDate::from_ymd_opt(2025, 7, 1),
+            kind: Some("province".into()),
+            ..args()
+        });
+        assert!(after.contains("p-quang-ninh") && !after.contains("p-ha-giang"));
+    }
+
+    #[test]
+    fn json_lines_carry_links_and_extra_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let extra = dir.path().join("extra.tsv");
+        std::fs::write(&extra, "x-to\tcommittee\tTổ thử\tTT thử\t\t\t\tQĐ thử\n").unwrap();
+        let json = listing(AgenciesArgs {
+            json: true,
+            agencies: Some(extra),
+            ..args()
+        });
+        let rows: Vec<serde_json::Value> = json
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let merged = rows
+            .iter()
+            .find(|r| r["id"] == "bo-nong-nghiep-va-moi-truong")
+            .unwrap();
+        assert_eq!(merged["predecessors"].as_array().unwrap().len(), 2);
+        assert_eq!(merged["kind"], "ministry");
+        assert!(rows
+            .iter()
+            .any(|r| r["id"] == "x-to" && r["aliases"][0] == "TT thử"));
+        let bad = print(
+            &AgenciesArgs {
+                agencies: Some(dir.path().join("missing.tsv")),
+                ..args()
+            },
+            &mut Vec::new(),
+        );
+        assert!(bad.is_err());
+    }
 }

@@ -227,6 +227,11 @@ fn abbreviations() {
         ("Bộ NN&PTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
         ("Bộ TN&MT", "Bộ Tài nguyên và Môi trường"),
         ("Bộ GD&ĐT", "Bộ Giáo dục và Đào tạo"),
+        (
+            "Bộ Nông nghiệp & Phát triển nông thôn",
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        ("Bộ Khoa học & Công nghệ", "Bộ Khoa học và Công nghệ"),
         ("NHNN", "Ngân hàng Nhà nước Việt Nam"),
         ("VPCP", "Văn phòng Chính phủ"),
         ("BHXH Việt Nam", "Bảo hiểm xã hội Việt Nam"),
@@ -470,6 +475,44 @@ fn group_phrases() {
     }
 }
 
+#[test]
+fn every_group_phrase_is_found_with_its_groups() {
+    use vntask_extractor::agencies::GROUP_PHRASES;
+    let mut failures = Vec::new();
+    for phrase in GROUP_PHRASES.iter().filter(|p| !p.needs_list) {
+        let text = format!("Giao {} thực hiện", phrase.phrase);
+        let found = groups(&text);
+        if found != phrase.groups {
+            failures.push(format!("{text:?}: want {:?}, got {found:?}", phrase.groups));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_issuing_province_of_a_provincial_document() {
+    use vntask_extractor::agencies::issuing_province;
+    let header = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 12/KH-UBND";
+    assert_eq!(
+        issuing_province(header, date(2024, 7, 19)).as_deref(),
+        Some("tỉnh Quảng Ninh")
+    );
+    let header = "UBND THÀNH PHỐ HÀ NỘI\nSố: 5/KH-UBND";
+    assert_eq!(
+        issuing_province(header, date(2024, 7, 19)).as_deref(),
+        Some("thành phố Hà Nội")
+    );
+    // Negatives: a national document, and a province merely named later on.
+    assert_eq!(
+        issuing_province("VĂN PHÒNG CHÍNH PHỦ\nSố: 1/TB-VPCP", None),
+        None
+    );
+    assert_eq!(
+        issuing_province("BỘ Y TẾ\nSố: 1/KH-BYT\nGửi UBND tỉnh Lào Cai", None),
+        None
+    );
+}
+
 // ---- Roles -------------------------------------------------------------------------------
 
 fn roles_of(text: &str) -> (Vec<String>, Vec<String>, Vec<AgencyGroup>, Vec<AgencyGroup>) {
@@ -546,6 +589,29 @@ fn coordinators_support() {
     );
     let (_, support, ..) = roles_of("Bộ Nội vụ chủ trì, với sự phối hợp của Bộ Tư pháp");
     assert_eq!(support, ["Bộ Tư pháp"]);
+    let (_, support, ..) = roles_of("Giao Bộ Công an làm việc cụ thể với Bộ Y tế và Bộ Tư pháp");
+    assert_eq!(support, ["Bộ Y tế", "Bộ Tư pháp"]);
+    // Coordinators run on past bodies outside the gazetteer, up to the next verb.
+    let (lead, _, lead_groups, support_groups) = roles_of(
+        "Bộ Nội vụ chủ trì, phối hợp với các cơ quan thông tấn, báo chí và các bộ, ngành, địa phương tăng cường tuyên truyền",
+    );
+    assert_eq!((lead, lead_groups), (vec!["Bộ Nội vụ".to_string()], vec![]));
+    assert_eq!(
+        support_groups,
+        [
+            AgencyGroup::Ministries,
+            AgencyGroup::GovernmentAgencies,
+            AgencyGroup::Provinces
+        ]
+    );
+    // Negatives: `đồng hành cùng` is not coordination; a verb ends the coordinators.
+    let (_, support, _, support_groups) =
+        roles_of("Bộ Công Thương tổ chức hội nghị đồng hành cùng các địa phương");
+    assert!(support.is_empty() && support_groups.is_empty());
+    let (_, support, _, support_groups) =
+        roles_of("Bộ Y tế phối hợp với Bộ Tài chính, hướng dẫn các địa phương thực hiện");
+    assert_eq!(support, ["Bộ Tài chính"]);
+    assert!(support_groups.is_empty());
 }
 
 #[test]
@@ -575,4 +641,55 @@ fn bodies_merely_mentioned_are_neither() {
     let (lead, ..) =
         roles_of("Chính phủ giao Tổng cục Thống kê (Bộ Kế hoạch và Đầu tư) nghiên cứu");
     assert_eq!(lead, ["Tổng cục Thống kê"]);
+}
+
+// ---- Spans ---------------------------------------------------------------------------------
+
+fn check_spans(text: &str) {
+    let mut previous_end = 0;
+    for m in find(text, &ctx()) {
+        assert!(
+            m.range.start >= previous_end,
+            "overlap or disorder in {text:?}: {m:?}"
+        );
+        assert!(m.range.start < m.range.end, "empty mention in {text:?}");
+        assert!(
+            text.get(m.range.clone()).is_some(),
+            "range off char boundaries in {text:?}"
+        );
+        previous_end = m.range.end;
+    }
+}
+
+#[test]
+fn spans_are_ordered_disjoint_and_on_char_boundaries() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut lines = 0;
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            check_spans(line);
+            lines += 1;
+        }
+    }
+    assert!(lines > 100);
+    // Decomposed (NFD) marks, odd spaces and dashes, emoji, stray punctuation.
+    for text in [
+        "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh chủ trì",
+        "Giao\u{00a0}Bộ\u{2009}Y tế — 🚀 ,, ; : Bộ",
+        "Bộ",
+        "",
+        "&&&---...,,,",
+        "UBND tỉnh",
+        "các Bộ:",
+    ] {
+        check_spans(text);
+    }
+    let nfd = "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh chủ trì";
+    let found = find(nfd, &ctx());
+    assert_eq!(found[0].name, "Bộ Tài chính");
+    assert_eq!(
+        &nfd[found[0].range.clone()],
+        "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh"
+    );
 }

@@ -164,10 +164,7 @@ pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Clean
             continue;
         };
         let (normalised, map) = normalize_with_map(piece_text);
-        let base = range.start + piece.start;
-        for (index, c) in normalised.char_indices() {
-            builder.push_char(c, base + map.to_input(index));
-        }
+        push_mapped(&mut builder, &normalised, &map, range.start + piece.start);
     }
     let (text, map) = builder.finish(range.end);
     Cleaned {
@@ -184,24 +181,28 @@ pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Clean
 pub struct Builder {
     text: String,
     checkpoints: Vec<(usize, usize)>,
-    /// Source offset right after the last pushed char (as if in step).
+    /// Source offset the next char would have if the texts ran in step.
     next_source: Option<usize>,
+    /// Source end of the last char pushed.
+    last_end: Option<usize>,
     pending_space: Option<usize>,
 }
 
 impl Builder {
-    /// Pushes `c` found at source offset `source`; white space is folded and trimmed.
-    pub fn push_char(&mut self, c: char, source: usize) {
+    /// Pushes `c`, which stands for `source` in the source; white space is folded and
+    /// trimmed.
+    pub fn push_char(&mut self, c: char, source: Range<usize>) {
         if c.is_whitespace() {
             if !self.text.is_empty() && self.pending_space.is_none() {
-                self.pending_space = Some(source);
+                self.pending_space = Some(source.start);
             }
             return;
         }
         if let Some(space_source) = self.pending_space.take() {
             self.emit(' ', space_source);
         }
-        self.emit(c, source);
+        self.emit(c, source.start);
+        self.last_end = Some(source.end.max(source.start));
     }
 
     /// Pushes a separator (such as ` | `) that stands for the source at `source`.
@@ -219,9 +220,7 @@ impl Builder {
 
     /// Pushes an already clean text with its map (a [`Cleaned`]).
     pub fn push_cleaned(&mut self, cleaned: &Cleaned) {
-        for (index, c) in cleaned.text.char_indices() {
-            self.push_char(c, cleaned.map.to_input(index));
-        }
+        push_mapped(self, &cleaned.text, &cleaned.map, 0);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -243,11 +242,24 @@ impl Builder {
     /// The text and its map; `end` is the source end of the cleaned range.
     pub fn finish(self, end: usize) -> (String, OffsetMap) {
         let mut checkpoints = self.checkpoints;
-        if let Some(next) = self.next_source {
-            // Offsets past the last char map to the end of that char in the source.
-            checkpoints.push((self.text.len(), next.min(end)));
+        if let Some(last_end) = self.last_end {
+            // The end of the text maps to the end of its last char in the source.
+            let out = self.text.len();
+            match checkpoints.last_mut() {
+                Some(last) if last.0 == out => last.1 = last_end.min(end),
+                _ => checkpoints.push((out, last_end.min(end))),
+            }
         }
         (self.text, OffsetMap::from_checkpoints(checkpoints, end))
+    }
+}
+
+/// Pushes `text`, whose offsets `map` takes to the source (plus `base`), char by char.
+fn push_mapped(builder: &mut Builder, text: &str, map: &OffsetMap, base: usize) {
+    for (index, c) in text.char_indices() {
+        let start = base + map.to_input(index);
+        let end = base + map.to_input(index + c.len_utf8());
+        builder.push_char(c, start..end);
     }
 }
 

@@ -45,6 +45,7 @@ pub fn to_json(document: &Document) -> Value {
             "title": meta.title,
             "signer": meta.signer,
             "recipients": meta.recipients,
+            "addressees": meta.addressees,
         },
         "footnotes": document.footnotes,
         "warnings": document.warnings,
@@ -120,6 +121,12 @@ pub fn outline(document: &Document, width: usize) -> String {
     let _ = writeln!(out, "province: {}", show(&meta.province));
     let _ = writeln!(out, "title: {}", show(&meta.title));
     let _ = writeln!(out, "signer: {}", show(&meta.signer));
+    if !meta.addressees.is_empty() {
+        let _ = writeln!(out, "addressees ({}):", meta.addressees.len());
+        for addressee in &meta.addressees {
+            let _ = writeln!(out, "  - {addressee}");
+        }
+    }
     let _ = writeln!(out, "recipients ({}):", meta.recipients.len());
     for recipient in &meta.recipients {
         let _ = writeln!(out, "  - {recipient}");

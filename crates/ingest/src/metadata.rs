@@ -91,7 +91,8 @@ pub fn date(day: Option<&str>, month: &str, year: &str) -> Option<DocDate> {
 /// The document type a line names when it stands alone in capitals (`THÔNG BÁO`,
 /// ` CHỈ THỊ`, `KẾ HOẠCH:`).
 fn type_of_line(line: &str) -> Option<DocType> {
-    let line = line.trim().trim_end_matches(':').trim();
+    // Upper-cased: a TCVN3 file typed in a capitals font decodes to lower case.
+    let line = line.trim().trim_end_matches(':').trim().to_uppercase();
     TYPES
         .iter()
         .find(|(word, _)| line == *word)

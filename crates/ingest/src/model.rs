@@ -164,6 +164,9 @@ pub struct Metadata {
     pub signer: Option<String>,
     /// The `Nơi nhận:` list: recipients, never tasks.
     pub recipients: Vec<String>,
+    /// Whom the document is addressed to, from `Kính gửi:` or a Công điện's
+    /// `THỦ TƯỚNG CHÍNH PHỦ điện:` list (not tasks, but the bodies its tasks speak to).
+    pub addressees: Vec<String>,
     /// For a provincial issuer (`ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH`), the province as it
     /// follows an agency name: `tỉnh Quảng Ninh`, `thành phố Hà Nội`.
     pub province: Option<String>,
@@ -182,6 +185,7 @@ impl Default for Metadata {
             title: None,
             signer: None,
             recipients: Vec::new(),
+            addressees: Vec::new(),
             province: None,
         }
     }

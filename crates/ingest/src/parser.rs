@@ -49,9 +49,16 @@ pub fn lines(source: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// `Kính gửi:` or a Công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:` opening the addressee list.
+static ADDRESSEES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:Kính gửi|[\p{Lu} ]{4,60} điện)\s*:\s*(.*)$").expect("valid regex")
+});
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Zone {
     Body,
+    /// After `Kính gửi:`: the addressee list.
+    Addressees,
     /// After `Nơi nhận:`: recipients and the signature.
     Recipients,
     /// After the end of a news article: related articles and other furniture.
@@ -100,6 +107,7 @@ pub fn parse(
         table_status: None,
         zone: Zone::Body,
         recipients: Vec::new(),
+        addressees: Vec::new(),
         signer: None,
         signature_seen: false,
         soft_wrap,
@@ -114,6 +122,7 @@ pub fn parse(
     }
     let mut meta = header.meta;
     meta.recipients = parser.recipients;
+    meta.addressees = parser.addressees;
     meta.signer = parser.signer;
     Document {
         basis,
@@ -148,6 +157,7 @@ struct Parser<'a> {
     table_status: Option<vntask_writer::TaskStatus>,
     zone: Zone,
     recipients: Vec<String>,
+    addressees: Vec<String>,
     signer: Option<String>,
     signature_seen: bool,
     soft_wrap: bool,
@@ -179,9 +189,26 @@ impl Parser<'_> {
         if folded.starts_with("noi nhan") {
             self.finish_table();
             self.zone = Zone::Recipients;
-            let rest = text.split_once(':').map_or("", |(_, rest)| rest);
-            self.recipient(rest);
+            // `Nơi nhận:` may share its line with the signature column (`\tKT. BỘ TRƯỞNG`).
+            let first_cell = raw.split('\t').next().unwrap_or("");
+            let rest = first_cell.split_once(':').map_or("", |(_, rest)| rest);
+            self.recipient(&vntask_tokenizer::normalize(rest));
             return;
+        }
+        if self.zone == Zone::Body && self.open.is_empty() && self.blocks.len() < 3 {
+            if let Some(caps) = ADDRESSEES.captures(text) {
+                self.zone = Zone::Addressees;
+                let rest = caps.get(1).map_or("", |m| m.as_str()).to_string();
+                self.addressee(&rest);
+                return;
+            }
+        }
+        if self.zone == Zone::Addressees {
+            if text.starts_with(['-', '+', '•', '–']) {
+                self.addressee(text);
+                return;
+            }
+            self.zone = Zone::Body;
         }
         match self.zone {
             Zone::Furniture => return,
@@ -193,7 +220,7 @@ impl Parser<'_> {
                     return;
                 }
             }
-            Zone::Body => {}
+            Zone::Body | Zone::Addressees => {}
         }
         if noise::is_article_end(text) && self.news {
             self.finish_table();
@@ -252,6 +279,17 @@ impl Parser<'_> {
         }
     }
 
+    fn addressee(&mut self, item: &str) {
+        let item = item
+            .trim()
+            .trim_start_matches(['-', '+', '•', '–', ' '])
+            .trim_end_matches([';', ',', '.'])
+            .trim();
+        if !item.is_empty() {
+            self.addressees.push(item.to_string());
+        }
+    }
+
     fn recipient(&mut self, item: &str) {
         let item = item
             .trim()
@@ -272,7 +310,8 @@ impl Parser<'_> {
             .map_or(1, |n| n + 1);
         let label = if let Some((len, number)) = noise::superscript_footnote(trimmed) {
             Some((len, number))
-        } else if self.footnotes.is_empty() && self.blocks.is_empty() {
+        } else if self.footnotes.is_empty() {
+            // A footnote without its superscript is trusted only after a first footnote.
             None
         } else {
             noise::plain_footnote(trimmed, next_number).map(|len| (len, next_number))
@@ -340,12 +379,12 @@ impl Parser<'_> {
                     || first.is_lowercase()
                     || (first.is_ascii_digit() && last.kind != BlockKind::Heading);
                 if join {
-                    self.join_last(cleaned, gap, range.end);
+                    self.join_last(cleaned, range);
                     return;
                 }
             }
             if wrapped {
-                self.join_last(cleaned, gap, range.end);
+                self.join_last(cleaned, range);
                 return;
             }
         }
@@ -365,7 +404,14 @@ impl Parser<'_> {
                 (kind, raw, section, depth, rest)
             }
             None => {
-                let heading = is_heading_like(&cleaned.text) && cleaned.text.chars().count() < 100;
+                // Markdown and PDF wrap paragraphs: only a Markdown `#` line is a heading there.
+                let heading = if self.soft_wrap {
+                    self.source
+                        .get(range.clone())
+                        .is_some_and(|raw| raw.trim_start().starts_with('#'))
+                } else {
+                    is_heading_like(&cleaned.text) && cleaned.text.chars().count() < 100
+                };
                 let (section, depth) = if heading && !cleaned.text.ends_with(':') {
                     self.stack.heading()
                 } else {
@@ -424,10 +470,26 @@ impl Parser<'_> {
         });
     }
 
-    fn join_last(&mut self, next: Cleaned, gap: Option<Range<usize>>, end: usize) {
+    /// Joins the line `range` (cleaned: `next`) to the last block. What lies between them
+    /// (blank lines, a footnote block, a page number) is recorded as removed when it is more
+    /// than white space.
+    fn join_last(&mut self, next: Cleaned, range: Range<usize>) {
+        let source = self.source;
         let Some(last) = self.blocks.last_mut() else {
             return;
         };
+        let end = range.end;
+        let raw = source.get(range.clone()).unwrap_or("");
+        let line_start = range.start + raw.len() - raw.trim_start().len();
+        let between = last.span.end..line_start.max(last.span.end);
+        if let Some(text) = source.get(between.clone()) {
+            let trimmed = text.trim();
+            if !trimmed.is_empty() {
+                // The noise itself; the white space around it stays the paragraph's space.
+                let start = between.start + (text.len() - text.trim_start().len());
+                last.removed.push(start..start + trimmed.len());
+            }
+        }
         let mut builder = Builder::default();
         let previous = Cleaned {
             text: std::mem::take(&mut last.text),
@@ -435,20 +497,18 @@ impl Parser<'_> {
             ..Cleaned::default()
         };
         builder.push_cleaned(&previous);
-        builder.push_char(' ', next.map.to_input(0));
+        let next_start = next.map.to_input(0);
+        builder.push_char(' ', next_start..next_start);
         builder.push_cleaned(&next);
         let (text, map) = builder.finish(end);
         last.text = text;
         last.map = map;
-        if let Some(gap) = gap {
-            last.removed.push(gap);
-        }
         if last.kind == BlockKind::Heading && !is_heading_like(&last.text) {
             last.kind = BlockKind::Paragraph;
         }
         last.removed.extend(next.removed);
         self.footnotes.extend(next.footnotes);
-        let raw_end = self.source.get(..end).map_or(end, |s| s.trim_end().len());
+        let raw_end = source.get(..end).map_or(end, |s| s.trim_end().len());
         last.span.end = raw_end.max(last.span.start);
     }
 
@@ -460,8 +520,11 @@ impl Parser<'_> {
             table::tab_cells(self.source, range.clone(), self.markup)
         };
         let headers: Vec<String> = cells.iter().map(|c| c.cleaned.text.clone()).collect();
-        let header_row = table::is_header_row(&cells) || (pipe && self.table.is_none());
-        if header_row {
+        let kind = table::header_kind(&cells).or_else(|| {
+            // The first row of a pipe table is its header.
+            (pipe && self.table.is_none()).then_some(false)
+        });
+        if let Some(numbered) = kind {
             if let Some(table) = &self.table {
                 if table.headers == headers {
                     // The header repeated after a page break.
@@ -479,6 +542,7 @@ impl Parser<'_> {
                 parent: self.open.last().copied(),
                 status: self.table_status,
                 rows: 0,
+                numbered,
             });
             self.footnote_gap = None;
             return true;
@@ -502,7 +566,7 @@ impl Parser<'_> {
             .last()
             .is_some_and(|b| b.kind == BlockKind::TableRow);
         let pending_header = self.pending_header.take();
-        if number_empty && last_is_row && table.rows > 0 {
+        if table.numbered && number_empty && last_is_row && table.rows > 0 {
             if let Some(last) = self.blocks.last_mut() {
                 last.removed.extend(pending_header);
                 if let Some(row) = last.table.as_mut() {
@@ -532,7 +596,7 @@ impl Parser<'_> {
         } else {
             format!("{}.row{key}", table.base)
         };
-        let start = cells.first().map_or(range.start, |c| c.range.start);
+        let start = range.start + raw.len() - raw.trim_start().len();
         let removed = cells
             .iter()
             .flat_map(|c| c.cleaned.removed.clone())

@@ -74,13 +74,43 @@ pub fn pipe_cells(source: &str, line: Range<usize>, markup: &[Range<usize>]) -> 
     cells
 }
 
-/// Whether these cells are a header row: a first cell `TT`, `STT`, `Số TT`.
-pub fn is_header_row(cells: &[Cell]) -> bool {
+/// Words of column headers in task tables (folded).
+const HEADER_WORDS: &[&str] = &[
+    "nhiem vu",
+    "noi dung",
+    "co quan",
+    "don vi",
+    "chu tri",
+    "phoi hop",
+    "thoi gian",
+    "thoi han",
+    "tien do",
+    "san pham",
+    "ket qua",
+    "ghi chu",
+    "giai phap",
+    "trach nhiem",
+];
+
+/// Whether these cells are a header row, and whether its table numbers its rows: a first
+/// cell `TT`/`STT`/`Số TT` (numbered), or short cells of which at least two name the
+/// columns of a task table (`Nội dung`, `Cơ quan chủ trì`, `Thời gian hoàn thành`).
+pub fn header_kind(cells: &[Cell]) -> Option<bool> {
     let first = cells
         .first()
         .map(|c| fold(&c.cleaned.text))
         .unwrap_or_default();
-    matches!(first.as_str(), "tt" | "stt" | "so tt" | "so thu tu")
+    if matches!(first.as_str(), "tt" | "stt" | "so tt" | "so thu tu") {
+        return Some(true);
+    }
+    let texts: Vec<String> = cells.iter().map(|c| fold(&c.cleaned.text)).collect();
+    let short = texts.iter().all(|t| t.chars().count() <= 60);
+    let named = texts
+        .iter()
+        .filter(|t| HEADER_WORDS.iter().any(|w| t.contains(w)))
+        .count();
+    let numeric_first = first.chars().next().is_some_and(|c| c.is_ascii_digit());
+    (cells.len() >= 2 && short && named >= 2 && !numeric_first).then_some(false)
 }
 
 /// A table being read.
@@ -93,6 +123,8 @@ pub struct Table {
     pub status: Option<TaskStatus>,
     /// Rows read so far (for section names of unnumbered rows).
     pub rows: usize,
+    /// The first column holds the row number (`TT`).
+    pub numbered: bool,
 }
 
 /// A row ready to become a block.
@@ -114,9 +146,16 @@ impl Table {
     }
 
     /// Makes a row from its cells; `previous` is the row above, for merged cells.
+    /// The first content column (after the number column, if any).
+    pub fn first(&self) -> usize {
+        usize::from(self.numbered)
+    }
+
     pub fn row(&self, cells: &[Cell], previous: Option<&TableRow>, end: usize) -> RowBlock {
+        let first = self.first();
         let number = cells
             .first()
+            .filter(|_| self.numbered)
             .map(|c| c.cleaned.text.clone())
             .filter(|n| !n.is_empty());
         let mut row = TableRow {
@@ -127,10 +166,10 @@ impl Table {
             merged: false,
         };
         let mut builder = Builder::default();
-        for (index, cell) in cells.iter().enumerate().skip(1) {
+        for (index, cell) in cells.iter().enumerate().skip(first) {
             let header = self.header(index);
             let mut value = cell.cleaned.text.clone();
-            if value.is_empty() && index == 1 {
+            if value.is_empty() && index == first {
                 // The task column merged vertically over several numbered rows.
                 if let Some(above) = previous.and_then(|p| p.cells.first()) {
                     value = above.1.clone();
@@ -162,14 +201,15 @@ impl Table {
 
     /// Merges a continuation line (empty number cell) into `row`, cell by cell.
     pub fn merge(&self, row: &mut TableRow, cells: &[Cell]) {
-        for (index, cell) in cells.iter().enumerate().skip(1) {
+        let first = self.first();
+        for (index, cell) in cells.iter().enumerate().skip(first) {
             let value = &cell.cleaned.text;
             if value.is_empty() {
                 continue;
             }
-            let slot = index - 1;
+            let slot = index - first;
             while row.cells.len() <= slot {
-                let header = self.header(row.cells.len() + 1);
+                let header = self.header(row.cells.len() + first);
                 row.cells.push((header, String::new()));
             }
             if let Some(cell) = row.cells.get_mut(slot) {
@@ -233,6 +273,35 @@ mod tests {
             Some(TaskStatus::InProgress)
         );
         assert_eq!(status_heading("Về phát triển hạ tầng số"), None);
+    }
+
+    fn cells(texts: &[&str]) -> Vec<Cell> {
+        let line = texts.join("\t");
+        tab_cells(&line, 0..line.len(), &[])
+    }
+
+    #[test]
+    fn header_rows() {
+        assert_eq!(
+            header_kind(&cells(&["TT", "Nhiệm vụ", "Cơ quan"])),
+            Some(true)
+        );
+        assert_eq!(
+            header_kind(&cells(&[
+                "Nội dung",
+                "Cơ quan chủ trì",
+                "Thời gian hoàn thành"
+            ])),
+            Some(false)
+        );
+        assert_eq!(
+            header_kind(&cells(&["1", "Nhiệm vụ", "Cơ quan chủ trì"])),
+            None
+        );
+        assert_eq!(
+            header_kind(&cells(&["Bộ Y tế", "chủ trì xây dựng đề án"])),
+            None
+        );
     }
 
     #[test]

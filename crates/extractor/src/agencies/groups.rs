@@ -124,6 +124,8 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("các đơn vị liên quan", &[R]),
     g("các đơn vị có liên quan", &[R]),
     g("các bộ, cơ quan liên quan", &[R]),
+    g("bộ, cơ quan liên quan", &[R]),
+    g("bộ, ngành liên quan", &[R]),
     g("các bộ, ngành liên quan", &[R]),
     g("các bộ, ngành có liên quan", &[R]),
     g("các bộ, ngành, cơ quan liên quan", &[R]),

@@ -52,9 +52,13 @@ impl Matcher {
             if k.is_empty() {
                 return;
             }
-            let slot = table.entry(k).or_default();
-            if !slot.contains(&candidate) {
-                slot.push(candidate);
+            // `và` is also written `&`: `Bộ Nông nghiệp & Phát triển nông thôn`.
+            let ampersand = k.replace(" va ", "&");
+            for k in [k, ampersand] {
+                let slot = table.entry(k).or_default();
+                if !slot.contains(&candidate) {
+                    slot.push(candidate);
+                }
             }
         };
         for (index, entry) in entries.iter().enumerate() {
@@ -160,7 +164,11 @@ impl Matcher {
                 });
                 pos = end;
             } else {
-                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                pos = start
+                    + text
+                        .get(start..)
+                        .and_then(|rest| rest.chars().next())
+                        .map_or(1, char::len_utf8);
             }
         }
         out

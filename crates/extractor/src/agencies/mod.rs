@@ -225,6 +225,23 @@ pub fn find(text: &str, context: &AgencyContext) -> Vec<AgencyMention> {
     resolve::resolve(text, &key, &raws, context, gazetteer)
 }
 
+/// The province of a provincial document, from its header (the first lines, where the issuer
+/// stands: `ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG NINH`): `tỉnh Quảng Ninh`, `thành phố Hà Nội`; for
+/// [`AgencyContext::province`]. `None` when the first body named is not a province's.
+pub fn issuing_province(header: &str, date: Option<NaiveDate>) -> Option<String> {
+    let context = AgencyContext {
+        date,
+        ..Default::default()
+    };
+    // The issuer is often split over two lines: `ỦY BAN NHÂN DÂN` then `TỈNH QUẢNG NINH`.
+    let joined = header.lines().take(4).collect::<Vec<_>>().join(" ");
+    let first = find(&joined, &context).into_iter().next()?;
+    let id = first.id?;
+    let province = id.strip_prefix("ubnd@")?;
+    let entry = context.gazetteer().get(province)?;
+    Some(entry.province_full_name())
+}
+
 /// Assigns roles to the mentions of one task text (see `roles.rs`).
 pub fn assign_roles(text: &str, mentions: &[AgencyMention]) -> Roles {
     roles::assign(text, mentions)

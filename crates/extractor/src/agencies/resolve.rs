@@ -348,7 +348,10 @@ impl Resolver<'_> {
             .iter()
             .find(|w| {
                 after.starts_with(**w)
-                    && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+                    && !after
+                        .get(w.len()..)
+                        .unwrap_or_default()
+                        .starts_with(|c: char| c.is_alphanumeric())
             })
             .map_or(0, |w| w.len() - usize::from(w.ends_with('.')));
         if !upper_initial(original) && level == 0 {
@@ -409,11 +412,9 @@ fn is_province_list(key: &Key, raws: &[Raw]) -> bool {
 /// Whether the first word of a match is written as the pattern's first word needs: `Bộ`
 /// (`bộ`, `BỘ`, or `Bo` without any diacritics), not `bổ` (`phân bổ tài chính`); `Sở`, not `số`.
 fn first_word_fits(key_text: &str, original: &str) -> bool {
-    let first = original
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
+    let first = original.split_whitespace().next().unwrap_or_default();
+    // NFC first: decomposed input (`bo` + combining marks) must compare as `bộ`.
+    let first = vntask_tokenizer::normalize(first).to_lowercase();
     let plain = first.is_ascii();
     if key_text.starts_with("bo ") {
         return plain || first == "bộ";

@@ -56,7 +56,11 @@ const SUPPORT_CUES: &[&str] = &[
     "chu dong phoi hop voi",
     "chu dong phoi hop",
     "cung voi",
-    "cung",
+    "lam viec voi",
+    "lam viec cu the voi",
+    "trao doi voi",
+    "thong nhat voi",
+    "hop tac voi",
     "voi su phoi hop cua",
     "su phoi hop cua",
     "phoi hop cung",
@@ -171,6 +175,48 @@ fn starts_with_words(text: &str, word: &str) -> bool {
         .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
+/// Whether the words between two coordinators keep the list of coordinators going: they end
+/// with `và` or a comma and hold no verb and no semicolon.
+fn continues_support(gap: &str) -> bool {
+    let trimmed = gap.trim_end();
+    (ends_with_words(trimmed, "va") || trimmed.ends_with(','))
+        && !gap.contains(';')
+        && !gap
+            .split(|c: char| !c.is_alphanumeric() && c != ' ')
+            .any(|part| {
+                let part = part.trim();
+                ACTION_WORDS.iter().any(|w| {
+                    part.match_indices(w).any(|(i, _)| {
+                        let before_ok = i == 0 || part.as_bytes().get(i - 1) == Some(&b' ');
+                        let after = part.get(i + w.len()..).unwrap_or_default();
+                        before_ok && !after.starts_with(|c: char| c.is_alphanumeric())
+                    })
+                })
+            })
+}
+
+/// Whether a support cue stands earlier in the gap, with only other coordinators after it
+/// (`phối hợp với các cơ quan thông tấn, báo chí và` + the mention).
+fn support_cue_inside(gap: &str) -> bool {
+    [
+        "phoi hop voi",
+        "phoi hop",
+        "cung voi",
+        "voi su phoi hop cua",
+    ]
+    .iter()
+    .filter_map(|cue| {
+        gap.match_indices(cue)
+            .filter(|(i, _)| {
+                gap.get(..*i)
+                    .is_none_or(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
+            })
+            .last()
+            .and_then(|(i, _)| gap.get(i + cue.len()..))
+    })
+    .any(continues_support)
+}
+
 /// Decides the role of each mention and the rule that decided it.
 pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'static str>)> {
     let k = key(text);
@@ -219,7 +265,14 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         } else if chairs && !SUPPORT_CUES.iter().any(|c| ends_with_words(cue, c)) {
             (Role::Lead, Some("AG103"))
         } else {
+            let previous = out.last().copied().unwrap_or((Role::Neither, None));
             if SUPPORT_CUES.iter().any(|c| ends_with_words(cue, c)) {
+                (Role::Support, Some("AG104"))
+            } else if (previous.0 == Role::Support && continues_support(stripped))
+                || support_cue_inside(stripped)
+            {
+                // `phối hợp với các cơ quan thông tấn, báo chí và các bộ, ngành, địa phương`:
+                // the coordinators run on until a verb or a semicolon.
                 (Role::Support, Some("AG104"))
             } else if LEAD_CUES.iter().any(|c| ends_with_words(cue, c)) {
                 (Role::Lead, Some("AG101"))

@@ -1,24 +1,22 @@
 //! Deadlines: the Vietnamese grammar of administrative time, resolved against a reference date.
 //!
-//! PROVISIONAL: a minimal stand-in so the pipeline runs end to end; the deadline issue
-//! replaces its internals behind the same functions.
+//! [`find`] reads every deadline, start date, event and repetition of a text (never the dates
+//! of cited documents, reports of what was done, or years inside the names of plans);
+//! [`pick`] chooses THE deadline of a task among them; [`column_is_month_first`] decides how
+//! a table column of `4/30/2024`-style dates is read. `due` follows fixtures/gold/GUIDELINE.md.
 
-use crate::rules::{no, yes, Rule};
+pub mod calendar;
+pub mod cues;
+mod grammar;
+mod registry;
+
+pub use registry::RULES;
+
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
+use cues::Cue;
+use grammar::{Found, Kind};
 use std::ops::Range;
-use std::sync::LazyLock;
 use vntask_writer::{Deadline, Precision, Recurring, Relation};
-
-pub static RULES: &[Rule] = &[Rule {
-    id: "DL001",
-    family: crate::rules::Family::Deadline,
-    description: "`trong tháng M năm Y`: the last day of that month.",
-    examples: &[
-        yes("chậm nhất trong tháng 9 năm 2024", "2024-09-30 month"),
-        no("Quyết định số 06/QĐ-TTg ngày 06 tháng 01 năm 2022"),
-    ],
-}];
 
 /// What the deadline rules need to know beyond the text.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +27,19 @@ pub struct DeadlineContext {
     pub month_first: bool,
 }
 
+/// What a found date is to the task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A deadline (`due` may still be null when no reference date is known).
+    Due,
+    /// A start date alone (`từ ngày 01 tháng 6 năm 2022`): `due` null, `start` set.
+    Start,
+    /// An event deadline (`tại kỳ họp thứ 8`): `due` null, precision `event`.
+    Event,
+    /// A repetition (`hằng tháng`); `due` is set when it names its day.
+    Recurring,
+}
+
 /// One deadline found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeadlineMatch {
@@ -37,52 +48,351 @@ pub struct DeadlineMatch {
     pub deadline: Deadline,
     pub recurring: Option<Recurring>,
     pub rule: &'static str,
+    pub role: Role,
+    /// Announced by a relation or deadline word (`trước`, `chậm nhất`, `thời hạn`), or the
+    /// whole of a table cell; a bare date in running text is not.
+    pub explicit: bool,
+    /// Announced by a deadline label (`Thời hạn hoàn thành`, `Thời gian hoàn thành`, `Hạn:`).
+    pub labelled: bool,
 }
 
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:chậm nhất\s+)?trong\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-        .expect("valid regex")
-});
-
 /// Finds deadlines in `text`, in text order.
-pub fn find(text: &str, _context: &DeadlineContext) -> Vec<DeadlineMatch> {
-    let mut out = Vec::new();
-    for caps in MONTH_YEAR.captures_iter(text) {
-        let (Some(whole), Some(month), Some(year)) = (caps.get(0), caps.get(1), caps.get(2)) else {
-            continue;
-        };
-        let (Ok(month), Ok(year)) = (month.as_str().parse::<u32>(), year.as_str().parse::<i32>())
-        else {
-            continue;
-        };
-        let Some(due) = last_day_of_month(year, month) else {
-            continue;
-        };
-        out.push(DeadlineMatch {
-            range: whole.range(),
-            deadline: Deadline {
-                due: Some(due.format("%Y-%m-%d").to_string()),
-                precision: Precision::Month,
-                relation: Some(Relation::Within),
-                start: None,
-                text: whole.as_str().to_string(),
-                span: None,
-                ambiguous: false,
-            },
-            recurring: None,
-            rule: "DL001",
-        });
-    }
+pub fn find(text: &str, context: &DeadlineContext) -> Vec<DeadlineMatch> {
+    let raw = without_overlaps(grammar::scan(text, context), |f| f.core.clone());
+    let judged = raw
+        .into_iter()
+        .filter_map(|found| judge(text, context, found))
+        .collect();
+    let mut out = without_overlaps(judged, |m| m.range.clone());
+    merge_start_end(text, &mut out);
     out
 }
 
-fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+/// Keeps the longest of overlapping items (the earliest on a tie), in text order.
+fn without_overlaps<T>(mut items: Vec<T>, range: impl Fn(&T) -> Range<usize>) -> Vec<T> {
+    items.sort_by_key(|item| {
+        let r = range(item);
+        (std::cmp::Reverse(r.end - r.start), r.start)
+    });
+    let mut kept: Vec<T> = Vec::new();
+    for item in items {
+        let r = range(&item);
+        if kept.iter().all(|k| {
+            let o = range(k);
+            r.end <= o.start || o.end <= r.start
+        }) {
+            kept.push(item);
+        }
+    }
+    kept.sort_by_key(|item| range(item).start);
+    kept
+}
+
+/// True when nothing but furniture (spaces, punctuation, HTML tags) surrounds `start..end`.
+fn is_whole(text: &str, start: usize, end: usize) -> bool {
+    fn furniture(s: &str) -> bool {
+        let mut in_tag = false;
+        s.chars().all(|c| {
+            if in_tag {
+                in_tag = c != '>';
+                return true;
+            }
+            if c == '<' {
+                in_tag = true;
+                return true;
+            }
+            c.is_whitespace() || matches!(c, '-' | '–' | ':' | '.' | ',' | ';' | '(' | ')' | '*')
+        })
+    }
+    furniture(&text[..start]) && furniture(&text[end..])
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Decides what a raw reading is, from the words around it; `None` when it is no deadline.
+fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<DeadlineMatch> {
+    let cue: Cue = cues::cue_before(text, found.core.start);
+    let whole = is_whole(text, cue.start, found.core.end);
+    let strong = cue.strong || found.relation.is_some() || whole;
+    let mut rule = found.rule;
+    if cue.after && found.kind != Kind::Duration {
+        return None;
+    }
+    if ends_with_word(&text[..cue.start], "tính") {
+        // `tính đến ngày 30/6`: the date of a status, not a deadline.
+        return None;
+    }
+    if cues::is_comparison(text, cue.start) {
+        return None;
+    }
+    let past = matches!((found.due, context.reference), (Some(due), Some(r)) if due < r);
+    let reported = cues::is_reported(text, cue.start, found.core.end, cue.relation.is_some())
+        || (past && cues::done_before(text, cue.start));
+    if reported && !whole {
+        return None;
+    }
+    // A past period named with no relation word (`(năm 2023: 13 tỷ USD)`, `tình hình triển
+    // khai giai đoạn 2021 - 2024`) describes what happened; a table cell or a label keeps it.
+    let period_kind = matches!(
+        found.kind,
+        Kind::Year | Kind::MonthYear | Kind::Quarter | Kind::Half | Kind::Period
+    );
+    let first_past = matches!(
+        (found.first.or(found.due), context.reference),
+        (Some(first), Some(r)) if first.year() < r.year()
+    );
+    if period_kind
+        && !whole
+        && !cue.labelled
+        && !cue.from
+        && found.relation.is_none()
+        && ((past && cue.relation.is_none()) || (found.kind == Kind::Period && first_past))
+    {
+        return None;
+    }
+    match found.kind {
+        Kind::Day => {
+            if cue.relation.is_none()
+                && !cue.from
+                && !cue.strong
+                && (cues::is_citation(text, found.core.start)
+                    || cues::is_dateline(text, cue.start, found.core.end))
+            {
+                return None;
+            }
+        }
+        Kind::Month => {
+            if !strong {
+                return None;
+            }
+        }
+        Kind::MonthYear | Kind::Quarter | Kind::Half => {
+            if !cue.strong && !whole && cues::is_name_part(text, found.core.start, &cue) {
+                return None;
+            }
+        }
+        Kind::Year => {
+            if found.relation.is_none()
+                && !whole
+                && cues::is_name_part(text, found.core.start, &cue)
+            {
+                return None;
+            }
+            if cue.weak && found.relation.is_none() && !whole {
+                // A bare `năm 2022`: kept (weakly) only for the current or a later year.
+                let reference_year = context.reference.map(|r| r.year());
+                let year = found.due.map(|d| d.year());
+                if cue.relation.is_none() && (year < reference_year || reference_year.is_none()) {
+                    return None;
+                }
+                if cue.relation.is_none() {
+                    if cues::is_statistic(text, found.core.start, found.core.end) {
+                        return None;
+                    }
+                    rule = "DL009";
+                }
+            }
+        }
+        Kind::Period => {
+            let runs_over = cue.strong
+                || whole
+                || found.relation.is_some()
+                || ends_with_verb(&text[..cue.start]);
+            if !runs_over || cues::is_name_part(text, found.core.start, &cue) {
+                return None;
+            }
+        }
+        Kind::Duration | Kind::Recurring | Kind::Event => {}
+    }
+    let role = match found.kind {
+        _ if cue.from => Role::Start,
+        Kind::Event => Role::Event,
+        Kind::Recurring => Role::Recurring,
+        _ => Role::Due,
     };
-    first_of_next.pred_opt().filter(|d| d.month() == month)
+    let relation = found.relation.or(cue.relation).or(match found.kind {
+        Kind::Event | Kind::Recurring => None,
+        _ if cue.from => None,
+        _ if strong => Some(Relation::By),
+        Kind::Day => Some(Relation::On),
+        Kind::Period => Some(Relation::By),
+        _ => None,
+    });
+    let (due, start) = if role == Role::Start {
+        rule = "DL017";
+        (None, found.first.or(found.due).map(iso))
+    } else if found.kind == Kind::Period {
+        (found.due.map(iso), found.first.map(iso))
+    } else {
+        (found.due.map(iso), None)
+    };
+    let range = cue.start..found.core.end;
+    Some(DeadlineMatch {
+        deadline: Deadline {
+            due,
+            precision: found.precision,
+            relation,
+            start,
+            text: text[range.clone()].to_string(),
+            span: None,
+            ambiguous: found.ambiguous,
+        },
+        range,
+        recurring: found.recurring,
+        rule,
+        role,
+        explicit: strong,
+        labelled: cue.labelled,
+    })
+}
+
+fn last_word(text: &str) -> String {
+    let trimmed = text.trim_end();
+    let word = trimmed
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    vntask_tokenizer::fold(word)
+}
+
+fn ends_with_word(text: &str, word: &str) -> bool {
+    last_word(text) == vntask_tokenizer::fold(word)
+}
+
+/// `thực hiện giai đoạn 2026 - 2030`: the task runs over the period.
+fn ends_with_verb(text: &str) -> bool {
+    let folded = vntask_tokenizer::fold(&text[cues::back_boundary(text, text.len(), 30)..]);
+    let folded = folded.trim_end();
+    [
+        "thuc hien",
+        "trien khai",
+        "on dinh",
+        "duy tri",
+        "ap dung",
+        "hoan thanh",
+    ]
+    .iter()
+    .any(|verb| folded.ends_with(verb))
+}
+
+/// `từ ngày 01/6/2024 đến ngày 30/6/2024`: one deadline with its start.
+fn merge_start_end(text: &str, found: &mut Vec<DeadlineMatch>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let between = &text[found[i].range.end..found[i + 1].range.start];
+        let joins = between
+            .chars()
+            .all(|c| c.is_whitespace() || c == ',' || c == '-' || c == '–');
+        if found[i].role == Role::Start
+            && found[i + 1].role == Role::Due
+            && found[i + 1].deadline.relation == Some(Relation::By)
+            && joins
+        {
+            let start = found[i].deadline.start.clone();
+            let range = found[i].range.start..found[i + 1].range.end;
+            let mut merged = found.remove(i + 1);
+            merged.deadline.start = start;
+            merged.deadline.text = text[range.clone()].to_string();
+            merged.range = range;
+            merged.rule = "DL017";
+            found[i] = merged;
+        }
+        i += 1;
+    }
+}
+
+/// THE deadline of a task text among everything [`find`] returned.
+///
+/// The policy, in order: a dated deadline under a deadline label (`Thời hạn hoàn thành trước
+/// ngày 16 tháng 8 năm 2024`, `Thời gian hoàn thành ...`); a dated deadline announced by its words (`trước`, `chậm nhất`,
+/// `trong`, `đến hết`, `thời hạn`, a parenthesis) or standing alone in a table cell; then a
+/// dated deadline written bare (`năm 2022` after the action); then an event (`tại kỳ họp thứ 8`);
+/// then a deadline that could not be dated (no reference date). Within a tier the first in
+/// text order wins: a sentence that states two deadlines for two actions is split into two
+/// tasks by the assembly, each keeping its own first. Start dates and repetitions without a
+/// named day are never the deadline (see [`recurring_of`]).
+pub fn pick(found: &[DeadlineMatch]) -> Option<&DeadlineMatch> {
+    let tier = |m: &DeadlineMatch| -> Option<u8> {
+        match m.role {
+            Role::Start => None,
+            Role::Recurring if m.deadline.due.is_none() => None,
+            Role::Event => Some(3),
+            _ if m.deadline.due.is_none() => Some(4),
+            _ if m.labelled => Some(0),
+            _ if m.explicit => Some(1),
+            _ => Some(2),
+        }
+    };
+    found
+        .iter()
+        .filter_map(|m| tier(m).map(|t| (t, m)))
+        .min_by_key(|(t, m)| (*t, m.range.start))
+        .map(|(_, m)| m)
+}
+
+/// The repetition of a task (`định kỳ hằng tháng`): the first one found.
+pub fn recurring_of(found: &[DeadlineMatch]) -> Option<Recurring> {
+    found.iter().find_map(|m| m.recurring)
+}
+
+/// Of a table's date column (`Tháng 5`) and the task's own text (`trước ngày 30 tháng 5 năm
+/// 2024`), the more precise date wins when it falls inside the column's period; otherwise the
+/// column, which the table states as the deadline, is kept.
+pub fn more_precise<'a>(column: &'a DeadlineMatch, text: &'a DeadlineMatch) -> &'a DeadlineMatch {
+    let parse = |m: &DeadlineMatch| {
+        m.deadline
+            .due
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
+    let rank = |p: Precision| match p {
+        Precision::Day => 0,
+        Precision::Month => 1,
+        Precision::Quarter => 2,
+        Precision::Half => 3,
+        Precision::Year => 4,
+        Precision::Event => 5,
+    };
+    match (parse(column), parse(text)) {
+        (Some(c), Some(t))
+            if rank(text.deadline.precision) < rank(column.deadline.precision)
+                && t <= c
+                && t >= calendar::period_start(c, column.deadline.precision) =>
+        {
+            text
+        }
+        (None, Some(_)) => text,
+        _ => column,
+    }
+}
+
+/// True when a table column of dates must be read month-first: some cell cannot be day-first
+/// (`4/30/2024`: 30 is no month) and none cannot be month-first (`30/4/2024`).
+pub fn column_is_month_first(cells: &[&str]) -> bool {
+    let mut month_first = false;
+    for cell in cells {
+        let core = cell
+            .trim()
+            .trim_start_matches(|c: char| !c.is_ascii_digit());
+        let core = core.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let parts: Vec<&str> = core.split('/').collect();
+        let [a, b, y] = parts[..] else { continue };
+        let (Ok(a), Ok(b)) = (a.trim().parse::<u32>(), b.trim().parse::<u32>()) else {
+            continue;
+        };
+        if y.trim().len() != 4 || !y.trim().bytes().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if a > 12 && b <= 12 {
+            return false;
+        }
+        if b > 12 && a <= 12 {
+            month_first = true;
+        }
+    }
+    month_first
 }
 
 /// Renders what rule `rule_id` finds in `text`: `due precision` (`null event` for events).
@@ -98,25 +408,86 @@ pub fn render_examples(rule_id: &str, text: &str, reference: Option<NaiveDate>) 
         .collect()
 }
 
-/// `due precision`, plus ` recurring` when set.
-pub fn render(found: &DeadlineMatch) -> String {
-    let precision = serde_json::to_value(found.deadline.precision)
+fn snake<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// `due precision`, plus ` recurring` when set.
+pub fn render(found: &DeadlineMatch) -> String {
     let mut out = format!(
         "{} {}",
         found.deadline.due.as_deref().unwrap_or("null"),
-        precision
+        snake(found.deadline.precision)
     );
     if let Some(recurring) = found.recurring {
-        if let Some(name) = serde_json::to_value(recurring)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-        {
-            out.push(' ');
-            out.push_str(&name);
-        }
+        out.push(' ');
+        out.push_str(&snake(recurring));
     }
     out
+}
+
+/// [`render`] plus the relation, the start and the ambiguity flag when set:
+/// `2024-10-15 day rel=before`, `null day rel=- start=2022-06-01`, `2024-06-05 day rel=on ambiguous`.
+pub fn render_detail(found: &DeadlineMatch) -> String {
+    let mut out = render(found);
+    out.push_str(" rel=");
+    match found.deadline.relation {
+        Some(relation) => out.push_str(&snake(relation)),
+        None => out.push('-'),
+    }
+    if let Some(start) = &found.deadline.start {
+        out.push_str(" start=");
+        out.push_str(start);
+    }
+    if found.deadline.ambiguous {
+        out.push_str(" ambiguous");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context() -> DeadlineContext {
+        DeadlineContext {
+            reference: NaiveDate::from_ymd_opt(2024, 7, 19),
+            month_first: false,
+        }
+    }
+
+    #[test]
+    fn month_first_columns() {
+        assert!(column_is_month_first(&["4/30/2024", "5/1/2024", "Tháng 6"]));
+        assert!(!column_is_month_first(&["4/5/2024", "5/1/2024"]));
+        assert!(!column_is_month_first(&["4/30/2024", "30/4/2024"]));
+        assert!(!column_is_month_first(&[]));
+    }
+
+    #[test]
+    fn pick_prefers_announced_dates() {
+        let text = "báo cáo tại kỳ họp thứ 8, hoàn thành trước ngày 15/10/2024";
+        let found = find(text, &context());
+        assert_eq!(found.len(), 2);
+        let chosen = pick(&found).unwrap();
+        assert_eq!(chosen.deadline.due.as_deref(), Some("2024-10-15"));
+        let text = "từ ngày 01 tháng 6 năm 2022";
+        let found = find(text, &context());
+        assert_eq!(found.len(), 1);
+        assert!(pick(&found).is_none());
+    }
+
+    #[test]
+    fn precise_text_wins_inside_the_column_period() {
+        let column = find("Tháng 5", &context());
+        let text = find("hoàn thành trước ngày 30 tháng 5 năm 2024", &context());
+        let chosen = more_precise(&column[0], &text[0]);
+        assert_eq!(chosen.deadline.due.as_deref(), Some("2024-05-30"));
+        let other = find("hoàn thành trước ngày 30 tháng 9 năm 2024", &context());
+        let chosen = more_precise(&column[0], &other[0]);
+        assert_eq!(chosen.deadline.due.as_deref(), Some("2024-05-31"));
+    }
 }

@@ -1,23 +1,29 @@
-//! Numeric targets: what a task must reach (`phấn đấu 80% dịch vụ công ...`).
+//! Numeric targets: what a task must reach (`phấn đấu 80% dịch vụ công ...`,
+//! `bồi dưỡng 10.000 cán bộ, công chức`).
 //!
-//! PROVISIONAL: a minimal stand-in so the pipeline runs end to end; the target issue
-//! replaces its internals behind the same functions.
+//! [`find`] reads every quantity of a text (see `grammar`) and keeps the targets: a percentage
+//! that is not reported as already reached (`đã đạt 104,9%`, `(31,3%)`, `tính đến ...`), and a
+//! counted quantity announced by a target word (`phấn đấu`, `đạt`, `bảo đảm`, `mục tiêu`,
+//! `ít nhất`, `đầy đủ`). Names and codes are never quantities: `4G`, `IPv6`, `Đề án 06`,
+//! `Nghị định 123/2020/NĐ-CP`, dates, `(1)` enumerations, `Top 50`. [`find_reported`] returns the
+//! figures reported as achieved, for the document's reported metrics.
 
-use crate::rules::{no, yes, Rule};
+mod grammar;
+mod registry;
+
+pub use registry::RULES;
+
+use crate::deadlines::cues::{back_boundary, clause_end, clause_start, forward_boundary};
+use grammar::Quantity;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 use vntask_writer::Target;
 
-pub static RULES: &[Rule] = &[Rule {
-    id: "TG001",
-    family: crate::rules::Family::Target,
-    description: "A percentage to reach: `đạt 80%`, `100% ...`.",
-    examples: &[
-        yes("phấn đấu đạt 80% dịch vụ công", "80 %"),
-        no("triển khai 4G, 5G"),
-    ],
-}];
+fn re(pattern: &str) -> Regex {
+    // The patterns are literals of this module; a bad one is caught by every test run.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
+}
 
 /// One target found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,39 +33,245 @@ pub struct TargetMatch {
     pub rule: &'static str,
 }
 
-static PERCENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d+(?:[.,]\d+)*)\s?%").expect("valid regex"));
+/// Words after which a number names something: `Đề án 06`, `Top 50`, `khóa XV`, `ngày 15`.
+const NAMING_WORDS: &[&str] = &[
+    "ngay", "thang", "nam", "quy", "khoa", "ky", "thu", "so", "top", "hang", "nhom", "dieu",
+    "khoan", "diem", "muc", "chuong", "phan", "luc", "an", "dinh", "quyet", "thi", "tu", "luat",
+    "ban", "trinh", "hoach", "lan", "doan", "dot", "phien", "do", "vung", "bang", "phong", "gio",
+    "phut", "ma", "ipv", "version",
+];
+
+/// What marks a figure as already reached.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[^\p{L}])(?:(?:đã|vừa|được)\s+(?:\p{L}+\s+){0,2}?(?:đạt|tăng|giảm|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|nâng)|đã|đạt\s+được|hiện\s+nay|hiện\s+tại|tính\s+đến|chiếm|so\s+với|cùng\s+kỳ|còn|chỉ)(?:[^\p{L}]|$)",
+    )
+});
+/// What states a goal, overriding an earlier report marker in the sentence.
+static GOAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|giao|đề\s+nghị)(?:[^\p{L}]|$)",
+    )
+});
+/// What announces a target.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|đạt|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+dưới|đầy\s+đủ|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|thu\s+hút|huy\s+động|tiết\s+kiệm|tăng|giảm|nâng|cho|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|trong\s+năm)(?:[^\p{L}]|$)",
+    )
+});
+static DONE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|[^\p{L}])(?:đã|đạt\s+được|vừa|so\s+với)(?:[^\p{L}]|$)"));
+static METRIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:tỷ\s+lệ|tỉ\s+lệ|số\s+lượng|tổng\s+số|mức)\s[^,;.()\n\t]{0,60}?\s*(?:đạt|là|:)?\s*$")
+});
+static METRIC_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s(?:theo|để|nhằm|trước|chậm\s+nhất|đến\s+hết|đến\s+năm|vào\s+năm|trong\s+tháng|trong\s+năm|trong\s+quý|so\s+với)\s|,\s*(?:\d|từ\s+\d)|[;.()<\n\t]|\s\d",
+    )
+});
 
 /// Finds targets in `text`, in text order.
 pub fn find(text: &str) -> Vec<TargetMatch> {
-    PERCENT
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let value = vntask_tokenizer::parse_number(caps.get(1)?.as_str())?;
-            Some(TargetMatch {
-                range: whole.range(),
-                target: Target {
-                    value,
-                    max: None,
-                    unit: "%".to_string(),
-                    comparator: None,
-                    total: None,
-                    metric: None,
-                    text: whole.as_str().to_string(),
-                    span: None,
-                },
-                rule: "TG001",
-            })
+    collect(text, false)
+}
+
+/// Finds figures reported as already reached (`đã đạt 104,9%`), in text order.
+pub fn find_reported(text: &str) -> Vec<TargetMatch> {
+    collect(text, true)
+}
+
+fn collect(text: &str, reported_wanted: bool) -> Vec<TargetMatch> {
+    grammar::scan(text)
+        .into_iter()
+        .filter(|q| !names_something(text, q))
+        .filter_map(|q| {
+            let reported = is_reported(text, &q);
+            if reported != reported_wanted {
+                return None;
+            }
+            if !reported && !q.percent && !announced(text, &q) {
+                return None;
+            }
+            // `3 trụ cột`, `5 nội dung`: a small count of things is a list, not a target.
+            if !q.percent && !q.known_unit && q.value < 10.0 && q.comparator.is_none() {
+                return None;
+            }
+            Some(build(text, q))
         })
         .collect()
 }
 
-/// Renders what rule `rule_id` finds: `value unit`.
+/// `Đề án 06`, `năm 2025`, `(1)`, `Top 50`, a year, a date-like ratio (`20/7`).
+fn names_something(text: &str, q: &Quantity) -> bool {
+    let before = text[..q.number_start].trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let folded = vntask_tokenizer::fold(&word);
+    let gap = &text[before.len()..q.number_start];
+    let same_cell = !gap.contains(['\t', '\n']);
+    if q.range.start == q.number_start && same_cell && NAMING_WORDS.contains(&folded.as_str()) {
+        return true;
+    }
+    let enumerated = before.ends_with('(') && text[q.range.end..].trim_start().starts_with(')');
+    if enumerated && !q.percent {
+        return true;
+    }
+    let is_year = !q.percent
+        && !q.scaled
+        && q.value.fract() == 0.0
+        && (1900.0..=2100.0).contains(&q.value)
+        && !text[q.number_start..q.range.end].contains('.');
+    if is_year {
+        return true;
+    }
+    if let Some(total) = q.total {
+        if q.value <= 31.0 && total <= 12.0 && !q.percent {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when the figure reports what was reached rather than what must be.
+fn is_reported(text: &str, q: &Quantity) -> bool {
+    let sentence = clause_start(text, q.range.start, false);
+    let before = &text[sentence..q.range.start];
+    let last_marker = REPORTED.find_iter(before).last().map(|m| m.end());
+    let last_goal = GOAL.find_iter(before).last().map(|m| m.end());
+    if let Some(marker) = last_marker {
+        if last_goal.is_none_or(|goal| marker >= goal) {
+            return true;
+        }
+    }
+    // A figure inside quotes is part of a slogan or a title: `“1 quyết tâm, 3 giá trị”`.
+    if before.matches('“').count() > before.matches('”').count() {
+        return true;
+    }
+    // `thấp (31,3%)`: a figure in brackets after its noun, with no target word.
+    if before.trim_end().ends_with('(') {
+        return true;
+    }
+    let clause_stop = clause_end(text, q.range.end, false);
+    let after = &text[q.range.end..forward_boundary(text, q.range.end, 80).min(clause_stop)];
+    DONE_AFTER.is_match(after) && last_goal.is_none()
+}
+
+/// A counted quantity is a target only when a target word stands before it in its clause.
+fn announced(text: &str, q: &Quantity) -> bool {
+    let from = back_boundary(text, q.range.start, 80).max(clause_start(text, q.range.start, false));
+    CUE.is_match(&text[from..q.range.start]) || q.comparator.is_some() || (q.words && q.percent)
+}
+
+fn rounded(value: f64) -> f64 {
+    let r = value.round();
+    if (value - r).abs() < 1e-6 * value.abs().max(1.0) {
+        r
+    } else {
+        value
+    }
+}
+
+fn build(text: &str, q: Quantity) -> TargetMatch {
+    let rule = if q.words {
+        "TG006"
+    } else if q.max.is_some() {
+        "TG002"
+    } else if q.total.is_some() {
+        "TG005"
+    } else if q.scaled || is_currency(&q.unit) {
+        "TG004"
+    } else if q.percent {
+        "TG001"
+    } else {
+        "TG003"
+    };
+    let mut start = q.range.start;
+    let metric_from = q.unit_range.as_ref().map_or(q.range.end, |r| r.start);
+    let stop_window = &text[q.range.end..forward_boundary(text, q.range.end, 200)];
+    let stop = METRIC_STOP
+        .find(stop_window)
+        .map_or(stop_window.len(), |m| m.start());
+    let mut end = q.range.end + stop_window[..stop].trim_end().len();
+    end = end.max(q.range.end);
+    let mut metric = text[metric_from..end].trim().to_string();
+    let metric_first = q.percent
+        && METRIC_BEFORE.is_match(&text[back_boundary(text, q.range.start, 80)..q.range.start]);
+    if metric_first && (metric.is_empty() || q.comparator.is_some()) {
+        let window_start = back_boundary(text, q.range.start, 80);
+        if let Some(found) = METRIC_BEFORE.find(&text[window_start..q.range.start]) {
+            start = window_start + found.start();
+            let phrase = found.as_str().trim_end();
+            let phrase = phrase
+                .trim_end_matches(':')
+                .trim_end()
+                .trim_end_matches(" đạt")
+                .trim_end_matches(" là");
+            metric = phrase.trim().to_string();
+            end = q.range.end;
+        }
+    }
+    let words = metric.split_whitespace().count();
+    if words > 16 {
+        metric = metric
+            .split_whitespace()
+            .take(16)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    TargetMatch {
+        range: start..end,
+        target: Target {
+            value: rounded(q.value),
+            max: q.max.map(rounded),
+            unit: q.unit,
+            comparator: q.comparator,
+            total: q.total.map(rounded),
+            metric: (!metric.is_empty()).then_some(metric),
+            text: text[start..end].to_string(),
+            span: None,
+        },
+        rule,
+    }
+}
+
+fn is_currency(unit: &str) -> bool {
+    matches!(
+        vntask_tokenizer::fold(unit).as_str(),
+        "dong" | "usd" | "vnd" | "ty dong" | "trieu dong"
+    )
+}
+
+/// Renders what rule `rule_id` finds: `value unit`, plus ` max=`, ` total=`, ` cmp=` when set.
 pub fn render_examples(rule_id: &str, text: &str) -> Vec<String> {
     find(text)
         .into_iter()
         .filter(|m| m.rule == rule_id)
-        .map(|m| format!("{} {}", m.target.value, m.target.unit))
+        .map(|m| render(&m))
         .collect()
+}
+
+/// `value unit`, plus ` max=<v>`, ` total=<v>`, ` cmp=<c>` when set.
+pub fn render(found: &TargetMatch) -> String {
+    let t = &found.target;
+    let mut out = format!("{} {}", t.value, t.unit);
+    if let Some(max) = t.max {
+        out.push_str(&format!(" max={max}"));
+    }
+    if let Some(total) = t.total {
+        out.push_str(&format!(" total={total}"));
+    }
+    if let Some(comparator) = t.comparator {
+        let name = serde_json::to_value(comparator)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push_str(&format!(" cmp={name}"));
+    }
+    out
 }

@@ -1,0 +1,298 @@
+//! Vietnamese quantities: numbers with a decimal comma and thousands dots (`16,4`, `1.928.311`),
+//! ratios (`43/53`), numbers in words (`một trăm`), scale words multiplied in (`16,4 triệu`,
+//! `250 nghìn tỷ`), ranges (`từ 80% đến 90%`), comparators (`ít nhất`, `tối thiểu`, `trên`,
+//! `dưới`, `không quá`) and units (`%`, a counted noun, a currency).
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+use vntask_writer::Comparator;
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are literals of this module; a bad one is caught by every test run.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
+}
+
+const NUMBER_WORD: &str =
+    "một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ|tỉ";
+
+/// A quantity: an optional `từ`, a number (digits, a ratio, or words), an optional range end,
+/// scale words, and a percent sign or `phần trăm`.
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?P<from>(?-u:\b)từ\s+)?(?:(?P<num>\d+(?:[.,]\d+)*)(?:\s*/\s*(?P<total>\d+(?:[.,]\d+)*))?|(?P<words>(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))*))(?P<pct1>\s*(?:%|phần\s+trăm(?-u:\b)))?(?:\s*(?:-|–|đến|tới)\s*(?P<max>\d+(?:[.,]\d+)*)(?P<pct2>\s*(?:%|phần\s+trăm(?-u:\b)))?)?(?P<scale>(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))+)?"
+    ))
+});
+
+/// Comparators written before the number, anchored at the end of the preceding text.
+static COMPARATOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+ít\s+hơn|từ|trên|hơn|vượt|dưới|không\s+quá|không\s+vượt\s+quá|tối\s+đa|không\s+vượt)\s*(?:là\s+)?$",
+    )
+});
+static COMPARATOR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:trở\s+lên|trở\s+xuống)(?-u:\b)"));
+
+/// Counted nouns and currencies, longest first; an unknown noun is read as its first word.
+const UNITS: &[&str] = &[
+    "cán bộ, công chức, viên chức",
+    "cán bộ, công chức",
+    "công chức, viên chức",
+    "thủ tục hành chính",
+    "dịch vụ công",
+    "cơ sở dữ liệu",
+    "hệ thống thông tin",
+    "hộ gia đình",
+    "doanh nghiệp",
+    "tài khoản",
+    "người dân",
+    "cán bộ",
+    "công chức",
+    "viên chức",
+    "dịch vụ",
+    "hồ sơ",
+    "thủ tục",
+    "nền tảng",
+    "hệ thống",
+    "ứng dụng",
+    "sản phẩm",
+    "học sinh",
+    "sinh viên",
+    "giáo viên",
+    "chuyên gia",
+    "kỹ sư",
+    "lao động",
+    "việc làm",
+    "thuê bao",
+    "giao dịch",
+    "văn bản",
+    "địa phương",
+    "tỉnh",
+    "xã",
+    "huyện",
+    "hộ",
+    "người",
+    "lượt",
+    "đồng",
+    "USD",
+    "VNĐ",
+    "km",
+    "ha",
+    "MW",
+    "tấn",
+];
+
+/// Words that are not counted nouns after a number (time, order, measure of a date).
+const NOT_UNITS: &[&str] = &[
+    "ngay", "thang", "nam", "quy", "tuan", "gio", "phut", "lan", "ky", "giai", "buoc", "nhom",
+    "muc", "dieu", "khoan", "diem", "chuong", "phan", "va", "hoac", "den", "toi", "cua", "la",
+    "nhu", "trong", "tren", "duoi", "theo", "tai", "voi", "cho", "de", "ve", "tu", "co", "nhiem",
+];
+
+/// A quantity found in text, before judging whether it is a target.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    pub range: Range<usize>,
+    /// Where the number itself starts (after `từ` and the comparator).
+    pub number_start: usize,
+    pub value: f64,
+    pub max: Option<f64>,
+    pub total: Option<f64>,
+    pub unit: String,
+    pub comparator: Option<Comparator>,
+    pub percent: bool,
+    pub scaled: bool,
+    pub words: bool,
+    pub unit_range: Option<Range<usize>>,
+    /// The unit is `%`, a currency or a counted noun of the list, not a guessed word.
+    pub known_unit: bool,
+}
+
+fn scale_factor(words: &str) -> f64 {
+    vntask_tokenizer::fold(words)
+        .split_whitespace()
+        .map(|w| match w {
+            "nghin" | "ngan" => 1e3,
+            "trieu" => 1e6,
+            "ty" | "ti" => 1e9,
+            _ => 1.0,
+        })
+        .product()
+}
+
+/// Every quantity in `text`, in text order.
+pub fn scan(text: &str) -> Vec<Quantity> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for caps in QUANTITY.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let number = caps.name("num").or(caps.name("words"));
+        let Some(number) = number else { continue };
+        // A number glued to letters or codes is a name: `4G`, `IPv6`, `06/QĐ-TTg`, `H2O`.
+        let before = text[..number.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-' | '_')) {
+            continue;
+        }
+        let after_number = caps.name("total").map_or(number.end(), |t| t.end());
+        let next = text[after_number..].chars().next();
+        if next.is_some_and(|c| c.is_alphabetic() || c == '/' || c == '_')
+            || (matches!(next, Some('-' | '.' | ','))
+                && bytes
+                    .get(after_number + 1)
+                    .is_some_and(u8::is_ascii_alphanumeric)
+                && caps.name("max").is_none())
+        {
+            continue;
+        }
+        let words = caps.name("words").is_some();
+        let mut value = if words {
+            let parsed = vntask_tokenizer::parse_number_words(number.as_str());
+            // `năm` alone is `year` far more often than `five`.
+            if number.as_str().split_whitespace().count() < 2 {
+                continue;
+            }
+            match parsed {
+                Some(v) => v,
+                None => continue,
+            }
+        } else {
+            match vntask_tokenizer::parse_number(number.as_str()) {
+                Some(v) => v,
+                None => continue,
+            }
+        };
+        let mut total = match caps.name("total") {
+            Some(t) => match vntask_tokenizer::parse_number(t.as_str()) {
+                Some(v) if v != 0.0 => Some(v),
+                _ => continue,
+            },
+            None => None,
+        };
+        let mut max = match caps.name("max") {
+            Some(m) => vntask_tokenizer::parse_number(m.as_str()),
+            None => None,
+        };
+        let percent = caps.name("pct1").is_some() || caps.name("pct2").is_some();
+        // `6-12` without a percent or a `từ` is a range only when a percent follows.
+        if max.is_some() && !percent && caps.name("from").is_none() {
+            max = None;
+        }
+        let mut end = whole.end();
+        if max.is_none() {
+            if let Some(pct) = caps.name("pct1") {
+                end = pct.end();
+            } else {
+                end = after_number;
+            }
+        }
+        let mut scaled = false;
+        // `tỉ` in `tỉnh` is no scale word: the scale must end its word.
+        let scale = caps.name("scale").filter(|scale| {
+            !text[scale.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        });
+        if let Some(scale) = scale {
+            if max.is_some() || caps.name("pct1").is_none() {
+                let factor = scale_factor(scale.as_str());
+                value *= factor;
+                max = max.map(|m| m * factor);
+                total = total.map(|t| t * factor);
+                scaled = true;
+                end = scale.end();
+            }
+        }
+        let (start, mut comparator) = match caps.name("from") {
+            Some(from) if max.is_some() => (from.start(), None),
+            Some(_) => (number.start(), Some(Comparator::AtLeast)),
+            None => (number.start(), None),
+        };
+        let mut range_start = start;
+        let window_start = crate::deadlines::cues::back_boundary(text, start, 40);
+        if comparator.is_none() {
+            if let Some(found) = COMPARATOR_BEFORE.find(&text[window_start..start]) {
+                comparator = comparator_of(found.as_str());
+                if comparator.is_some() {
+                    range_start = window_start + found.start();
+                }
+            }
+        }
+        if let Some(found) = COMPARATOR_AFTER.find(&text[end..]) {
+            let folded = vntask_tokenizer::fold(found.as_str());
+            comparator = Some(if folded.contains("len") {
+                Comparator::AtLeast
+            } else {
+                Comparator::AtMost
+            });
+        }
+        let (unit, unit_range, known_unit) = if percent {
+            ("%".to_string(), None, true)
+        } else {
+            match unit_after(text, end) {
+                Some((unit, r, known)) => (unit, Some(r), known),
+                None => continue,
+            }
+        };
+        if let Some(r) = &unit_range {
+            end = r.end;
+        }
+        out.push(Quantity {
+            range: range_start..end,
+            number_start: number.start(),
+            value,
+            max,
+            total,
+            unit,
+            comparator,
+            percent,
+            scaled,
+            words,
+            unit_range,
+            known_unit,
+        });
+    }
+    out
+}
+
+fn comparator_of(words: &str) -> Option<Comparator> {
+    let folded = vntask_tokenizer::fold(words);
+    let folded = folded.trim().trim_end_matches(" la").trim();
+    Some(match folded {
+        "it nhat" | "toi thieu" | "khong duoi" | "khong it hon" | "tu" => Comparator::AtLeast,
+        "tren" | "hon" | "vuot" => Comparator::Above,
+        "duoi" => Comparator::Below,
+        "khong qua" | "khong vuot qua" | "toi da" | "khong vuot" => Comparator::AtMost,
+        _ => return None,
+    })
+}
+
+/// The counted noun or currency right after a number: a known unit, else one plain word.
+fn unit_after(text: &str, end: usize) -> Option<(String, Range<usize>, bool)> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() && !rest.is_empty() {
+        return None; // no space: `10x`
+    }
+    let offset = end + (rest.len() - trimmed.len());
+    for unit in UNITS {
+        if let Some(head) = trimmed.get(..unit.len()) {
+            if head.eq_ignore_ascii_case(unit)
+                || vntask_tokenizer::fold(head) == vntask_tokenizer::fold(unit)
+            {
+                let after = trimmed[unit.len()..].chars().next();
+                if after.is_none_or(|c| !c.is_alphanumeric()) {
+                    return Some((head.to_string(), offset..offset + unit.len(), true));
+                }
+            }
+        }
+    }
+    let word: String = trimmed.chars().take_while(|c| c.is_alphabetic()).collect();
+    if word.is_empty() || word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if NOT_UNITS.contains(&vntask_tokenizer::fold(&word).as_str()) {
+        return None;
+    }
+    Some((word.clone(), offset..offset + word.len(), false))
+}
