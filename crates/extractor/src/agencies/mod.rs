@@ -174,6 +174,8 @@ pub static RULES: &[Rule] = &[
 pub struct AgencyMention {
     /// Byte range of the words in the searched text.
     pub range: Range<usize>,
+    /// The words as written (`Bộ TT&TT`, `các bộ, ngành`).
+    pub mention: String,
     /// Gazetteer id (`bo-cong-an`; `ubnd@p-an-giang` for a provincial body); `None` for a
     /// body outside the gazetteer or for a group.
     pub id: Option<String>,

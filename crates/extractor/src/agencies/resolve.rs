@@ -92,6 +92,7 @@ impl Resolver<'_> {
     fn push(&mut self, start: usize, end: usize, mention: Mention, list: List) {
         let range = self.key.input_range(start, end);
         self.out.push(AgencyMention {
+            mention: self.text.get(range.clone()).unwrap_or_default().to_string(),
             range,
             id: mention.id,
             name: mention.name,

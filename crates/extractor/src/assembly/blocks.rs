@@ -26,19 +26,17 @@ pub fn block_tasks(document: &Document, index: usize, context: &AgencyContext) -
     let inherited = inherited_roles(document, index, context);
     let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
     if zone != Zone::Report && (is_item || inherited.is_some()) {
-        if let Some(drafts) = item_tasks(block, index, &mentions, inherited.as_ref(), zone, context)
-        {
+        if let Some(drafts) = item_tasks(block, &mentions, inherited.as_ref(), zone, context) {
             return drafts;
         }
         return Vec::new();
     }
-    sentence_tasks(block, index, context, zone)
+    sentence_tasks(block, context, zone)
 }
 
 /// A whole item as one task (or one per `(1)`, `(2)` part when it enumerates actions).
 fn item_tasks(
     block: &Block,
-    index: usize,
     mentions: &[AgencyMention],
     inherited: Option<&Roles>,
     zone: Zone,
@@ -70,14 +68,14 @@ fn item_tasks(
     let mut out = Vec::new();
     for range in ranges {
         for (part, part_roles) in split_clauses(&block.text, range, &roles, context) {
-            out.push(draft(block, index, part, part_roles, &shape));
+            out.push(draft(block, part, part_roles, &shape));
         }
     }
     Some(out)
 }
 
 /// Prose: each sentence that assigns work on its own is a task.
-fn sentence_tasks(block: &Block, index: usize, context: &AgencyContext, zone: Zone) -> Vec<Draft> {
+fn sentence_tasks(block: &Block, context: &AgencyContext, zone: Zone) -> Vec<Draft> {
     let mut out = Vec::new();
     for range in vntask_tokenizer::sentences(&block.text) {
         let text = &block.text[range.clone()];
@@ -97,20 +95,19 @@ fn sentence_tasks(block: &Block, index: usize, context: &AgencyContext, zone: Zo
             continue;
         }
         for (part, part_roles) in split_clauses(&block.text, range, &roles, context) {
-            out.push(draft(block, index, part, part_roles, &shape));
+            out.push(draft(block, part, part_roles, &shape));
         }
     }
     out
 }
 
-fn draft(block: &Block, index: usize, range: Range<usize>, roles: Roles, shape: &Shape) -> Draft {
+fn draft(block: &Block, range: Range<usize>, roles: Roles, shape: &Shape) -> Draft {
     let text = block.text[range.clone()].trim().to_string();
     Draft {
         section: block.section.clone(),
         span: block.source_range(range),
         text,
         roles,
-        block: index,
         rules: vec![shape.rule],
         kind: shape.kind,
         status: None,

@@ -1,11 +1,12 @@
 //! Task assembly: blocks annotated with agencies, deadlines and targets become tasks.
 
 mod blocks;
+mod fields;
 mod shapes;
 mod zones;
 
 use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
-use crate::deadlines::{self, DeadlineContext};
+use crate::deadlines::DeadlineContext;
 use crate::targets;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -29,7 +30,6 @@ struct Draft {
     text: String,
     span: Range<usize>,
     roles: Roles,
-    block: usize,
     rules: Vec<&'static str>,
     kind: TaskKind,
     status: Option<TaskStatus>,
@@ -48,7 +48,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     for (index, block) in document.blocks.iter().enumerate() {
         match block.kind {
             BlockKind::TableRow => {
-                if let Some(draft) = table_task(index, block, &agency_context) {
+                if let Some(draft) = table_task(block, &agency_context) {
                     drafts.push(draft);
                 }
             }
@@ -58,7 +58,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     finish(document, context, drafts)
 }
 
-fn table_task(index: usize, block: &Block, context: &AgencyContext) -> Option<Draft> {
+fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
     let row = block.table.as_ref()?;
     let task = row.cell("nhiệm vụ").unwrap_or_default();
     let requirement = row.cell("kết quả yêu cầu").unwrap_or_default();
@@ -88,7 +88,6 @@ fn table_task(index: usize, block: &Block, context: &AgencyContext) -> Option<Dr
         text,
         span: block.span.clone(),
         roles,
-        block: index,
         rules: vec!["TK004"],
         kind: TaskKind::Directive,
         status: row.status,
@@ -97,29 +96,29 @@ fn table_task(index: usize, block: &Block, context: &AgencyContext) -> Option<Dr
 }
 
 fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<TaskRecord> {
-    let deadline_context = DeadlineContext {
+    let text_context = DeadlineContext {
         reference: context.reference,
         month_first: false,
+    };
+    let cell_context = DeadlineContext {
+        reference: context.reference,
+        month_first: fields::tables_month_first(document),
     };
     let mut ordinals: HashMap<(String, String), u32> = HashMap::new();
     let basis = document.basis;
     drafts
         .into_iter()
         .map(|draft| {
-            let block = &document.blocks[draft.block];
             let mut rules: Vec<&'static str> = draft.rules.clone();
             rules.extend(draft.roles.rules.iter().copied());
-            let mut found = draft
-                .deadline_text
-                .as_deref()
-                .map(|cell| deadlines::find(cell, &deadline_context))
-                .unwrap_or_default();
-            if found.is_empty() {
-                found = deadlines::find(&draft.text, &deadline_context);
-            }
-            let deadline_match = found.into_iter().find(|m| {
-                m.deadline.due.is_some() || m.deadline.precision == vntask_writer::Precision::Event
-            });
+            let (deadline_match, recurring) = match draft.deadline_text.as_deref() {
+                Some(cell) => {
+                    let (chosen, recurring) =
+                        fields::deadline_of(&draft.text, Some(cell), &cell_context);
+                    (chosen, recurring)
+                }
+                None => fields::deadline_of(&draft.text, None, &text_context),
+            };
             let target_matches = targets::find(&draft.text);
             if let Some(m) = &deadline_match {
                 rules.push(m.rule);
@@ -140,12 +139,39 @@ fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<Tas
             *ordinal += 1;
             let to_ref = |m: &AgencyMention| AgencyRef {
                 id: m.id.clone(),
-                name: m.name.clone(),
-                mention: m.name.clone(),
+                name: if m.name.is_empty() {
+                    m.mention.clone()
+                } else {
+                    m.name.clone()
+                },
+                mention: m.mention.clone(),
                 span: None,
                 current: m.current.clone(),
             };
-            let _ = block;
+            // The assignee phrase ends where the first lead mention written in the text ends.
+            let subject_end = draft
+                .roles
+                .lead
+                .iter()
+                .filter_map(|m| {
+                    draft
+                        .text
+                        .find(m.mention.as_str())
+                        .map(|i| i + m.mention.len())
+                })
+                .max()
+                .filter(|end| *end < draft.text.len() / 2 + 1)
+                .unwrap_or(0);
+            let (action, deliverable) = if draft.status.is_some() || draft.deadline_text.is_some() {
+                // A table row: the task column is the action, the result column the product.
+                let mut cells = draft.text.splitn(2, " | ");
+                (
+                    cells.next().map(str::to_string),
+                    cells.next().map(str::to_string),
+                )
+            } else {
+                fields::action_and_deliverable(&draft.text, subject_end)
+            };
             TaskRecord {
                 schema: TASK_SCHEMA.to_string(),
                 id,
@@ -158,13 +184,25 @@ fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<Tas
                     basis,
                 },
                 kind: draft.kind,
-                lead: draft.roles.lead.iter().map(to_ref).collect(),
-                support: draft.roles.support.iter().map(to_ref).collect(),
+                lead: draft
+                    .roles
+                    .lead
+                    .iter()
+                    .filter(|m| !m.name.is_empty())
+                    .map(to_ref)
+                    .collect(),
+                support: draft
+                    .roles
+                    .support
+                    .iter()
+                    .filter(|m| !m.name.is_empty())
+                    .map(to_ref)
+                    .collect(),
                 lead_groups: dedup(draft.roles.lead_groups),
                 support_groups: dedup(draft.roles.support_groups),
-                action: None,
-                deliverable: None,
-                recurring: deadline_match.as_ref().and_then(|m| m.recurring),
+                action,
+                deliverable,
+                recurring: recurring.or(deadline_match.as_ref().and_then(|m| m.recurring)),
                 deadline: deadline_match.map(|m| m.deadline),
                 targets: target_matches.into_iter().map(|m| m.target).collect(),
                 status: draft.status,

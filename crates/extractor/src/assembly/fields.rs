@@ -1,0 +1,140 @@
+//! The fields of a task beyond who: its deadline, targets, action and deliverable.
+
+use crate::deadlines::{self, DeadlineContext, DeadlineMatch};
+use regex::Regex;
+use std::sync::LazyLock;
+use vntask_ingest::Document;
+
+/// Whether the document's task tables write dates month-first (`4/30/2024`): decided over
+/// every date cell of every table row, since one table's column is read as a whole.
+pub fn tables_month_first(document: &Document) -> bool {
+    let cells: Vec<&str> = document
+        .blocks
+        .iter()
+        .filter_map(|b| b.table.as_ref())
+        .filter_map(|row| row.cell("thời gian").or_else(|| row.cell("thời hạn")))
+        .collect();
+    deadlines::column_is_month_first(&cells)
+}
+
+/// The deadline of a task: from its table cell and its own text, the more precise one; from
+/// the text alone, [`deadlines::pick`]. Also returns the repetition, if any.
+pub fn deadline_of(
+    text: &str,
+    cell: Option<&str>,
+    context: &DeadlineContext,
+) -> (Option<DeadlineMatch>, Option<vntask_writer::Recurring>) {
+    let in_text = deadlines::find(text, context);
+    let recurring = deadlines::recurring_of(&in_text);
+    let from_text = deadlines::pick(&in_text).cloned();
+    let Some(cell) = cell else {
+        return (from_text, recurring);
+    };
+    let cell_context = DeadlineContext {
+        reference: context.reference,
+        month_first: context.month_first,
+    };
+    let in_cell = deadlines::find(cell, &cell_context);
+    let recurring = recurring.or_else(|| deadlines::recurring_of(&in_cell));
+    let from_cell = deadlines::pick(&in_cell).cloned();
+    let chosen = match (from_cell, from_text) {
+        (Some(c), Some(t)) => Some(deadlines::more_precise(&c, &t).clone()),
+        (Some(c), None) => Some(c),
+        (None, t) => t,
+    };
+    (chosen, recurring)
+}
+
+/// Products a task may name (folded): legal documents, plans, reports, projects.
+static DELIVERABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#""[^"]{4,200}"|(?:[Dd]ự án |[Dd]ự thảo )?(?:Luật|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Chiến lược|Chương trình|Kế hoạch|Đề án|Đề xuất|[Bb]áo cáo|[Hh]ướng dẫn|[Tt]ài liệu|[Pp]hương án)\b[^,;.()]{0,160}"#,
+    )
+    .expect("valid regex")
+});
+
+/// Words that open an action phrase without being its verb: `khẩn trương` (urgently), `sớm`
+/// (soon), `tiếp tục` (continue), `chủ động` (proactively), `có trách nhiệm` (is responsible
+/// for), `tập trung` (focus on), `phải`, `cần` (must).
+const MODALS: &[&str] = &[
+    "khan truong",
+    "som",
+    "tiep tuc",
+    "chu dong",
+    "co trach nhiem",
+    "phai",
+    "can",
+    "quyet liet",
+    "tap trung",
+];
+
+/// The action (`hoàn thiện, trình Thủ tướng Chính phủ ban hành`) and the deliverable
+/// (`"Chiến lược ..."`, `Nghị định về ...`, `báo cáo`) of a task text whose assignee phrase
+/// ends at `subject_end`.
+pub fn action_and_deliverable(text: &str, subject_end: usize) -> (Option<String>, Option<String>) {
+    let rest = text.get(subject_end..).unwrap_or_default();
+    let rest = strip_modals(rest.trim_start_matches([' ', ',', ':', '-']));
+    let deliverable = DELIVERABLE.find(rest);
+    let action_end = deliverable
+        .map(|m| m.start())
+        .unwrap_or_else(|| rest.find([';', '.', '(']).unwrap_or(rest.len()));
+    let action: String = rest[..action_end]
+        .trim()
+        .trim_end_matches([',', ':', ' '])
+        .split_whitespace()
+        .take(16)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let deliverable = deliverable.map(|m| m.as_str().trim().trim_end_matches(' ').to_string());
+    (
+        (!action.is_empty()).then_some(action),
+        deliverable.filter(|d| !d.is_empty()),
+    )
+}
+
+fn strip_modals(mut text: &str) -> &str {
+    loop {
+        let folded = vntask_tokenizer::fold(text);
+        let Some(modal) = MODALS
+            .iter()
+            .find(|m| folded.starts_with(**m) && folded[m.len()..].starts_with([' ', ',']))
+        else {
+            return text;
+        };
+        // Folding keeps one char per char, so the modal's char count locates it in `text`.
+        let chars = modal.chars().count();
+        let cut = text
+            .char_indices()
+            .nth(chars)
+            .map(|(i, _)| i)
+            .unwrap_or(text.len());
+        text = text[cut..].trim_start_matches([' ', ',']);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_and_deliverable_of_a_directive() {
+        let text = "Bộ Tài chính khẩn trương hoàn thiện, trình Chính phủ ban hành Nghị định sửa đổi Nghị định số 123/2020/NĐ-CP, trong tháng 8.";
+        let (action, deliverable) = action_and_deliverable(text, "Bộ Tài chính".len());
+        assert_eq!(
+            action.as_deref(),
+            Some("hoàn thiện, trình Chính phủ ban hành")
+        );
+        assert_eq!(
+            deliverable.as_deref(),
+            Some("Nghị định sửa đổi Nghị định số 123/2020/NĐ-CP")
+        );
+        let (action, deliverable) = action_and_deliverable("Tăng cường kiểm tra, giám sát.", 0);
+        assert_eq!(action.as_deref(), Some("Tăng cường kiểm tra, giám sát"));
+        assert_eq!(deliverable, None);
+        let quoted = "Xây dựng \"Chiến lược dữ liệu quốc gia\" trình Thủ tướng.";
+        assert_eq!(
+            action_and_deliverable(quoted, 0).1.as_deref(),
+            Some("\"Chiến lược dữ liệu quốc gia\"")
+        );
+    }
+}
