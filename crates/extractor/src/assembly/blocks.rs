@@ -192,29 +192,28 @@ fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
     shapes::only_titles(rest)
 }
 
-/// Splits one task's text where it assigns separate work: at a `;` clause that opens with a
-/// new subject (`...; Bộ Tài chính tổng hợp ...`), which gets its own roles, and between two
-/// deadlines that differ (`hoàn thành A chậm nhất trong tháng 9, triển khai B chậm nhất trong
-/// tháng 12`: two tasks), at the last `;` between them, else the first `,` after the first.
+/// Splits one task's text where it assigns separate work:
+/// - at a `;` clause or a sentence that opens with a new subject (`...; Bộ Tài chính tổng hợp
+///   ...`, `... . Các bộ, ngành khác thực hiện ...`), which gets its own roles;
+/// - between two deadlines that differ (`hoàn thành A chậm nhất trong tháng 9, triển khai B
+///   chậm nhất trong tháng 12`: two tasks);
+/// - before a `;` clause that carries a deadline of its own when what precedes it has none
+///   (`hoàn thiện dự thảo A; hoàn thiện dự thảo B trong tháng 5`: the guideline's two tasks).
 fn split_clauses(
     text: &str,
     range: Range<usize>,
     roles: &Roles,
     context: &AgencyContext,
 ) -> Vec<(Range<usize>, Roles)> {
+    let deadline_context = DeadlineContext {
+        reference: context.date,
+        ..DeadlineContext::default()
+    };
     let mut parts: Vec<(Range<usize>, Roles)> = Vec::new();
     let mut start = range.start;
     let mut current_roles = roles.clone();
-    let body = &text[range.clone()];
-    // New subjects after `;`.
-    let mut cursor = 0;
-    while let Some(found) = body[cursor..].find("; ") {
-        let clause_start = range.start + cursor + found + 2;
-        cursor += found + 2;
-        let clause_end = body[cursor..]
-            .find("; ")
-            .map(|i| range.start + cursor + i)
-            .unwrap_or(range.end);
+    for (boundary, clause_start) in clause_boundaries(text, range.clone()) {
+        let clause_end = next_boundary(text, clause_start, range.end);
         let clause = &text[clause_start..clause_end];
         let mentions = agencies::find(clause, context);
         if shapes::classify(clause, &mentions, false).is_some_and(|s| s.rule == "TK002")
@@ -222,17 +221,13 @@ fn split_clauses(
         {
             let clause_roles = agencies::assign_roles(clause, &mentions);
             if !clause_roles.lead.is_empty() || !clause_roles.lead_groups.is_empty() {
-                parts.push((start..clause_start - 2, current_roles));
+                parts.push((start..boundary, current_roles));
                 start = clause_start;
                 current_roles = clause_roles;
             }
         }
     }
     parts.push((start..range.end, current_roles));
-    let deadline_context = DeadlineContext {
-        reference: context.date,
-        ..DeadlineContext::default()
-    };
     parts
         .into_iter()
         .flat_map(|(part, part_roles)| {
@@ -243,19 +238,57 @@ fn split_clauses(
         .collect()
 }
 
+/// `(end of the clause before, start of the next)` for every `; ` and sentence end inside
+/// `range`.
+fn clause_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
+    let body = &text[range.clone()];
+    let mut out: Vec<(usize, usize)> = body
+        .match_indices("; ")
+        .map(|(i, _)| (range.start + i, range.start + i + 2))
+        .collect();
+    let sentences = vntask_tokenizer::sentences(body);
+    for pair in sentences.windows(2) {
+        out.push((range.start + pair[0].end, range.start + pair[1].start));
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|b| b.1);
+    out
+}
+
+fn next_boundary(text: &str, from: usize, end: usize) -> usize {
+    clause_boundaries(text, from..end)
+        .first()
+        .map(|b| b.0)
+        .unwrap_or(end)
+}
+
+/// What makes two deadlines different: the due date, or the words of an event.
+fn deadline_key(m: &deadlines::DeadlineMatch) -> Option<String> {
+    match m.role {
+        deadlines::Role::Due => m.deadline.due.clone(),
+        deadlines::Role::Event => Some(m.deadline.text.clone()),
+        _ => None,
+    }
+}
+
 fn split_at_deadlines(
     text: &str,
     range: Range<usize>,
     context: &DeadlineContext,
 ) -> Vec<Range<usize>> {
-    let body = &text[range.clone()];
+    let Some(body) = text.get(range.clone()) else {
+        return vec![range];
+    };
+    // Only deadlines announced by their words count here: a bare year inside a plan's name
+    // (`Kế hoạch ... năm 2024`) must not cut a task in two.
     let found: Vec<_> = deadlines::find(body, context)
         .into_iter()
-        .filter(|m| m.deadline.due.is_some())
+        .filter(|m| m.explicit && deadline_key(m).is_some())
         .collect();
-    let mut cuts = Vec::new();
+    // Each cut is (end of the part before, start of the part after), in `body` offsets.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
     for pair in found.windows(2) {
-        if pair[0].deadline.due == pair[1].deadline.due {
+        if deadline_key(&pair[0]) == deadline_key(&pair[1]) {
             continue;
         }
         let between = pair[0].range.end..pair[1].range.start;
@@ -263,28 +296,73 @@ fn split_at_deadlines(
             continue;
         };
         let cut = gap
-            .rfind("; ")
-            .or_else(|| gap.find(", "))
-            .map(|i| between.start + i);
-        if let Some(cut) = cut {
+            .find("; ")
+            .map(|i| (i, i + 2))
+            .or_else(|| gap.find(", ").map(|i| (i, i + 2)))
+            .or_else(|| gap.find(" và ").map(|i| (i, i + " và ".len())))
+            .map(|(end, next)| (between.start + end, between.start + next));
+        cuts.extend(cut);
+    }
+    // A sentence, or a `;` item that starts with a capital (a new entry of a list), carrying
+    // a deadline of its own after text that has none. A labelled deadline (`Thời hạn hoàn
+    // thành ...`, `Thời gian hoàn thành ...`) closes and covers the whole item instead.
+    let labelled = found.iter().any(|m| m.labelled);
+    if let Some(first) = found.first().filter(|_| !labelled) {
+        let before = body.get(..first.range.start).unwrap_or_default();
+        let boundary = clause_boundaries(body, 0..before.len())
+            .into_iter()
+            .filter(|&(end, next)| {
+                let sentence_end = body[..end].ends_with(['.', '!', '?']);
+                let capital = body[next..].chars().next().is_some_and(char::is_uppercase);
+                sentence_end || capital
+            })
+            .last();
+        if let Some(cut) = boundary {
             cuts.push(cut);
         }
     }
-    let mut out = Vec::new();
+    cuts.sort_unstable();
+    cuts.dedup();
+    // Every part keeps at least four words besides its deadline, or the cut is dropped.
+    let words_without_deadlines = |part: &str| -> usize {
+        let mut words = part.split_whitespace().count();
+        for m in deadlines::find(part, context) {
+            words = words.saturating_sub(m.deadline.text.split_whitespace().count());
+        }
+        words
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
-    for cut in cuts {
-        if cut > start {
-            out.push(range.start + start..range.start + cut);
-            start = cut + 2;
+    for (end, next) in cuts {
+        let (Some(left), Some(right)) = (body.get(start..end), body.get(next..)) else {
+            continue;
+        };
+        if end > start
+            && words_without_deadlines(left) >= 4
+            && words_without_deadlines(right) >= 4
+            && !starts_with_deadline_label(right)
+        {
+            out.push(range.start + start..range.start + end);
+            start = next;
         }
     }
-    out.push(range.start + start.min(body.len())..range.end);
-    out.retain(|r| text[r.clone()].trim().split_whitespace().count() >= 3);
-    if out.is_empty() {
-        vec![range]
-    } else {
-        out
-    }
+    out.push(range.start + start..range.end);
+    out
+}
+
+/// `Thời hạn: ...`, `Thời gian hoàn thành ...`, `Hạn hoàn thành ...`: words that annotate the
+/// work before them with its deadline.
+fn starts_with_deadline_label(text: &str) -> bool {
+    let folded = vntask_tokenizer::fold(text.trim_start());
+    [
+        "thoi han",
+        "thoi gian hoan thanh",
+        "thoi gian thuc hien",
+        "han hoan thanh",
+        "han:",
+    ]
+    .iter()
+    .any(|label| folded.starts_with(label))
 }
 
 /// Ranges of the parts of an item that lists its actions as `(1) ...; (2) ...`.

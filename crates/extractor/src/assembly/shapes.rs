@@ -80,7 +80,8 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
                 kind: TaskKind::Directive,
             });
         }
-        if only_titles(&text[..first.range.start.min(text.len())]) {
+        let head = &text[..first.range.start.min(text.len())];
+        if only_titles(head) || is_intro_adverbial(head) {
             return Some(Shape {
                 rule: "TK002",
                 kind: TaskKind::Directive,
@@ -91,6 +92,29 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
         rule: "TK003",
         kind: TaskKind::Directive,
     })
+}
+
+/// An introductory phrase before a subject, closed by a comma: `Thứ tám, về an ninh mạng, `
+/// (eighthly, on ...), `Về hạ tầng số, `, `Đối với ..., `, `Thời gian tới, ` (from now on),
+/// `Trên cơ sở đó, `. Titles may follow it (`..., lãnh đạo các bộ`).
+pub fn is_intro_adverbial(head: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "thu ",
+        "ve ",
+        "doi voi ",
+        "thoi gian toi",
+        "trong thoi gian toi",
+        "tren co so",
+        "de ",
+        "nam ",
+        "tu nay",
+    ];
+    let trimmed = head.trim_end();
+    let Some(comma) = trimmed.rfind(',') else {
+        return false;
+    };
+    let folded = vntask_tokenizer::fold(trimmed);
+    OPENERS.iter().any(|o| folded.starts_with(o)) && only_titles(&trimmed[comma + 1..])
 }
 
 fn ends_with_word(text: &str, word: &str) -> bool {
@@ -164,6 +188,19 @@ mod tests {
         assert!(is_bare_heading("3. Về phát triển kinh tế số:"));
         assert!(is_bare_heading("Tổ chức thực hiện"));
         assert!(!is_bare_heading("Xây dựng, hoàn thiện tài liệu hướng dẫn."));
+    }
+
+    #[test]
+    fn introductory_phrases_before_a_subject() {
+        assert!(is_intro_adverbial(
+            "Thứ tám, về an ninh, an toàn thông tin, "
+        ));
+        assert!(is_intro_adverbial("thời gian tới, "));
+        assert!(is_intro_adverbial("Về hạ tầng số, lãnh đạo "));
+        assert!(!is_intro_adverbial("Sau khi nghe "));
+        assert!(!is_intro_adverbial(
+            "Về hạ tầng số, Thủ tướng nhấn mạnh vai trò của "
+        ));
     }
 
     #[test]

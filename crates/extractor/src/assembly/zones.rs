@@ -49,23 +49,25 @@ pub enum Zone {
     Neutral,
 }
 
-/// The zone of block `index`: the nearest ancestor heading with a cue decides.
+/// The zone of block `index`: of the ancestor headings that carry a cue, the outermost
+/// decides (`II. KẾT QUẢ ĐẠT ĐƯỢC` > `b) Các giải pháp ...` is still a review); within one
+/// heading the cue written first decides (`Ghi nhận ... nỗ lực triển khai các nhiệm vụ`
+/// reviews, `Về nhiệm vụ trọng tâm ... và đánh giá` assigns).
 pub fn zone_of(document: &Document, index: usize) -> Zone {
     let mut current = document.blocks.get(index).and_then(|b| b.parent);
+    let mut outermost = Zone::Neutral;
     let mut steps = 0;
     while let Some(parent) = current {
         let Some(block) = document.blocks.get(parent) else {
             break;
         };
-        // The cue that comes first in the heading decides: `Ghi nhận ... nỗ lực triển khai các
-        // nhiệm vụ` reviews; `Về nhiệm vụ trọng tâm ... và đánh giá` assigns.
         let heading: String = block.text.chars().take(160).collect();
         let folded = vntask_tokenizer::fold(&heading);
         let first = |cues: &[&str]| cues.iter().filter_map(|cue| folded.find(cue)).min();
         match (first(DIRECTIVE_CUES), first(REPORT_CUES)) {
-            (Some(d), Some(r)) if r < d => return Zone::Report,
-            (Some(_), _) => return Zone::Directive,
-            (None, Some(_)) => return Zone::Report,
+            (Some(d), Some(r)) if r < d => outermost = Zone::Report,
+            (Some(_), _) => outermost = Zone::Directive,
+            (None, Some(_)) => outermost = Zone::Report,
             (None, None) => {}
         }
         current = block.parent;
@@ -74,7 +76,7 @@ pub fn zone_of(document: &Document, index: usize) -> Zone {
             break;
         }
     }
-    Zone::Neutral
+    outermost
 }
 
 #[cfg(test)]
@@ -101,5 +103,7 @@ mod tests {
         };
         assert_eq!(zone("đã ban hành"), Some(Zone::Report));
         assert_eq!(zone("hoàn thiện"), Some(Zone::Directive));
+        let nested = zones("II. KẾT QUẢ ĐẠT ĐƯỢC\nb) Các giải pháp nâng cao hiệu quả\n- Các bộ thực hiện nhiều giải pháp.\n");
+        assert_eq!(nested.last().map(|(_, z)| *z), Some(Zone::Report));
     }
 }
