@@ -111,6 +111,11 @@ pub static RULES: &[Rule] = &[
         &[
             yes("các địa phương: An Giang, Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ"),
             yes("An Giang, Kiên Giang và Thành phố Hồ Chí Minh", "Ủy ban nhân dân tỉnh Kiên Giang"),
+            yes(
+                "Chủ tịch Ủy ban nhân dân các tỉnh Lào Cai, Yên Bái chỉ đạo tìm kiếm",
+                "Ủy ban nhân dân tỉnh Yên Bái",
+            ),
+            no("Ủy ban nhân dân các tỉnh triển khai tại Lào Cai"),
             no("tư tưởng Hồ Chí Minh"),
             no("Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
         ],

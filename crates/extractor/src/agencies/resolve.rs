@@ -68,6 +68,10 @@ struct Resolver<'a> {
     /// The whole text is a list of provinces (a table's agency cell: `An Giang, Cần Thơ và
     /// Thành phố Hồ Chí Minh`), so bare province names are bodies.
     province_list: bool,
+    /// Key offset of a list head (`các bộ`, `Ủy ban nhân dân các tỉnh`) whose first member
+    /// comes next: that member's mention starts at the head, so the words before a subject
+    /// are only titles.
+    pending_head: Option<usize>,
 }
 
 impl Resolver<'_> {
@@ -90,6 +94,7 @@ impl Resolver<'_> {
     }
 
     fn push(&mut self, start: usize, end: usize, mention: Mention, list: List) {
+        let start = self.pending_head.take().unwrap_or(start);
         let range = self.key.input_range(start, end);
         self.out.push(AgencyMention {
             mention: self.text.get(range.clone()).unwrap_or_default().to_string(),
@@ -249,7 +254,11 @@ impl Resolver<'_> {
             }
         }
         if let Some(Candidate::Province { index, prefixed }) = province {
-            if prefixed || self.province_list || self.continues(List::Provinces, start) {
+            if prefixed
+                || self.province_list
+                || self.pending_head.is_some()
+                || self.continues(List::Provinces, start)
+            {
                 if let Some(entry) = self.gazetteer.entry(index) {
                     let ubnd = self.gazetteer.get("ubnd").cloned();
                     let m = match ubnd {
@@ -284,14 +293,17 @@ impl Resolver<'_> {
                 {
                     self.list = List::Ministries;
                     self.last_end = end;
+                    self.pending_head = Some(start);
                     return Some(1);
                 }
+                // `các tỉnh: A, B` and `Ủy ban nhân dân các tỉnh A, B, C` name the provinces.
                 ListHead::Provinces
-                    if gap.trim() == ":"
+                    if (gap.trim() == ":" || upper_initial(next_original))
                         && member_follows(|c| matches!(c, Candidate::Province { .. })) =>
                 {
                     self.list = List::Provinces;
                     self.last_end = end;
+                    self.pending_head = Some(start);
                     return Some(1);
                 }
                 _ => {}
@@ -443,6 +455,7 @@ pub fn resolve(
         list: List::None,
         last_end: 0,
         province_list: is_province_list(key, raws),
+        pending_head: None,
     };
     resolver.run(raws);
     resolver.out
