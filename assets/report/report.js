@@ -219,9 +219,12 @@
     select.value = value;
     if (select.value !== value) select.value = "";
   }
+  var groupsUsed = null;
   function renderFilters() {
-    var groupsUsed = {};
-    TASKS.forEach(function (t) { t.g.forEach(function (g) { groupsUsed[g] = 1; }); });
+    if (!groupsUsed) {
+      groupsUsed = {};
+      TASKS.forEach(function (t) { t.g.forEach(function (g) { groupsUsed[g] = 1; }); });
+    }
     fillSelect("f-agency", [["", "Tất cả"]].concat(AGENCIES.map(function (a) { return [a.name, a.name]; }),
       DATA.unassigned.n ? [[NO_LEAD, "(chỉ giao cho nhóm / chưa rõ)"]] : []), state.agency);
     fillSelect("f-group", [["", "Tất cả"]].concat(Object.keys(GROUPS).filter(function (g) {
