@@ -273,7 +273,36 @@ fn issuer(head: &[&str]) -> Option<String> {
             break;
         }
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    // `ỦY BAN NHÂN DÂN` + `TỈNH QUẢNG NINH` (or a name wrapped after `VÀ`) is one name;
+    // `BỘ TÀI CHÍNH` + `TỔNG CỤC THUẾ` is a parent body over the issuing one.
+    let mut issuer: Option<String> = None;
+    for part in parts {
+        issuer = Some(match issuer {
+            Some(previous) if continues_name(&previous, &part) => format!("{previous} {part}"),
+            _ => part,
+        });
+    }
+    issuer
+}
+
+/// Whether `next` goes on with the name in `previous` rather than naming a body under it.
+fn continues_name(previous: &str, next: &str) -> bool {
+    const PLACE_WORDS: &[&str] = &[
+        "TỈNH ",
+        "THÀNH PHỐ ",
+        "HUYỆN ",
+        "QUẬN ",
+        "THỊ XÃ ",
+        "XÃ ",
+        "PHƯỜNG ",
+        "VÀ ",
+        "- ",
+        "– ",
+    ];
+    PLACE_WORDS.iter().any(|w| next.starts_with(w))
+        || previous.ends_with([',', '-', '–'])
+        || previous.ends_with(" VÀ")
+        || fold(previous) == "uy ban nhan dan"
 }
 
 /// The meeting date from the first paragraphs of the body; a date without a year takes the
@@ -389,6 +418,22 @@ mod tests {
             .title
             .unwrap()
             .starts_with("Thủ tướng: Phát huy"));
+    }
+
+    #[test]
+    fn issuers() {
+        assert_eq!(
+            issuer(&["BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI", "Số: 1/BC-LĐTBXH"]).as_deref(),
+            Some("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")
+        );
+        assert_eq!(
+            issuer(&["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "", "Số: 1/TCT"]).as_deref(),
+            Some("TỔNG CỤC THUẾ")
+        );
+        assert_eq!(
+            issuer(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "VĂN PHÒNG CHÍNH PHỦ"]).as_deref(),
+            Some("VĂN PHÒNG CHÍNH PHỦ")
+        );
     }
 
     #[test]

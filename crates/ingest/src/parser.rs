@@ -213,7 +213,7 @@ impl Parser<'_> {
         match self.zone {
             Zone::Furniture => return,
             Zone::Recipients => {
-                if parse_label(text).is_some_and(|l| l.kind == LabelKind::Appendix) {
+                if starts_appendix(raw, text) {
                     self.zone = Zone::Body;
                 } else {
                     self.tail_line(raw);
@@ -309,6 +309,8 @@ impl Parser<'_> {
             .and_then(|f| f.label.parse::<u32>().ok())
             .map_or(1, |n| n + 1);
         let label = if let Some((len, number)) = noise::superscript_footnote(trimmed) {
+            Some((len, number))
+        } else if let Some((len, number)) = noise::bracket_footnote(trimmed) {
             Some((len, number))
         } else if self.footnotes.is_empty() {
             // A footnote without its superscript is trusted only after a first footnote.
@@ -619,6 +621,21 @@ impl Parser<'_> {
         self.table = None;
         self.pending_header = None;
     }
+}
+
+/// After the recipients and the signature, what opens an appendix: `Phụ lục 1`, a table
+/// header row, or a title in capitals of several words that is not a signature line.
+fn starts_appendix(raw: &str, text: &str) -> bool {
+    if parse_label(text).is_some_and(|l| l.kind == LabelKind::Appendix) {
+        return true;
+    }
+    if raw.contains('\t') {
+        let line = 0..raw.len();
+        return table::header_kind(&table::tab_cells(raw, line, &[])).is_some();
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 12 && letters.iter().all(|c| c.is_uppercase());
+    capitals && text.split_whitespace().count() >= 4 && !noise::is_signature_line(text)
 }
 
 /// A paragraph that ends without closing punctuation may go on after a page break.

@@ -144,8 +144,34 @@ pub fn to_text(html: &str) -> String {
             &caps[3], &caps[2], &caps[1]
         ));
     }
-    out.render(html);
+    out.render(article(html));
     out.finish()
+}
+
+/// The `<article>` element, when the page has one (its body without sidebars); else the
+/// whole page.
+fn article(html: &str) -> &str {
+    let lower = html.to_ascii_lowercase();
+    let Some(start) = lower.find("<article") else {
+        return html;
+    };
+    // The outermost article: count nested ones.
+    let mut depth = 0usize;
+    let mut position = start;
+    while let Some(next) = lower[position..].find("article").map(|i| position + i) {
+        let before = lower[..next].chars().next_back();
+        if before == Some('<') {
+            depth += 1;
+        } else if before == Some('/') && lower[..next].ends_with("</") {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                let end = lower[next..].find('>').map_or(html.len(), |i| next + i + 1);
+                return html.get(start..end).unwrap_or(html);
+            }
+        }
+        position = next + "article".len();
+    }
+    html.get(start..).unwrap_or(html)
 }
 
 #[derive(Default)]
@@ -415,6 +441,15 @@ mod tests {
         assert_eq!(
             text,
             "Thủ tướng chủ trì Hội nghị\n\n19/07/2024 14:30\n\nSáng 19/7, Thủ tướng chủ trì Hội nghị & phát biểu.\n\n- Bộ Y tế chủ trì\n\n- Bộ Công an phối hợp\n\n| TT | Nhiệm vụ |\n| 1 | Xây dựng đề án |\n"
+        );
+    }
+
+    #[test]
+    fn only_the_article_when_there_is_one() {
+        let html = "<body><div>Tin khác ngoài bài</div><article><p>Bộ Y tế chủ trì.</p><article><p>Trích dẫn</p></article><p>Sau trích dẫn.</p></article><aside>Quảng cáo</aside></body>";
+        assert_eq!(
+            to_text(html),
+            "Bộ Y tế chủ trì.\n\nTrích dẫn\n\nSau trích dẫn.\n"
         );
     }
 
