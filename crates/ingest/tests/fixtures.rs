@@ -310,6 +310,21 @@ fn tcvn3_is_detected_and_decoded() {
 }
 
 #[test]
+fn vni_is_detected_and_decoded() {
+    let document = fixture("bao_cao_vni.txt");
+    assert_eq!(document.encoding, "vni");
+    assert_eq!(document.meta.doc_type, DocType::BaoCao);
+    assert_eq!(
+        document.meta.title.as_deref(),
+        Some("Kết quả chuyển đổi số quý I năm 2023")
+    );
+    assert_eq!(
+        document.blocks[1].text,
+        "Ủy ban nhân dân các huyện hoàn thành số hóa hồ sơ trước ngày 30 tháng 6 năm 2023."
+    );
+}
+
+#[test]
 fn generated_docx_numbering_footnotes_tables_and_deletions() {
     let document = read(&common::docx(), "test.docx", &IngestOptions::default()).unwrap();
     assert_eq!(document.basis, SpanBasis::Decoded);
