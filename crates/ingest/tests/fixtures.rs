@@ -333,6 +333,17 @@ fn generated_docx_numbering_footnotes_tables_and_deletions() {
         document.meta.title.as_deref(),
         Some("Về việc thử nghiệm đọc tệp Word")
     );
+    // The header laid out as a table.
+    assert_eq!(
+        document.meta.issuer.as_deref(),
+        Some("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH")
+    );
+    assert_eq!(document.meta.province.as_deref(), Some("tỉnh Quảng Ninh"));
+    assert_eq!(document.meta.number.as_deref(), Some("15/CT-UBND"));
+    assert_eq!(
+        document.meta.date.map(|d| d.iso()).as_deref(),
+        Some("2024-03-05")
+    );
     let sections: Vec<(&str, &str)> = document
         .blocks
         .iter()
