@@ -1,7 +1,8 @@
 //! HTML (a news page, an article from a government portal) rendered to lines of text.
 //!
-//! Block elements end lines; list items get a `-` (or their number); table rows become pipe
-//! lines (`| a | b |`), read by the table code. Scripts, styles, navigation, headers, footers,
+//! Block elements end lines; list items get a `-` (or their number); table rows become
+//! tab-separated lines, as Word writes them (a task table with a `TT` header becomes rows; a
+//! header laid out as a table gives its cells to the metadata reader). Scripts, styles, navigation, headers, footers,
 //! asides, forms, figures (photo and caption) and elements whose class or id names a widget
 //! (weather, related articles, share buttons, menus, ads) are dropped. The headline (`<h1>`)
 //! and the publication time (`article:published_time` or a `<time datetime>`) open the text
@@ -319,8 +320,8 @@ impl Renderer {
     fn end_row(&mut self) {
         if let Some(row) = self.row.take() {
             if row.iter().any(|cell| !cell.trim().is_empty()) {
-                let cells: Vec<String> = row.iter().map(|c| c.trim().replace('|', "/")).collect();
-                self.lines.push(format!("| {} |", cells.join(" | ")));
+                let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
+                self.lines.push(cells.join("\t"));
             }
         }
     }
@@ -339,7 +340,7 @@ impl Renderer {
         let mut text = String::new();
         let mut in_table = false;
         for line in &self.lines {
-            let table = line.starts_with('|');
+            let table = line.contains('\t');
             if !text.is_empty() {
                 // Paragraphs apart; rows of one table together.
                 text.push_str(if table && in_table { "\n" } else { "\n\n" });
@@ -440,7 +441,7 @@ mod tests {
         let text = to_text(html);
         assert_eq!(
             text,
-            "Thủ tướng chủ trì Hội nghị\n\n19/07/2024 14:30\n\nSáng 19/7, Thủ tướng chủ trì Hội nghị & phát biểu.\n\n- Bộ Y tế chủ trì\n\n- Bộ Công an phối hợp\n\n| TT | Nhiệm vụ |\n| 1 | Xây dựng đề án |\n"
+            "Thủ tướng chủ trì Hội nghị\n\n19/07/2024 14:30\n\nSáng 19/7, Thủ tướng chủ trì Hội nghị & phát biểu.\n\n- Bộ Y tế chủ trì\n\n- Bộ Công an phối hợp\n\nTT\tNhiệm vụ\n1\tXây dựng đề án\n"
         );
     }
 
