@@ -28,11 +28,11 @@ fn leads(k: usize) -> Vec<String> {
 
 fn due(k: usize) -> Option<NaiveDate> {
     let start = NaiveDate::from_ymd_opt(2024, 1, 1)?;
-    (k % 3 != 0).then(|| start.checked_add_days(Days::new((k * 37 % 1400) as u64)))?
+    (!k.is_multiple_of(3)).then(|| start.checked_add_days(Days::new((k * 37 % 1400) as u64)))?
 }
 
 fn completed(k: usize) -> bool {
-    k % 11 == 0
+    k.is_multiple_of(11)
 }
 
 /// The seeds' tasks, repeated with synthetic ids, agencies, deadlines and statuses.

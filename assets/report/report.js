@@ -219,9 +219,12 @@
     select.value = value;
     if (select.value !== value) select.value = "";
   }
+  var groupsUsed = null;
   function renderFilters() {
-    var groupsUsed = {};
-    TASKS.forEach(function (t) { t.g.forEach(function (g) { groupsUsed[g] = 1; }); });
+    if (!groupsUsed) {
+      groupsUsed = {};
+      TASKS.forEach(function (t) { t.g.forEach(function (g) { groupsUsed[g] = 1; }); });
+    }
     fillSelect("f-agency", [["", "Tất cả"]].concat(AGENCIES.map(function (a) { return [a.name, a.name]; }),
       DATA.unassigned.n ? [[NO_LEAD, "(chỉ giao cho nhóm / chưa rõ)"]] : []), state.agency);
     fillSelect("f-group", [["", "Tất cả"]].concat(Object.keys(GROUPS).filter(function (g) {
@@ -439,7 +442,7 @@
       chart.appendChild(svg("line", { x1: L, x2: W - R, y1: y, y2: y, "class": "grid" }));
       chart.appendChild(svg("text", { x: L - 6, y: y + 4, "class": "tick", "text-anchor": "end" }, fmt(v)));
     }
-    var bw = plotW / nb, labelEvery = Math.ceil(nb / 12);
+    var bw = plotW / nb, labelEvery = Math.ceil(nb / 12), barW = Math.max(1, Math.min(56, bw * 0.76));
     counts.forEach(function (c, bIdx) {
       var m0 = lo + bIdx * step, year = Math.floor(m0 / 12), month = m0 % 12;
       var label = byYear ? String(year) : pad(month + 1) + "/" + year;
@@ -450,7 +453,7 @@
         if (!n) return;
         var h = plotH * n / maxTotal;
         y -= h;
-        var r = svg("rect", { x: x + bw * 0.12, y: y, width: Math.max(1, bw * 0.76), height: h,
+        var r = svg("rect", { x: x + (bw - barW) / 2, y: y, width: barW, height: h,
           fill: PALETTE[s === series.length - 1 ? PALETTE.length - 1 : s] });
         r.appendChild(svg("title", {}, label + " · " + series[s] + ": " + fmt(n) + " nhiệm vụ"));
         g.appendChild(r);

@@ -11,11 +11,11 @@ use vntask_tokenizer::{normalize_with_map, OffsetMap};
 /// Pieces of a line that are not text:
 /// - Word-to-text conversion leftovers: `[bookmark: _Hlk174546576]`, `[footnoteRef:3]`;
 /// - inline footnote bodies `[1:  Quyết định số ...]` (kept on the document);
-/// - superscript footnote markers `¹ ² ⁶` (but not the `²` of `m²`, see [`is_unit_power`]);
+/// - footnote markers: superscript `¹ ² ⁶`, bracketed `[3]` (web pages) (but not the `²` of `m²`, see [`is_unit_power`]);
 /// - Markdown emphasis `**`, `***`, `*` and inline HTML tags left by converters (`<i>`).
 static ARTIFACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\[bookmark:[^\]]*\]|\[footnoteRef:\s*\d+\]|\[\d{1,3}:\s[^\]]*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|</?(?:i|b|u|em|strong|sup|sub|span|font|small|br|mark)\b[^>]{0,80}>",
+        r"(?i)\[bookmark:[^\]]*\]|\[footnoteRef:\s*\d+\]|\[\d{1,3}:\s[^\]]*\]|\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|</?(?:i|b|u|em|strong|sup|sub|span|font|small|br|mark)\b[^>]{0,80}>",
     )
     .expect("valid regex")
 });

@@ -177,7 +177,7 @@ pub fn scan(lines: &[&str]) -> Header {
         meta.issuer = issuer(head);
         meta.province = meta.issuer.as_deref().and_then(province_of);
         // The title: the next lines up to a blank line or a rule.
-        let mut title = Vec::new();
+        let mut title: Vec<&str> = Vec::new();
         let mut next = index + 1;
         while next < lines.len() && lines[next].trim().is_empty() && title.is_empty() {
             next += 1;
@@ -191,6 +191,11 @@ pub fn scan(lines: &[&str]) -> Header {
             let folded = fold(line);
             if folded.starts_with("can cu") || folded.starts_with("kinh gui") {
                 break;
+            }
+            if let Some(previous) = title.last() {
+                if !continues_title(previous, line) {
+                    break;
+                }
             }
             title.push(line);
             next += 1;
@@ -235,7 +240,8 @@ pub fn scan(lines: &[&str]) -> Header {
         }
         header.body_start = next;
     } else if meta.number.is_some() || meta.date.is_some() {
-        // A header without a type line (a công văn): the body starts after the date line.
+        // A header without a type line (a công văn): the body starts after the date line
+        // or after the `V/v ...` (về việc) title under the number.
         meta.issuer = issuer(head);
         meta.province = meta.issuer.as_deref().and_then(province_of);
         if let Some(last) = head
@@ -244,9 +250,56 @@ pub fn scan(lines: &[&str]) -> Header {
         {
             header.body_start = last + 1;
         }
+        if let Some(index) = head.iter().position(|l| V_V.is_match(l)) {
+            meta.doc_type = DocType::CongVan;
+            let first_cell = head[index].split('\t').next().unwrap_or("");
+            let mut title = vec![V_V.replace(first_cell, "").trim().to_string()];
+            let mut next = index + 1;
+            while next < head.len() && title.len() < 4 {
+                let line = head[next].split('\t').next().unwrap_or("").trim();
+                if line.is_empty() || !title.last().is_some_and(|p| continues_title(p, line)) {
+                    break;
+                }
+                title.push(line.to_string());
+                next += 1;
+            }
+            meta.title = Some(title.join(" "));
+            header.body_start = header.body_start.max(next);
+        }
     }
     header.meta.meeting_date = meeting_date(lines, header.body_start, &header.meta);
     header
+}
+
+/// `V/v` (về việc) opening a công văn's title under its number.
+static V_V: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*V/v\s*:?\s*").expect("valid regex"));
+
+/// Whether `line` goes on with a title whose last line is `previous`: it starts in lower
+/// case (`năm 2024`), or `previous` stops on a word that needs what follows (`tại`, `của`).
+fn continues_title(previous: &str, line: &str) -> bool {
+    const OPEN_ENDS: &[&str] = &[
+        "tai",
+        "cua",
+        "ve",
+        "va",
+        "voi",
+        "cho",
+        "tren",
+        "den",
+        "trong",
+        "theo",
+        "giai doan",
+        "-",
+    ];
+    let first = line.chars().next();
+    if first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return !line.ends_with('.');
+    }
+    let folded = fold(previous);
+    OPEN_ENDS
+        .iter()
+        .any(|end| folded.ends_with(&format!(" {end}")) || folded == *end)
 }
 
 /// The issuing body: the capital lines of the header, without the national motto
@@ -273,7 +326,36 @@ fn issuer(head: &[&str]) -> Option<String> {
             break;
         }
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    // `ỦY BAN NHÂN DÂN` + `TỈNH QUẢNG NINH` (or a name wrapped after `VÀ`) is one name;
+    // `BỘ TÀI CHÍNH` + `TỔNG CỤC THUẾ` is a parent body over the issuing one.
+    let mut issuer: Option<String> = None;
+    for part in parts {
+        issuer = Some(match issuer {
+            Some(previous) if continues_name(&previous, &part) => format!("{previous} {part}"),
+            _ => part,
+        });
+    }
+    issuer
+}
+
+/// Whether `next` goes on with the name in `previous` rather than naming a body under it.
+fn continues_name(previous: &str, next: &str) -> bool {
+    const PLACE_WORDS: &[&str] = &[
+        "TỈNH ",
+        "THÀNH PHỐ ",
+        "HUYỆN ",
+        "QUẬN ",
+        "THỊ XÃ ",
+        "XÃ ",
+        "PHƯỜNG ",
+        "VÀ ",
+        "- ",
+        "– ",
+    ];
+    PLACE_WORDS.iter().any(|w| next.starts_with(w))
+        || previous.ends_with([',', '-', '–'])
+        || previous.ends_with(" VÀ")
+        || fold(previous) == "uy ban nhan dan"
 }
 
 /// The meeting date from the first paragraphs of the body; a date without a year takes the
@@ -345,6 +427,41 @@ mod tests {
     }
 
     #[test]
+    fn title_stops_where_the_body_starts() {
+        let lines = [
+            "CHỈ THỊ",
+            "Về việc triển khai Đề án 06 tại",
+            "Bộ Công an",
+            "Thời gian qua, các bộ đã làm.",
+            "1. Bộ Y tế",
+        ];
+        let header = scan(&lines);
+        assert_eq!(
+            header.meta.title.as_deref(),
+            Some("Về việc triển khai Đề án 06 tại Bộ Công an")
+        );
+        assert_eq!(header.body_start, 3);
+    }
+
+    #[test]
+    fn cong_van_title() {
+        let lines = [
+            "BỘ THÔNG TIN VÀ TRUYỀN THÔNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số: 2516/BTTTT-CATTT\tHà Nội, ngày 01 tháng 7 năm 2024",
+            "V/v bảo đảm an toàn thông tin",
+            "cho hệ thống thông tin",
+            "Kính gửi: Các bộ, ngành",
+        ];
+        let header = scan(&lines);
+        assert_eq!(header.meta.doc_type, DocType::CongVan);
+        assert_eq!(
+            header.meta.title.as_deref(),
+            Some("bảo đảm an toàn thông tin cho hệ thống thông tin")
+        );
+        assert_eq!(header.body_start, 4);
+    }
+
+    #[test]
     fn blank_number_and_blank_day() {
         let lines = [
             "Số: /BC-BTTTT",
@@ -389,6 +506,22 @@ mod tests {
             .title
             .unwrap()
             .starts_with("Thủ tướng: Phát huy"));
+    }
+
+    #[test]
+    fn issuers() {
+        assert_eq!(
+            issuer(&["BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI", "Số: 1/BC-LĐTBXH"]).as_deref(),
+            Some("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")
+        );
+        assert_eq!(
+            issuer(&["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "", "Số: 1/TCT"]).as_deref(),
+            Some("TỔNG CỤC THUẾ")
+        );
+        assert_eq!(
+            issuer(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "VĂN PHÒNG CHÍNH PHỦ"]).as_deref(),
+            Some("VĂN PHÒNG CHÍNH PHỦ")
+        );
     }
 
     #[test]

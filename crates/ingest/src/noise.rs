@@ -35,6 +35,17 @@ pub fn superscript_footnote(line: &str) -> Option<(usize, u32)> {
     Some((label_len, superscript_value(&line[..label_len])?))
 }
 
+static BRACKET_FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[(\d{1,3})\]\s*\S").expect("valid regex"));
+
+/// A footnote body under a web page or a converted file: `[3] Bài học kinh nghiệm ...`,
+/// returning the label's byte length and its number.
+pub fn bracket_footnote(line: &str) -> Option<(usize, u32)> {
+    let caps = BRACKET_FOOTNOTE.captures(line)?;
+    let number = caps.get(1)?;
+    Some((number.end() + 1, number.as_str().parse().ok()?))
+}
+
 static PLAIN_FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}) +\p{Lu}").expect("valid regex"));
 
@@ -221,6 +232,8 @@ mod tests {
         assert_eq!(superscript_footnote("⁶ \"5 đẩy mạnh\": (1)"), Some((3, 6)));
         assert_eq!(superscript_footnote("¹¹ VPCP không có"), Some((4, 11)));
         assert_eq!(superscript_footnote("Bộ Y tế"), None);
+        assert_eq!(bracket_footnote("[3] Bài học kinh nghiệm"), Some((3, 3)));
+        assert_eq!(bracket_footnote("[bookmark: x]"), None);
         assert_eq!(plain_footnote("6 Các cơ quan chưa ban hành", 6), Some(1));
         assert_eq!(plain_footnote("6 Các cơ quan chưa ban hành", 9), None);
         assert_eq!(plain_footnote("10 dịch vụ còn lại", 10), None);

@@ -179,6 +179,33 @@ fn table_without_number_column_keeps_its_first_column() {
 }
 
 #[test]
+fn appendix_after_signature_is_body_again() {
+    let text = "1. Sở Y tế chủ trì thực hiện.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn B\n\nDANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2024\n\nTT\tNhiệm vụ\tCơ quan chủ trì\n1\tSố hóa hồ sơ\tSở Nội vụ\n";
+    let document = read(text.as_bytes(), "a.txt", &IngestOptions::default()).unwrap();
+    assert_eq!(document.meta.recipients, vec!["Như trên", "Lưu: VT"]);
+    assert_eq!(document.meta.signer.as_deref(), Some("Lê Văn B"));
+    assert_eq!(
+        texts(&document),
+        vec![
+            "Sở Y tế chủ trì thực hiện.",
+            "DANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2024",
+            "Số hóa hồ sơ | Sở Nội vụ"
+        ]
+    );
+}
+
+#[test]
+fn bracketed_footnotes_of_web_pages() {
+    let text = "Bộ Y tế chủ trì[1], phối hợp với\n\n[1] Theo Quyết định số 5/QĐ-TTg.\n\nBộ Tài chính triển khai.\n";
+    let document = read(text.as_bytes(), "a.txt", &IngestOptions::default()).unwrap();
+    assert_eq!(
+        texts(&document),
+        vec!["Bộ Y tế chủ trì, phối hợp với Bộ Tài chính triển khai."]
+    );
+    assert_eq!(document.footnotes[0].text, "Theo Quyết định số 5/QĐ-TTg.");
+}
+
+#[test]
 fn news_page_html_keeps_the_article_only() {
     let document = fixture("news_page.html");
     assert_eq!(document.basis, SpanBasis::Decoded);
@@ -283,6 +310,21 @@ fn tcvn3_is_detected_and_decoded() {
 }
 
 #[test]
+fn vni_is_detected_and_decoded() {
+    let document = fixture("bao_cao_vni.txt");
+    assert_eq!(document.encoding, "vni");
+    assert_eq!(document.meta.doc_type, DocType::BaoCao);
+    assert_eq!(
+        document.meta.title.as_deref(),
+        Some("Kết quả chuyển đổi số quý I năm 2023")
+    );
+    assert_eq!(
+        document.blocks[1].text,
+        "Ủy ban nhân dân các huyện hoàn thành số hóa hồ sơ trước ngày 30 tháng 6 năm 2023."
+    );
+}
+
+#[test]
 fn generated_docx_numbering_footnotes_tables_and_deletions() {
     let document = read(&common::docx(), "test.docx", &IngestOptions::default()).unwrap();
     assert_eq!(document.basis, SpanBasis::Decoded);
@@ -290,6 +332,17 @@ fn generated_docx_numbering_footnotes_tables_and_deletions() {
     assert_eq!(
         document.meta.title.as_deref(),
         Some("Về việc thử nghiệm đọc tệp Word")
+    );
+    // The header laid out as a table.
+    assert_eq!(
+        document.meta.issuer.as_deref(),
+        Some("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH")
+    );
+    assert_eq!(document.meta.province.as_deref(), Some("tỉnh Quảng Ninh"));
+    assert_eq!(document.meta.number.as_deref(), Some("15/CT-UBND"));
+    assert_eq!(
+        document.meta.date.map(|d| d.iso()).as_deref(),
+        Some("2024-03-05")
     );
     let sections: Vec<(&str, &str)> = document
         .blocks

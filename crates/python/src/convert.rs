@@ -66,5 +66,7 @@ pub fn reference_date(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Naive
     };
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
         .map(Some)
-        .map_err(|e| PyValueError::new_err(format!("reference_date {text:?}: expected YYYY-MM-DD: {e}")))
+        .map_err(|e| {
+            PyValueError::new_err(format!("reference_date {text:?}: expected YYYY-MM-DD: {e}"))
+        })
 }

@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod cues;
 mod grammar;
+mod occasions;
 mod registry;
 
 pub use registry::RULES;

@@ -1,5 +1,6 @@
 //! `.docx` (Office Open XML) rendered to lines of text: one line a paragraph, list numbering
-//! written out as the label Word shows (`1.`, `a)`, `-`), tables as pipe lines, footnote
+//! written out as the label Word shows (`1.`, `a)`, `-`), table rows as tab-separated lines
+//! (cell paragraphs joined by a space), footnote
 //! references as superscript numbers and the footnote bodies at the end as `¹ text` lines,
 //! which the line parser takes out of the flow like any footnote.
 //!
@@ -392,9 +393,11 @@ impl Body {
             "tr" if self.table_depth == 1 => {
                 if let Some(row) = self.rows.pop() {
                     if row.iter().any(|c| !c.trim().is_empty()) {
-                        let cells: Vec<String> =
-                            row.iter().map(|c| c.trim().replace('|', "/")).collect();
-                        self.lines.push(format!("| {} |", cells.join(" | ")));
+                        // Tab-separated, as Word writes a table to text: the line parser
+                        // reads task tables (a `TT` header) as rows and layout tables (the
+                        // header's issuer | motto) as lines with cells.
+                        let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
+                        self.lines.push(cells.join("\t"));
                     }
                 }
             }

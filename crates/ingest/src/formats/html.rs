@@ -1,7 +1,8 @@
 //! HTML (a news page, an article from a government portal) rendered to lines of text.
 //!
-//! Block elements end lines; list items get a `-` (or their number); table rows become pipe
-//! lines (`| a | b |`), read by the table code. Scripts, styles, navigation, headers, footers,
+//! Block elements end lines; list items get a `-` (or their number); table rows become
+//! tab-separated lines, as Word writes them (a task table with a `TT` header becomes rows; a
+//! header laid out as a table gives its cells to the metadata reader). Scripts, styles, navigation, headers, footers,
 //! asides, forms, figures (photo and caption) and elements whose class or id names a widget
 //! (weather, related articles, share buttons, menus, ads) are dropped. The headline (`<h1>`)
 //! and the publication time (`article:published_time` or a `<time datetime>`) open the text
@@ -144,8 +145,34 @@ pub fn to_text(html: &str) -> String {
             &caps[3], &caps[2], &caps[1]
         ));
     }
-    out.render(html);
+    out.render(article(html));
     out.finish()
+}
+
+/// The `<article>` element, when the page has one (its body without sidebars); else the
+/// whole page.
+fn article(html: &str) -> &str {
+    let lower = html.to_ascii_lowercase();
+    let Some(start) = lower.find("<article") else {
+        return html;
+    };
+    // The outermost article: count nested ones.
+    let mut depth = 0usize;
+    let mut position = start;
+    while let Some(next) = lower[position..].find("article").map(|i| position + i) {
+        let before = lower[..next].chars().next_back();
+        if before == Some('<') {
+            depth += 1;
+        } else if before == Some('/') && lower[..next].ends_with("</") {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                let end = lower[next..].find('>').map_or(html.len(), |i| next + i + 1);
+                return html.get(start..end).unwrap_or(html);
+            }
+        }
+        position = next + "article".len();
+    }
+    html.get(start..).unwrap_or(html)
 }
 
 #[derive(Default)]
@@ -293,8 +320,8 @@ impl Renderer {
     fn end_row(&mut self) {
         if let Some(row) = self.row.take() {
             if row.iter().any(|cell| !cell.trim().is_empty()) {
-                let cells: Vec<String> = row.iter().map(|c| c.trim().replace('|', "/")).collect();
-                self.lines.push(format!("| {} |", cells.join(" | ")));
+                let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
+                self.lines.push(cells.join("\t"));
             }
         }
     }
@@ -313,7 +340,7 @@ impl Renderer {
         let mut text = String::new();
         let mut in_table = false;
         for line in &self.lines {
-            let table = line.starts_with('|');
+            let table = line.contains('\t');
             if !text.is_empty() {
                 // Paragraphs apart; rows of one table together.
                 text.push_str(if table && in_table { "\n" } else { "\n\n" });
@@ -414,7 +441,16 @@ mod tests {
         let text = to_text(html);
         assert_eq!(
             text,
-            "Thủ tướng chủ trì Hội nghị\n\n19/07/2024 14:30\n\nSáng 19/7, Thủ tướng chủ trì Hội nghị & phát biểu.\n\n- Bộ Y tế chủ trì\n\n- Bộ Công an phối hợp\n\n| TT | Nhiệm vụ |\n| 1 | Xây dựng đề án |\n"
+            "Thủ tướng chủ trì Hội nghị\n\n19/07/2024 14:30\n\nSáng 19/7, Thủ tướng chủ trì Hội nghị & phát biểu.\n\n- Bộ Y tế chủ trì\n\n- Bộ Công an phối hợp\n\nTT\tNhiệm vụ\n1\tXây dựng đề án\n"
+        );
+    }
+
+    #[test]
+    fn only_the_article_when_there_is_one() {
+        let html = "<body><div>Tin khác ngoài bài</div><article><p>Bộ Y tế chủ trì.</p><article><p>Trích dẫn</p></article><p>Sau trích dẫn.</p></article><aside>Quảng cáo</aside></body>";
+        assert_eq!(
+            to_text(html),
+            "Bộ Y tế chủ trì.\n\nTrích dẫn\n\nSau trích dẫn.\n"
         );
     }
 

@@ -70,6 +70,25 @@ fn run(text: &str) -> String {
     format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#)
 }
 
+fn cell_of_paragraphs(texts: &[&str]) -> String {
+    let paragraphs: String = texts.iter().map(|t| paragraph(None, &run(t))).collect();
+    format!("<w:tc>{paragraphs}</w:tc>")
+}
+
+/// The header as Word lays it out: a borderless table, issuer | motto, number | place and date.
+fn header_table() -> String {
+    format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        cell_of_paragraphs(&["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"]),
+        cell_of_paragraphs(&[
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc"
+        ]),
+        cell_of_paragraphs(&["Số: 15/CT-UBND"]),
+        cell_of_paragraphs(&["Quảng Ninh, ngày 05 tháng 3 năm 2024"]),
+    )
+}
+
 fn cell(text: &str, merged: bool) -> String {
     let props = if merged {
         "<w:tcPr><w:vMerge/></w:tcPr>"
@@ -89,6 +108,7 @@ fn row(cells: &[(&str, bool)]) -> String {
 /// `Nơi nhận:` list.
 pub fn docx() -> Vec<u8> {
     let body = [
+        header_table(),
         paragraph(None, &run("CHỈ THỊ")),
         paragraph(None, &run("Về việc thử nghiệm đọc tệp Word")),
         paragraph(Some((1, 0)), &run("Bộ Y tế")),

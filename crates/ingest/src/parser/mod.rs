@@ -7,13 +7,16 @@
 //! rules, web furniture and signature lines are dropped, tables become rows, and the
 //! `Nơi nhận:` list becomes the recipients.
 
+mod rows;
+mod tail;
+
 use crate::clean::{clean, Builder, Cleaned};
 use crate::noise;
 use crate::sections::{parse_label, LabelKind, SectionStack};
-use crate::table::{self, Cell, Table};
+use crate::table::{self, Table};
 use crate::{Block, BlockKind, Document, Footnote, Format};
 use std::ops::Range;
-use vntask_tokenizer::{fold, OffsetMap};
+use vntask_tokenizer::fold;
 use vntask_writer::SpanBasis;
 
 /// Deeper items are flattened to this depth.
@@ -213,7 +216,7 @@ impl Parser<'_> {
         match self.zone {
             Zone::Furniture => return,
             Zone::Recipients => {
-                if parse_label(text).is_some_and(|l| l.kind == LabelKind::Appendix) {
+                if tail::starts_appendix(raw, text) {
                     self.zone = Zone::Body;
                 } else {
                     self.tail_line(raw);
@@ -263,44 +266,6 @@ impl Parser<'_> {
         }
     }
 
-    /// A line after `Nơi nhận:`: a recipient, a signature line or the signer's name.
-    fn tail_line(&mut self, raw: &str) {
-        for (index, cell) in raw.split('\t').enumerate() {
-            let text = vntask_tokenizer::normalize(cell.trim());
-            if text.is_empty() {
-                continue;
-            }
-            let bullet = text.starts_with(['-', '+', '•', '–']);
-            if noise::is_person_name(&text) {
-                self.signer = Some(text);
-            } else if index == 0 && bullet {
-                self.recipient(&text);
-            }
-        }
-    }
-
-    fn addressee(&mut self, item: &str) {
-        let item = item
-            .trim()
-            .trim_start_matches(['-', '+', '•', '–', ' '])
-            .trim_end_matches([';', ',', '.'])
-            .trim();
-        if !item.is_empty() {
-            self.addressees.push(item.to_string());
-        }
-    }
-
-    fn recipient(&mut self, item: &str) {
-        let item = item
-            .trim()
-            .trim_start_matches(['-', '+', '•', '–', ' '])
-            .trim_end_matches([';', ',', '.'])
-            .trim();
-        if !item.is_empty() {
-            self.recipients.push(item.to_string());
-        }
-    }
-
     /// A footnote body (or a further paragraph of one); true when the line was taken.
     fn footnote_line(&mut self, trimmed: &str, range: &Range<usize>, cleaned: &Cleaned) -> bool {
         let next_number = self
@@ -309,6 +274,8 @@ impl Parser<'_> {
             .and_then(|f| f.label.parse::<u32>().ok())
             .map_or(1, |n| n + 1);
         let label = if let Some((len, number)) = noise::superscript_footnote(trimmed) {
+            Some((len, number))
+        } else if let Some((len, number)) = noise::bracket_footnote(trimmed) {
             Some((len, number))
         } else if self.footnotes.is_empty() {
             // A footnote without its superscript is trusted only after a first footnote.
@@ -510,114 +477,6 @@ impl Parser<'_> {
         self.footnotes.extend(next.footnotes);
         let raw_end = source.get(..end).map_or(end, |s| s.trim_end().len());
         last.span.end = raw_end.max(last.span.start);
-    }
-
-    /// A table line; false when it is not one (a tabbed line outside any table).
-    fn table_line(&mut self, range: Range<usize>, pipe: bool) -> bool {
-        let cells = if pipe {
-            table::pipe_cells(self.source, range.clone(), self.markup)
-        } else {
-            table::tab_cells(self.source, range.clone(), self.markup)
-        };
-        let headers: Vec<String> = cells.iter().map(|c| c.cleaned.text.clone()).collect();
-        let kind = table::header_kind(&cells).or_else(|| {
-            // The first row of a pipe table is its header.
-            (pipe && self.table.is_none()).then_some(false)
-        });
-        if let Some(numbered) = kind {
-            if let Some(table) = &self.table {
-                if table.headers == headers {
-                    // The header repeated after a page break.
-                    self.pending_header = Some(range);
-                    return true;
-                }
-            }
-            self.finish_table();
-            let (base, depth) = self.stack.paragraph();
-            self.open.truncate(depth.min(self.open.len()));
-            self.table = Some(Table {
-                headers,
-                base,
-                depth,
-                parent: self.open.last().copied(),
-                status: self.table_status,
-                rows: 0,
-                numbered,
-            });
-            self.footnote_gap = None;
-            return true;
-        }
-        if self.table.is_none() {
-            return false;
-        }
-        self.row(cells, range);
-        true
-    }
-
-    fn row(&mut self, cells: Vec<Cell>, range: Range<usize>) {
-        let Some(table) = self.table.as_mut() else {
-            return;
-        };
-        let number_empty = cells.first().is_none_or(|c| c.cleaned.text.is_empty());
-        let raw = self.source.get(range.clone()).unwrap_or("");
-        let end = range.start + raw.trim_end().len();
-        let last_is_row = self
-            .blocks
-            .last()
-            .is_some_and(|b| b.kind == BlockKind::TableRow);
-        let pending_header = self.pending_header.take();
-        if table.numbered && number_empty && last_is_row && table.rows > 0 {
-            if let Some(last) = self.blocks.last_mut() {
-                last.removed.extend(pending_header);
-                if let Some(row) = last.table.as_mut() {
-                    table.merge(row, &cells);
-                    last.text = table::row_text(row);
-                }
-                last.map = OffsetMap::from_checkpoints(vec![(0, last.span.start)], end);
-                last.span.end = end.max(last.span.start);
-            }
-            return;
-        }
-        table.rows += 1;
-        let previous = self
-            .blocks
-            .last()
-            .filter(|b| b.kind == BlockKind::TableRow)
-            .and_then(|b| b.table.as_ref());
-        let made = table.row(&cells, previous, end);
-        let key = made
-            .row
-            .number
-            .as_deref()
-            .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric()) && n.len() <= 6)
-            .map_or_else(|| table.rows.to_string(), str::to_string);
-        let section = if table.base.is_empty() {
-            format!("row{key}")
-        } else {
-            format!("{}.row{key}", table.base)
-        };
-        let start = range.start + raw.len() - raw.trim_start().len();
-        let removed = cells
-            .iter()
-            .flat_map(|c| c.cleaned.removed.clone())
-            .collect();
-        self.blocks.push(Block {
-            kind: BlockKind::TableRow,
-            section,
-            label: made.label,
-            depth: (table.depth + 1).min(MAX_DEPTH),
-            parent: table.parent,
-            text: made.text,
-            span: start..end.max(start),
-            map: made.map,
-            removed,
-            table: Some(made.row),
-        });
-    }
-
-    fn finish_table(&mut self) {
-        self.table = None;
-        self.pending_header = None;
     }
 }
 

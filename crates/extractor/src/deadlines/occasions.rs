@@ -1,0 +1,159 @@
+//! Repetitions (`hằng tháng`, `định kỳ 6 tháng`, `trước ngày 20 hằng tháng`) and events
+//! (`tại kỳ họp thứ 8`, `trước Tết Nguyên đán`, `khi Luật ... có hiệu lực`) read into raw findings.
+
+use super::calendar::{next_monthly, next_quarterly, next_yearly};
+use super::grammar::{Found, Kind};
+use super::DeadlineContext;
+use regex::Regex;
+use std::sync::LazyLock;
+use vntask_writer::{Precision, Recurring, Relation};
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are literals of this module; a bad one is caught by every test run.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
+}
+
+static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<a>tháng|quý|năm)|định\s+kỳ\s+(?:(?P<b>0?6|sáu)\s+tháng|(?P<c>tháng|quý|năm))|(?:(?P<d>0?6|sáu)\s+tháng|mỗi\s+(?P<e>tháng|quý|năm))\s+(?:một|01|1)\s+lần)",
+    )
+});
+static RECURRING_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)ngày\s+(?P<d>\d{1,2})(?:\s+(?:(?:của\s+)?(?:hàng|hằng|mỗi)\s+tháng|(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hàng\s+|hằng\s+)?(?P<q>quý))|\s*(?:tháng\s+|/\s*)(?P<m>\d{1,2})\s+(?:hàng|hằng|mỗi)\s+năm)",
+    )
+});
+/// Words before `hằng năm` that make it a budget or plan cycle, not a repeated action.
+static CYCLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:ngân sách|dự toán|kinh phí|vốn|kế hoạch|đầu tư công|chi thường xuyên|tăng trưởng|lương|thu nhập|thu ngân sách)(?:\s+\p{L}+){0,3}\s+$",
+    )
+});
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?P<rel>tại|trước|trong|ở)\s+(?:các\s+)?(?:kỳ\s+họp|phiên\s+họp)(?-u:\b)")
+});
+static SESSION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\s+(?:thứ\s+(?:\d+|[IVXLC]+(?-u:\b)|\p{L}+)|\d+(?-u:\b)|tiếp\s+theo|gần\s+nhất|thường\s+kỳ|cuối\s+năm|giữa\s+năm|sắp\s+tới|tới))?(?:\s+(?:của\s+)?(?:Quốc\s+hội|Chính\s+phủ|Hội\s+đồng\s+nhân\s+dân(?:\s+\p{L}+)?|Ủy\s+ban(?:\s+\p{Lu}\p{L}*)*|Ban\s+Chỉ\s+đạo(?:\s+\p{Lu}\p{L}*)*|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)(?:\s+(?:khóa|khoá)\s+(?:[IVXLC]+(?-u:\b)|\d+(?-u:\b)))?(?:\s+thường\s+kỳ)?(?:\s+tháng\s+\d{1,2}(?-u:\b)(?:\s*/\s*\d{4}(?-u:\b))?)?)?",
+    )
+});
+static TET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?P<rel>trước|dịp|trong\s+dịp)\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+[\p{L}]+\s+[\p{L}]+\s+năm\s+\d{4}|\s+năm\s+\d{4})?",
+    )
+});
+static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:khi\s+(?:các\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư|Quyết\s+định)(?-u:\b)[^,;.\n\t]{0,100}?|(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư)(?-u:\b)[^,;.\n\t]{0,80}?\s+khi\s+)(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?|được\s+ban\s+hành|được\s+thông\s+qua)",
+    )
+});
+
+pub(super) fn recurring(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
+    for caps in RECURRING.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        if text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let word = ["a", "c", "e"]
+            .iter()
+            .find_map(|n| caps.name(n))
+            .map(|m| vntask_tokenizer::fold(m.as_str()));
+        let half = caps.name("b").or(caps.name("d")).is_some();
+        let (recurring, precision) = match word.as_deref() {
+            _ if half => (Recurring::HalfYearly, Precision::Half),
+            Some("thang") => (Recurring::Monthly, Precision::Month),
+            Some("quy") => (Recurring::Quarterly, Precision::Quarter),
+            Some("nam") => (Recurring::Yearly, Precision::Year),
+            _ => continue,
+        };
+        // `hằng năm 2024` is not a repetition; `ngân sách hằng năm` is a budget cycle.
+        let after = &text[whole.end()..super::cues::forward_boundary(text, whole.end(), 8)];
+        if after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let before = &text[super::cues::back_boundary(text, whole.start(), 80)..whole.start()];
+        if CYCLE_NOUN.is_match(before) {
+            continue;
+        }
+        let mut found = Found::new(whole.range(), Kind::Recurring, precision, "DL012");
+        found.recurring = Some(recurring);
+        out.push(found);
+    }
+    for caps in RECURRING_DAY.captures_iter(text) {
+        let (Some(whole), Some(day)) = (caps.get(0), caps.name("d")) else {
+            continue;
+        };
+        let Ok(day) = day.as_str().parse::<u32>() else {
+            continue;
+        };
+        let reference = context.reference;
+        let (recurring, due) = if let Some(month) = caps.name("m") {
+            let month = month.as_str().parse::<u32>().unwrap_or(0);
+            (
+                Recurring::Yearly,
+                reference.and_then(|r| next_yearly(r, day, month)),
+            )
+        } else if caps.name("q").is_some() {
+            (
+                Recurring::Quarterly,
+                reference.and_then(|r| next_quarterly(r, day)),
+            )
+        } else {
+            (
+                Recurring::Monthly,
+                reference.and_then(|r| next_monthly(r, day)),
+            )
+        };
+        let mut found = Found::new(whole.range(), Kind::Recurring, Precision::Day, "DL013");
+        found.recurring = Some(recurring);
+        found.due = due;
+        found.has_day_word = true;
+        out.push(found);
+    }
+}
+
+pub(super) fn events(text: &str, out: &mut Vec<Found>) {
+    for caps in SESSION.captures_iter(text) {
+        let (Some(whole), Some(rel)) = (caps.get(0), caps.name("rel")) else {
+            continue;
+        };
+        let tail = SESSION_TAIL
+            .find(&text[whole.end()..])
+            .map_or(0, |m| m.end());
+        let relation = if vntask_tokenizer::fold(rel.as_str()) == "truoc" {
+            Relation::Before
+        } else {
+            Relation::On
+        };
+        let mut found = Found::new(
+            whole.start()..whole.end() + tail,
+            Kind::Event,
+            Precision::Event,
+            "DL014",
+        );
+        found.relation = Some(relation);
+        out.push(found);
+    }
+    for caps in TET.captures_iter(text) {
+        let (Some(whole), Some(rel)) = (caps.get(0), caps.name("rel")) else {
+            continue;
+        };
+        let relation = if vntask_tokenizer::fold(rel.as_str()) == "truoc" {
+            Relation::Before
+        } else {
+            Relation::On
+        };
+        let mut found = Found::new(whole.range(), Kind::Event, Precision::Event, "DL015");
+        found.relation = Some(relation);
+        out.push(found);
+    }
+    for found in IN_FORCE.find_iter(text) {
+        let mut event = Found::new(found.range(), Kind::Event, Precision::Event, "DL016");
+        event.relation = Some(Relation::On);
+        out.push(event);
+    }
+}

@@ -1,0 +1,62 @@
+//! The end of a document for the parser: addressees, recipients, the signature and what
+//! opens an appendix after them.
+
+use super::Parser;
+use crate::noise;
+use crate::sections::{parse_label, LabelKind};
+use crate::table;
+
+impl Parser<'_> {
+    /// A line after `Nơi nhận:`: a recipient, a signature line or the signer's name.
+    pub(super) fn tail_line(&mut self, raw: &str) {
+        for (index, cell) in raw.split('\t').enumerate() {
+            let text = vntask_tokenizer::normalize(cell.trim());
+            if text.is_empty() {
+                continue;
+            }
+            let bullet = text.starts_with(['-', '+', '•', '–']);
+            if noise::is_person_name(&text) {
+                self.signer = Some(text);
+            } else if index == 0 && bullet {
+                self.recipient(&text);
+            }
+        }
+    }
+
+    pub(super) fn addressee(&mut self, item: &str) {
+        let item = item
+            .trim()
+            .trim_start_matches(['-', '+', '•', '–', ' '])
+            .trim_end_matches([';', ',', '.'])
+            .trim();
+        if !item.is_empty() {
+            self.addressees.push(item.to_string());
+        }
+    }
+
+    pub(super) fn recipient(&mut self, item: &str) {
+        let item = item
+            .trim()
+            .trim_start_matches(['-', '+', '•', '–', ' '])
+            .trim_end_matches([';', ',', '.'])
+            .trim();
+        if !item.is_empty() {
+            self.recipients.push(item.to_string());
+        }
+    }
+}
+
+/// After the recipients and the signature, what opens an appendix: `Phụ lục 1`, a table
+/// header row, or a title in capitals of several words that is not a signature line.
+pub(super) fn starts_appendix(raw: &str, text: &str) -> bool {
+    if parse_label(text).is_some_and(|l| l.kind == LabelKind::Appendix) {
+        return true;
+    }
+    if raw.contains('\t') {
+        let line = 0..raw.len();
+        return table::header_kind(&table::tab_cells(raw, line, &[])).is_some();
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 12 && letters.iter().all(|c| c.is_uppercase());
+    capitals && text.split_whitespace().count() >= 4 && !noise::is_signature_line(text)
+}
