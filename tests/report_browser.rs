@@ -163,6 +163,39 @@ fn seeds_report_in_headless_chromium() {
     );
     assert_eq!(dom.row_ids().into_iter().collect::<BTreeSet<_>>(), overdue);
 
+    // One document, and a due range, show exactly their tasks.
+    let doc_of = |t: &Value| t["doc"]["id"].as_str().unwrap_or("").to_string();
+    let busiest_doc = tasks
+        .iter()
+        .map(doc_of)
+        .max_by_key(|d| tasks.iter().filter(|t| doc_of(t) == *d).count())
+        .unwrap();
+    let in_doc: BTreeSet<String> = tasks
+        .iter()
+        .filter(|t| doc_of(t) == busiest_doc)
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect();
+    let (dom, _) = dump_dom(
+        &browser,
+        &seeds.page,
+        &[("doc", &busiest_doc), ("per", "100000")],
+    );
+    assert_eq!(dom.row_ids().into_iter().collect::<BTreeSet<_>>(), in_doc);
+    let from = seeds.as_of.checked_sub_days(Days::new(400)).unwrap();
+    let in_range: BTreeSet<String> = tasks
+        .iter()
+        .filter(|t| due(t).is_some_and(|d| d >= from && d <= seeds.as_of))
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect();
+    let (from_s, to_s) = (from.to_string(), seeds.as_of.to_string());
+    let range = [
+        ("from", from_s.as_str()),
+        ("to", to_s.as_str()),
+        ("per", "100000"),
+    ];
+    let (dom, _) = dump_dom(&browser, &seeds.page, &range);
+    assert_eq!(dom.row_ids().into_iter().collect::<BTreeSet<_>>(), in_range);
+
     // Searching without diacritics: three words of a task's text that carry diacritics.
     let (target, phrase) = tasks
         .iter()

@@ -184,7 +184,12 @@
     tr.appendChild(el("td", "num", fmt(counts.n)));
     tr.appendChild(el("td", "num", fmt(counts.dl)));
     tr.appendChild(el("td", "num" + (counts.od ? " bad" : ""), fmt(counts.od)));
-    tr.addEventListener("click", function () { setState({ agency: state.agency === key ? "" : key }); });
+    var choose = function () { setState({ agency: state.agency === key ? "" : key }); };
+    tr.tabIndex = 0;
+    tr.addEventListener("click", choose);
+    tr.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(); }
+    });
     return tr;
   }
   var AGENCY_ROWS_SHOWN = 300;
