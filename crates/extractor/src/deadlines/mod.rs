@@ -333,6 +333,35 @@ pub fn pick(found: &[DeadlineMatch]) -> Option<&DeadlineMatch> {
         .map(|(_, m)| m)
 }
 
+/// The deadline and repetition of one task.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolved {
+    pub deadline: Option<DeadlineMatch>,
+    pub recurring: Option<Recurring>,
+}
+
+/// Resolves a task's deadline from its table date cell (when the task is a table row) and
+/// its own text: [`pick`] in each, then [`more_precise`] between the two; the repetition is
+/// the cell's, else the text's. `cell_context.month_first` should come from
+/// [`column_is_month_first`] over the whole date column.
+pub fn resolve(
+    cell: Option<&str>,
+    cell_context: &DeadlineContext,
+    text: &str,
+    context: &DeadlineContext,
+) -> Resolved {
+    let in_cell = cell.map(|c| find(c, cell_context)).unwrap_or_default();
+    let in_text = find(text, context);
+    let deadline = match (pick(&in_cell), pick(&in_text)) {
+        (Some(c), Some(t)) => Some(more_precise(c, t).clone()),
+        (c, t) => c.or(t).cloned(),
+    };
+    Resolved {
+        deadline,
+        recurring: recurring_of(&in_cell).or(recurring_of(&in_text)),
+    }
+}
+
 /// The repetition of a task (`định kỳ hằng tháng`): the first one found.
 pub fn recurring_of(found: &[DeadlineMatch]) -> Option<Recurring> {
     found.iter().find_map(|m| m.recurring)
@@ -458,6 +487,34 @@ mod tests {
             reference: NaiveDate::from_ymd_opt(2024, 7, 19),
             month_first: false,
         }
+    }
+
+    #[test]
+    fn resolve_cell_and_text() {
+        let month_first = DeadlineContext {
+            month_first: true,
+            ..context()
+        };
+        let r = resolve(
+            Some("5/1/2024"),
+            &month_first,
+            "Xây dựng Nghị định",
+            &context(),
+        );
+        assert_eq!(
+            r.deadline.and_then(|m| m.deadline.due).as_deref(),
+            Some("2024-05-01")
+        );
+        let text =
+            "Định kỳ hàng tháng tổ chức họp; thời hạn hoàn thành trước ngày 30 tháng 5 năm 2024";
+        let r = resolve(Some("Tháng 5"), &context(), text, &context());
+        assert_eq!(
+            r.deadline.and_then(|m| m.deadline.due).as_deref(),
+            Some("2024-05-30")
+        );
+        assert_eq!(r.recurring, Some(Recurring::Monthly));
+        let r = resolve(None, &context(), "tổ chức họp", &context());
+        assert_eq!(r, Resolved::default());
     }
 
     #[test]
