@@ -32,14 +32,14 @@ static LATE_ONLY: LazyLock<Regex> =
 /// `thời hạn hoàn thành: tháng 9`, `hoàn thành trong tháng 8`, `(tháng 8)`.
 static DEADLINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:thời\s+hạn|thời\s+gian|hạn\s+chót|hoàn\s+thành|xong|kết\s+thúc|phấn\s+đấu|mục\s+tiêu)(?:\s+hoàn\s+thành)?\s*[:\-–]?\s*$|(?:^|[\s(])hạn(?:\s+hoàn\s+thành)?\s*[:\-–]\s*$|\(\s*$",
+        r"(?i)(?:thời\s+hạn|thời\s+gian|hạn\s+chót|hoàn\s+thành|xong|kết\s+thúc|phấn\s+đấu|mục\s+tiêu)(?:\s+hoàn\s+thành|\s+thực\s+hiện)?\s*[:\-–]?\s*$|(?:^|[\s(])hạn(?:\s+hoàn\s+thành)?\s*[:\-–]\s*$|\(\s*$",
     )
 });
 
 /// A deadline label: `Thời hạn hoàn thành:`, `thời gian hoàn thành`, `hạn chót`, `Hạn:`.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:thời\s+hạn(?:\s+hoàn\s+thành)?|thời\s+gian\s+hoàn\s+thành|hạn\s+chót)\s*[:\-–]?\s*$|(?:^|\s)hạn(?:\s+hoàn\s+thành)?\s*[:\-–]\s*$|\(\s*hạn\s*:?\s*$",
+        r"(?i)(?:thời\s+hạn(?:\s+hoàn\s+thành|\s+thực\s+hiện)?|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)|hạn\s+chót)\s*[:\-–]?\s*$|(?:^|\s)hạn(?:\s+hoàn\s+thành)?\s*[:\-–]\s*$|\(\s*hạn\s*:?\s*$",
     )
 });
 

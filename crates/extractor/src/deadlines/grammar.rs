@@ -116,7 +116,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:(?-u:\b))quý\s+(IV|I{1,3}|[1-4])(?-u:(?-u:\b))(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})(?-u:(?-u:\b)))?",
+        r"(?i)(?-u:(?-u:\b))qu[ýí]\s+(IV|I{1,3}|[1-4])(?-u:(?-u:\b))(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})(?-u:(?-u:\b)))?",
     )
 });
 static HALF: LazyLock<Regex> = LazyLock::new(|| {

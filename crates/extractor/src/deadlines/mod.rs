@@ -229,6 +229,12 @@ fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<Deadline
     } else {
         (found.due.map(iso), None)
     };
+    // `đầu năm 2025`, `giữa tháng 8`: early or mid period, the day is not stated.
+    let vague = !matches!(found.kind, Kind::Day | Kind::Half | Kind::Duration)
+        && matches!(
+            last_word(&text[..found.core.start]).as_str(),
+            "dau" | "giua"
+        );
     let range = cue.start..found.core.end;
     Some(DeadlineMatch {
         deadline: Deadline {
@@ -238,7 +244,7 @@ fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<Deadline
             start,
             text: text[range.clone()].to_string(),
             span: None,
-            ambiguous: found.ambiguous,
+            ambiguous: found.ambiguous || vague,
         },
         range,
         recurring: found.recurring,

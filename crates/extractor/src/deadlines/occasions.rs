@@ -15,12 +15,12 @@ fn re(pattern: &str) -> Regex {
 
 static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<a>tháng|quý|năm)|định\s+kỳ\s+(?:(?P<b>0?6|sáu)\s+tháng|(?P<c>tháng|quý|năm))|(?:(?P<d>0?6|sáu)\s+tháng|mỗi\s+(?P<e>tháng|quý|năm))\s+(?:một|01|1)\s+lần)",
+        r"(?i)(?:(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<a>tháng|qu[ýí]|năm)|định\s+kỳ\s+(?:(?P<b>0?6|sáu)\s+tháng|(?P<c>tháng|qu[ýí]|năm))|(?:(?P<d>0?6|sáu)\s+tháng|mỗi\s+(?P<e>tháng|qu[ýí]|năm))\s+(?:một|01|1)\s+lần)",
     )
 });
 static RECURRING_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)ngày\s+(?P<d>\d{1,2})(?:\s+(?:(?:của\s+)?(?:hàng|hằng|mỗi)\s+tháng|(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hàng\s+|hằng\s+)?(?P<q>quý))|\s*(?:tháng\s+|/\s*)(?P<m>\d{1,2})\s+(?:hàng|hằng|mỗi)\s+năm)",
+        r"(?i)(?-u:\b)ngày\s+(?P<d>\d{1,2})(?:\s+(?:(?:của\s+)?(?:hàng|hằng|mỗi)\s+tháng|(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hàng\s+|hằng\s+)?(?P<q>qu[ýí]))|\s*(?:tháng\s+|/\s*)(?P<m>\d{1,2})\s+(?:hàng|hằng|mỗi)\s+năm)",
     )
 });
 /// Words before `hằng năm` that make it a budget or plan cycle, not a repeated action.
@@ -66,7 +66,7 @@ pub(super) fn recurring(text: &str, context: &DeadlineContext, out: &mut Vec<Fou
         let (recurring, precision) = match word.as_deref() {
             _ if half => (Recurring::HalfYearly, Precision::Half),
             Some("thang") => (Recurring::Monthly, Precision::Month),
-            Some("quy") => (Recurring::Quarterly, Precision::Quarter),
+            Some("quy" | "qui") => (Recurring::Quarterly, Precision::Quarter),
             Some("nam") => (Recurring::Yearly, Precision::Year),
             _ => continue,
         };
