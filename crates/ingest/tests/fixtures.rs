@@ -410,6 +410,33 @@ fn pdf_with_text_layer_is_read_and_scan_is_skipped() {
 }
 
 #[test]
+fn pdf_lines_wrap_into_paragraphs() {
+    let bytes = common::pdf_lines(&[
+        "1. Bo Y te chu tri xay dung ke hoach chuyen doi so giai doan",
+        "2024-2025 va trien khai nen tang du lieu dung chung, phoi hop voi",
+        "Bo Cong an trien khai thuc hien.",
+        "2. Bo Cong an",
+        "Xay dung tai lieu huong dan ket noi du lieu dan cu cho cac bo.",
+        "Bo Tai chinh bo tri kinh phi thuc hien cac nhiem vu neu tren.",
+    ]);
+    let document = read(&bytes, "a.pdf", &IngestOptions::default()).unwrap();
+    let blocks: Vec<(&str, &str)> = document
+        .blocks
+        .iter()
+        .map(|b| (b.section.as_str(), b.text.as_str()))
+        .collect();
+    assert_eq!(
+        blocks,
+        vec![
+            ("1", "Bo Y te chu tri xay dung ke hoach chuyen doi so giai doan 2024-2025 va trien khai nen tang du lieu dung chung, phoi hop voi Bo Cong an trien khai thuc hien."),
+            ("2", "Bo Cong an"),
+            ("2", "Xay dung tai lieu huong dan ket noi du lieu dan cu cho cac bo."),
+            ("2", "Bo Tai chinh bo tri kinh phi thuc hien cac nhiem vu neu tren."),
+        ]
+    );
+}
+
+#[test]
 fn month_precision_date_counts_from_the_first_of_the_month() {
     let bytes = std::fs::read(common::root().join("seeds/002_cc042c5462137913.txt")).unwrap();
     let document = read(&bytes, "002.txt", &IngestOptions::default()).unwrap();

@@ -114,6 +114,9 @@ pub fn parse(
         signer: None,
         signature_seen: false,
         soft_wrap,
+        format,
+        wrap_width: wrap_width(&source, &line_ranges),
+        previous_len: 0,
         previous_blank: true,
         news: header.news || header.meta.doc_type == vntask_writer::DocType::Other,
     };
@@ -164,6 +167,11 @@ struct Parser<'a> {
     signer: Option<String>,
     signature_seen: bool,
     soft_wrap: bool,
+    format: Format,
+    /// The length (chars) of a full line of the page: lines this long were wrapped.
+    wrap_width: usize,
+    /// The length (chars) of the last text line.
+    previous_len: usize,
     /// The line before this one was blank (or dropped as noise).
     previous_blank: bool,
     /// A news page or a document without an official header: web furniture may end it.
@@ -257,7 +265,9 @@ impl Parser<'_> {
             return;
         }
         self.previous_blank = false;
+        let length = trimmed.chars().count();
         self.text_line(range, cleaned, blank_before);
+        self.previous_len = length;
     }
 
     fn warn_once(&mut self, warning: &str) {
@@ -335,11 +345,20 @@ impl Parser<'_> {
             let first = cleaned.text.chars().next().unwrap_or(' ');
             // A wrapped line goes on with its paragraph; a heading (Markdown `#`) ends at
             // its line unless the next one starts in lower case.
+            // In a PDF a line runs on into the next when it was wrapped (it is about as long
+            // as the page's lines) and does not end a sentence, or the next starts in lower
+            // case; a short line (`3. Bộ Công an`) ends its block.
             let wrapped = self.soft_wrap
                 && !blank_before
                 && self.blocks.last().is_some_and(|b| {
-                    b.kind != BlockKind::TableRow
-                        && (b.kind != BlockKind::Heading || first.is_lowercase())
+                    if b.kind == BlockKind::TableRow {
+                        false
+                    } else if self.format == Format::Pdf {
+                        self.previous_len * 4 >= self.wrap_width * 3
+                            && (ends_open(&b.text) || first.is_lowercase())
+                    } else {
+                        b.kind != BlockKind::Heading || first.is_lowercase()
+                    }
                 });
             if let Some(last) = self.open_paragraph() {
                 let join = gap.is_some()
@@ -478,6 +497,18 @@ impl Parser<'_> {
         let raw_end = source.get(..end).map_or(end, |s| s.trim_end().len());
         last.span.end = raw_end.max(last.span.start);
     }
+}
+
+/// The length of a full line: the 80th percentile of the non-blank lines' lengths.
+fn wrap_width(source: &str, lines: &[Range<usize>]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter_map(|r| source.get(r.clone()))
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0)
 }
 
 /// A paragraph that ends without closing punctuation may go on after a page break.

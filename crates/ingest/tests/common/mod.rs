@@ -163,10 +163,16 @@ pub fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
 
 /// A one-page PDF showing `text` (ASCII) in Helvetica; no text at all when `text` is empty.
 pub fn pdf(text: &str) -> Vec<u8> {
-    let content = if text.is_empty() {
+    pdf_lines(&[text])
+}
+
+/// A one-page PDF showing `lines` (ASCII) one under the other.
+pub fn pdf_lines(lines: &[&str]) -> Vec<u8> {
+    let content = if lines.iter().all(|l| l.is_empty()) {
         "0 0 m 10 10 l S".to_string()
     } else {
-        format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET")
+        let shown: Vec<String> = lines.iter().map(|l| format!("({l}) Tj T*")).collect();
+        format!("BT /F1 12 Tf 14 TL 72 720 Td {} ET", shown.join(" "))
     };
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
