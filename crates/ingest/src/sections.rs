@@ -52,7 +52,10 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]").expect("valid regex")
+    Regex::new(
+        r"^(?:Thứ (?P<th>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?P<la>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là)\s*[,:]",
+    )
+    .expect("valid regex")
 });
 
 /// Reads the label at the start of `line` (already trimmed at the start).
@@ -118,11 +121,17 @@ pub fn parse_label(line: &str) -> Option<Label> {
             len: whole.end(),
         });
     }
+    // `Thứ nhất, ...` and `Một là, ...` number points in prose; the words stay in the text.
     ORDINAL.captures(line).and_then(|caps| {
+        let key = match (caps.name("th"), caps.name("la")) {
+            (Some(m), _) => format!("th{}", vntask_tokenizer::fold(m.as_str())),
+            (_, Some(m)) => format!("{}la", vntask_tokenizer::fold(m.as_str())),
+            _ => return None,
+        };
         Some(Label {
             kind: LabelKind::Ordinal,
             raw: String::new(),
-            key: format!("th{}", vntask_tokenizer::fold(caps.get(1)?.as_str())),
+            key,
             len: 0,
         })
     })
@@ -298,6 +307,11 @@ mod tests {
             parse_label("Thứ hai, nhận thức").map(|l| l.key),
             Some("thhai".to_string())
         );
+        assert_eq!(
+            parse_label("Hai là, tập trung hoàn thiện").map(|l| l.key),
+            Some("haila".to_string())
+        );
+        assert_eq!(parse_label("Hai làng được chọn"), None);
         for not_label in [
             "2024 - 2025 là giai đoạn",
             "10.000 cán bộ",
