@@ -40,7 +40,7 @@ pub struct Label {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?P<roman>[IVXL]{1,6})[.)]\s+|(?P<upper>[A-ZĐ])[.)]\s+|(?P<arabic>\d{1,3}(?:\.\d{1,3})*)[.)]\s*|(?P<lower>[a-zđ])(?:\)\s*|\.\s+)|\((?P<paren>\d{1,2}|[a-zđ])\)\s*|(?P<plus>(?:[-–]\s*)?\+\s*)|(?P<dash>[-–—•·∙▪●◦]\s*))",
+        r"^(?:(?P<roman>[IVXL]{1,6})[.)]\s+|(?P<upper>[A-ZĐ])[.)]\s+|(?P<arabic>\d{1,3}(?:\.\d{1,3})*)[.)]\s*|(?P<lower>[a-zđ])(?:\)\s*|\.\s+)|\((?P<paren>\d{1,2}|[a-zđ])\)\s*|(?P<plus>(?:[-–]\s*)?\+\s*)|(?P<dash>[-–—•·∙▪●◦*]\s*))",
     )
     .expect("valid regex")
 });
@@ -312,6 +312,7 @@ mod tests {
             Some("haila".to_string())
         );
         assert_eq!(parse_label("Hai làng được chọn"), None);
+        assert_eq!(parse_label("* Mục một").map(|l| l.kind), Some(LabelKind::Dash));
         for not_label in [
             "2024 - 2025 là giai đoạn",
             "10.000 cán bộ",
