@@ -10,7 +10,8 @@
 //! - [`clean`]: artifacts cut from a line, with the offset map back to the source;
 //! - [`parser`]: lines to blocks (footnotes, joins, noise, tables, recipients);
 //! - [`sections`]: labels and the section tree; [`table`]: table rows;
-//! - [`metadata`]: the document's head; [`noise`]: what is not text.
+//! - [`metadata`]: the document's head; [`noise`]: what is not text;
+//! - [`inspect`]: the outline and JSON that `vntask inspect` prints (snapshot-tested).
 
 pub mod clean;
 pub mod decode;
