@@ -4,7 +4,7 @@
 //! references as superscript numbers and the footnote bodies at the end as `¹ text` lines,
 //! which the line parser takes out of the flow like any footnote.
 //!
-//! The archive is read with bounds: an entry may not inflate past 64 MiB bytes (64 MiB), so a
+//! The archive is read with bounds: an entry may not inflate past 64 MiB, so a
 //! zip bomb fails as a malformed file instead of filling memory.
 
 use crate::IngestError;
