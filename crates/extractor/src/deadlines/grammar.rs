@@ -411,8 +411,11 @@ fn durations(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
                 || folded.contains("ban hanh")
                 || folded.contains("nay"))
             {
-                // Counted from an event the text does not date (`kể từ ngày nhận được`).
+                // Counted from an event the text does not date (`kể từ ngày nhận được đề
+                // nghị`, from receipt of the request): no date can be resolved, so the span
+                // is kept as an event deadline rather than counted from the document.
                 ambiguous = true;
+                base = None;
             }
         }
         let unit_folded = vntask_tokenizer::fold(unit.as_str());
@@ -443,6 +446,7 @@ fn durations(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
         if let Some(from) = caps.name("from") {
             range.end = from.start() + from.as_str().trim_end().len();
         }
+        let precision = if base.is_none() && ambiguous { Precision::Event } else { precision };
         let mut found = Found::new(range, Kind::Duration, precision, "DL011");
         found.due = due;
         found.relation = Some(relation);

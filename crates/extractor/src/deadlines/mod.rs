@@ -210,6 +210,8 @@ fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<Deadline
     let role = match found.kind {
         _ if cue.from => Role::Start,
         Kind::Event => Role::Event,
+        // A span counted from an undated event (`kể từ ngày nhận được đề nghị`).
+        Kind::Duration if found.precision == Precision::Event => Role::Event,
         Kind::Recurring => Role::Recurring,
         _ => Role::Due,
     };

@@ -128,6 +128,7 @@ pub static RULES: &[Rule] = &[
         description: "A span counted from the document (`trong vòng 30 ngày kể từ ngày ký`, `trong 03 tháng`, `mười lăm ngày`): the reference date plus the span.",
         examples: &[
             yes("trong vòng 30 ngày kể từ ngày ký", "2024-08-18 day"),
+            yes("trong vòng 10 ngày kể từ ngày nhận được đề nghị", "null event"),
             yes("hoàn thành trong 03 tháng", "2024-10-19 day"),
             yes("trong thời hạn mười lăm ngày", "2024-08-03 day"),
             no("trong 5 năm qua"),
