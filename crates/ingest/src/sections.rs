@@ -312,7 +312,10 @@ mod tests {
             Some("haila".to_string())
         );
         assert_eq!(parse_label("Hai làng được chọn"), None);
-        assert_eq!(parse_label("* Mục một").map(|l| l.kind), Some(LabelKind::Dash));
+        assert_eq!(
+            parse_label("* Mục một").map(|l| l.kind),
+            Some(LabelKind::Dash)
+        );
         for not_label in [
             "2024 - 2025 là giai đoạn",
             "10.000 cán bộ",

@@ -264,7 +264,7 @@ fn move_tone(previous: Option<char>, unit: &str, rest: &str) -> Option<String> {
     let (base, tone) = split_tone(second)?;
     let pair_ok = match first.to_ascii_lowercase() {
         'o' => matches!(base.to_ascii_lowercase(), 'a' | 'e'),
-        'u' => base.to_ascii_lowercase() == 'y',
+        'u' => base.eq_ignore_ascii_case(&'y'),
         _ => false,
     };
     // Only open syllables: a following letter (`hoàng`, `thuyết`) keeps the tone where it is.

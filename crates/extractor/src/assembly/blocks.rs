@@ -26,7 +26,7 @@ pub fn block_tasks(document: &Document, index: usize, context: &AgencyContext) -
     let inherited = inherited_roles(document, index, context);
     let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
     if zone != Zone::Report && (is_item || inherited.is_some()) {
-        if let Some(drafts) = item_tasks(block, &mentions, inherited.as_ref(), zone, context) {
+        if let Some(drafts) = item_tasks(block, &mentions, inherited.as_ref(), context) {
             return drafts;
         }
         return Vec::new();
@@ -39,7 +39,6 @@ fn item_tasks(
     block: &Block,
     mentions: &[AgencyMention],
     inherited: Option<&Roles>,
-    zone: Zone,
     context: &AgencyContext,
 ) -> Option<Vec<Draft>> {
     let text = block.text.as_str();
@@ -58,13 +57,10 @@ fn item_tasks(
         roles.support_groups.extend(own.support_groups);
         roles
     };
-    let _ = zone;
-    let parts = enumerated_parts(text);
-    let ranges: Vec<Range<usize>> = if parts.len() >= 2 {
-        parts
-    } else {
-        vec![0..text.len()]
-    };
+    let mut ranges = enumerated_parts(text);
+    if ranges.len() < 2 {
+        ranges = std::iter::once(0..text.len()).collect();
+    }
     let mut out = Vec::new();
     for range in ranges {
         for (part, part_roles) in split_clauses(&block.text, range, &roles, context) {
@@ -311,12 +307,12 @@ fn split_at_deadlines(
         let before = body.get(..first.range.start).unwrap_or_default();
         let boundary = clause_boundaries(body, 0..before.len())
             .into_iter()
-            .filter(|&(end, next)| {
+            .rev()
+            .find(|&(end, next)| {
                 let sentence_end = body[..end].ends_with(['.', '!', '?']);
                 let capital = body[next..].chars().next().is_some_and(char::is_uppercase);
                 sentence_end || capital
-            })
-            .last();
+            });
         if let Some(cut) = boundary {
             cuts.push(cut);
         }

@@ -446,7 +446,11 @@ fn durations(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
         if let Some(from) = caps.name("from") {
             range.end = from.start() + from.as_str().trim_end().len();
         }
-        let precision = if base.is_none() && ambiguous { Precision::Event } else { precision };
+        let precision = if base.is_none() && ambiguous {
+            Precision::Event
+        } else {
+            precision
+        };
         let mut found = Found::new(range, Kind::Duration, precision, "DL011");
         found.due = due;
         found.relation = Some(relation);
