@@ -9,8 +9,53 @@ use crate::deadlines::{self, DeadlineContext};
 use std::ops::Range;
 use vntask_ingest::{Block, BlockKind, Document};
 
-/// The tasks of text block `index`.
-pub fn block_tasks(document: &Document, index: usize, context: &AgencyContext) -> Vec<Draft> {
+/// A lead-in that hands the items after it to an addressee (`Bộ X đề nghị các Sở Y:`,
+/// `Thủ tướng Chính phủ yêu cầu Bộ Z thực hiện các nhiệm vụ sau:`): its roles, when `block`
+/// is one. It ends with a colon, assigns by a directive verb, and says nothing after the
+/// addressee but a few words.
+pub fn intro_roles(block: &Block, context: &AgencyContext) -> Option<Roles> {
+    let text = block.text.trim_end();
+    if !text.ends_with(':') || block.kind == BlockKind::TableRow {
+        return None;
+    }
+    let mentions = agencies::find(text, context);
+    let roles = agencies::assign_roles(text, &mentions);
+    // The addressee comes right after a directive verb (`đề nghị`, `yêu cầu`, `giao`).
+    let first_lead = roles
+        .lead
+        .iter()
+        .map(|m| m.range.start)
+        .chain(
+            mentions
+                .iter()
+                .filter(|m| m.name.is_empty() && !m.groups.is_empty())
+                .map(|m| m.range.start),
+        )
+        .min()?;
+    if !shapes::ends_with_directive_verb(text.get(..first_lead).unwrap_or_default()) {
+        return None;
+    }
+    let last_end = roles.lead.iter().map(|m| m.range.end).max().unwrap_or(0);
+    let after_lead = mentions
+        .iter()
+        .filter(|m| m.range.start >= last_end)
+        .map(|m| m.range.end)
+        .max()
+        .unwrap_or(last_end)
+        .max(last_end);
+    let rest = text.get(after_lead..).unwrap_or_default();
+    let has_lead = !roles.lead.is_empty() || !roles.lead_groups.is_empty();
+    (has_lead && rest.split_whitespace().count() <= 6).then_some(roles)
+}
+
+/// The tasks of text block `index`; `intro` holds the roles of a lead-in above the list the
+/// block belongs to.
+pub fn block_tasks(
+    document: &Document,
+    index: usize,
+    context: &AgencyContext,
+    intro: Option<&Roles>,
+) -> Vec<Draft> {
     let Some(block) = document.blocks.get(index) else {
         return Vec::new();
     };
@@ -23,7 +68,7 @@ pub fn block_tasks(document: &Document, index: usize, context: &AgencyContext) -
     if names_only(&block.text, &mentions) || is_heading_over_items(document, index) {
         return Vec::new();
     }
-    let inherited = inherited_roles(document, index, context);
+    let inherited = inherited_roles(document, index, context).or_else(|| intro.cloned());
     let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
     if zone != Zone::Report && (is_item || inherited.is_some()) {
         if let Some(drafts) = item_tasks(block, &mentions, inherited.as_ref(), context) {

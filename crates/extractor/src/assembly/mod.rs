@@ -45,14 +45,31 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
         ..Default::default()
     };
     let mut drafts = Vec::new();
+    // A lead-in (`... đề nghị các Sở Y:`) and its depth: it hands the items after it, which
+    // sit deeper, to its addressee until a block at its depth or above ends the list.
+    let mut intro: Option<(Roles, usize)> = None;
     for (index, block) in document.blocks.iter().enumerate() {
+        if intro.as_ref().is_some_and(|(_, depth)| block.depth <= *depth) {
+            intro = None;
+        }
         match block.kind {
             BlockKind::TableRow => {
                 if let Some(draft) = table_task(block, &agency_context) {
                     drafts.push(draft);
                 }
             }
-            _ => drafts.extend(blocks::block_tasks(document, index, &agency_context)),
+            _ => {
+                if let Some(roles) = blocks::intro_roles(block, &agency_context) {
+                    intro = Some((roles, block.depth));
+                    continue;
+                }
+                drafts.extend(blocks::block_tasks(
+                    document,
+                    index,
+                    &agency_context,
+                    intro.as_ref().map(|(roles, _)| roles),
+                ));
+            }
         }
     }
     finish(document, context, drafts)

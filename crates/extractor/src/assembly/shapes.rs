@@ -32,13 +32,18 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "TK003",
         family: Family::Task,
-        description: "An item under an agency heading (`3. Bộ Công an` then `- Xây dựng ...`): led by the heading's agency.",
+        description: "An item under an agency heading (`3. Bộ Công an` then `- Xây dựng ...`), or in the list after a lead-in (`Bộ X đề nghị các Sở Y:` then `1. Rà soát ...`): led by that agency.",
         examples: &[
             yes(
                 "3. Bộ Công an\n- Xây dựng tài liệu hướng dẫn.",
                 "Bộ Công an | Xây dựng tài liệu hướng dẫn.",
             ),
+            yes(
+                "Để bảo đảm cung ứng thuốc, Bộ Y tế đề nghị các Sở Y tế:\n1. Rà soát danh mục thuốc thiết yếu.",
+                "Sở Y tế | Rà soát danh mục thuốc thiết yếu.",
+            ),
             no("3. Về hạ tầng số\n- Xây dựng tài liệu hướng dẫn."),
+            no("Bộ Y tế đã tổng hợp ý kiến như sau:\n1. Rà soát danh mục thuốc thiết yếu."),
         ],
     },
     Rule {
@@ -69,12 +74,7 @@ const DIRECTIVE_VERBS: &[&str] = &["giao", "yeu cau", "de nghi"];
 /// subject, or an item under an assignee heading.
 pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) -> Option<Shape> {
     if let Some(first) = mentions.first() {
-        let before = vntask_tokenizer::fold(&text[..first.range.start.min(text.len())]);
-        let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if DIRECTIVE_VERBS
-            .iter()
-            .any(|verb| ends_with_word(before, verb))
-        {
+        if ends_with_directive_verb(&text[..first.range.start.min(text.len())]) {
             return Some(Shape {
                 rule: "TK001",
                 kind: TaskKind::Directive,
@@ -117,18 +117,44 @@ pub fn is_intro_adverbial(head: &str) -> bool {
     OPENERS.iter().any(|o| folded.starts_with(o)) && only_titles(&trimmed[comma + 1..])
 }
 
+/// Whether `text` ends with a directive verb (`giao`, `yêu cầu`, `đề nghị`), so that what
+/// follows is its addressee.
+/// Titles and determiners between the verb and the agency (`đề nghị các`, `giao đồng chí
+/// Chủ tịch`) are skipped.
+pub fn ends_with_directive_verb(text: &str) -> bool {
+    let folded = vntask_tokenizer::fold(text);
+    let mut words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let verb_ends = |words: &[&str]| {
+        let joined = words.join(" ");
+        DIRECTIVE_VERBS.iter().any(|verb| ends_with_word(&joined, verb))
+    };
+    while !verb_ends(&words) {
+        match words.last() {
+            Some(w) if TITLE_WORDS.contains(w) => {
+                words.pop();
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 fn ends_with_word(text: &str, word: &str) -> bool {
     text == word || text.ends_with(&format!(" {word}"))
 }
+
+const TITLE_WORDS: &[&str] = &[
+    "cac", "dong", "chi", "bo", "truong", "thu", "chu", "tich", "giam", "doc", "lanh", "dao",
+    "nguoi", "dung", "dau", "nganh", "va", "cung", "voi", "mot", "so", "tong",
+];
 
 /// Words that may stand before or between agency names in a subject without making it
 /// anything else: titles (`Bộ trưởng`, `Thủ trưởng`, `Chủ tịch`, `Giám đốc`, `lãnh đạo`,
 /// `người đứng đầu`, `Trưởng ngành`), `các đồng chí`, conjunctions and punctuation.
 pub fn only_titles(text: &str) -> bool {
-    const TITLE_WORDS: &[&str] = &[
-        "cac", "dong", "chi", "bo", "truong", "thu", "chu", "tich", "giam", "doc", "lanh", "dao",
-        "nguoi", "dung", "dau", "nganh", "va", "cung", "voi", "mot", "so", "tong",
-    ];
     vntask_tokenizer::fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -42,6 +42,14 @@ static TET: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?P<rel>trước|dịp|trong\s+dịp)\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+[\p{L}]+\s+[\p{L}]+\s+năm\s+\d{4}|\s+năm\s+\d{4})?",
     )
 });
+/// Occasions of the year that deadlines are set against: the first day of a school year
+/// (`khai giảng năm học`), a crop season (`vụ đông`, `vụ Đông Xuân`, `vụ hè thu`), the storm
+/// season (`mùa mưa bão`, `mùa mưa lũ`).
+static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?P<rel>trước|chậm\s+nhất\s+trước|trong\s+dịp)\s+(?:ngày\s+|lễ\s+)?(?:khai\s+giảng\s+năm\s+học(?:\s+mới|\s+\d{4}\s*-\s*\d{4})?|vụ\s+(?:đông\s+xuân|hè\s+thu|đông|xuân|mùa)(?:\s+năm\s+\d{4}|\s+\d{4}\s*-\s*\d{4})?|mùa\s+mưa\s+(?:bão|lũ)(?:\s+năm\s+\d{4})?)",
+    )
+});
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(?:khi\s+(?:các\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư|Quyết\s+định)(?-u:\b)[^,;.\n\t]{0,100}?|(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư)(?-u:\b)[^,;.\n\t]{0,80}?\s+khi\s+)(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?|được\s+ban\s+hành|được\s+thông\s+qua)",
@@ -149,6 +157,12 @@ pub(super) fn events(text: &str, out: &mut Vec<Found>) {
         };
         let mut found = Found::new(whole.range(), Kind::Event, Precision::Event, "DL015");
         found.relation = Some(relation);
+        out.push(found);
+    }
+    for caps in OCCASION.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let mut found = Found::new(whole.range(), Kind::Event, Precision::Event, "DL018");
+        found.relation = Some(Relation::Before);
         out.push(found);
     }
     for found in IN_FORCE.find_iter(text) {

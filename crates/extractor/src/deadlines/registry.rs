@@ -198,4 +198,16 @@ pub static RULES: &[Rule] = &[
             no("trước ngày 01 tháng 6 năm 2022"),
         ],
     },
+    Rule {
+        id: "DL018",
+        family: F,
+        description: "An occasion of the school, crop or weather year as deadline (`trước ngày khai giảng năm học 2025-2026`, `trước vụ đông`, `trước mùa mưa bão`): precision event, due null.",
+        examples: &[
+            yes("hoàn thành sửa chữa trường học trước ngày khai giảng năm học 2025-2026", "null event"),
+            yes("bảo đảm giống cây trồng trước vụ đông", "null event"),
+            yes("gia cố đê điều trước mùa mưa bão năm 2024", "null event"),
+            no("dự lễ khai giảng năm học 2025-2026"),
+            no("sản lượng vụ đông năm nay tăng"),
+        ],
+    },
 ];
