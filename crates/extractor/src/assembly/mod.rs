@@ -49,7 +49,10 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     // sit deeper, to its addressee until a block at its depth or above ends the list.
     let mut intro: Option<(Roles, usize)> = None;
     for (index, block) in document.blocks.iter().enumerate() {
-        if intro.as_ref().is_some_and(|(_, depth)| block.depth <= *depth) {
+        if intro
+            .as_ref()
+            .is_some_and(|(_, depth)| block.depth <= *depth)
+        {
             intro = None;
         }
         match block.kind {

@@ -129,7 +129,9 @@ pub fn ends_with_directive_verb(text: &str) -> bool {
         .collect();
     let verb_ends = |words: &[&str]| {
         let joined = words.join(" ");
-        DIRECTIVE_VERBS.iter().any(|verb| ends_with_word(&joined, verb))
+        DIRECTIVE_VERBS
+            .iter()
+            .any(|verb| ends_with_word(&joined, verb))
     };
     while !verb_ends(&words) {
         match words.last() {
