@@ -69,6 +69,10 @@ pub struct ExtractArgs {
     /// stream task records to stdout (for Spark's `RDD.pipe`, xargs, GNU parallel).
     #[arg(long)]
     pub stdin_jsonl: bool,
+    /// Add bodies and aliases to the agency gazetteer from FILE (same format as the built-in
+    /// data, see `vntask agencies`), without a rebuild.
+    #[arg(long, value_name = "FILE")]
+    pub agencies: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ fn summary(path: &Path) -> Vec<serde_json::Value> {
         doc_id: path.file_stem().unwrap().to_string_lossy().into_owned(),
         path: name.clone(),
         reference_date: None,
+        gazetteer: None,
     };
     vntask_extractor::extract(&bytes, &name, &options)
         .tasks

@@ -46,6 +46,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             doc_id: stem.clone(),
             path: doc_path.display().to_string(),
             reference_date: None,
+            gazetteer: None,
         };
         let extraction = vntask_extractor::extract(&bytes, &name, &options);
         let source = match vntask_ingest::read(&bytes, &name, &Default::default()) {

@@ -60,6 +60,7 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
             .unwrap_or_default(),
         path: args.file.display().to_string(),
         reference_date: args.reference_date,
+        gazetteer: None,
     };
     let extraction = vntask_extractor::extract_document(&document, &bytes, &options);
     let reference = extraction

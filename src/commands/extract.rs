@@ -103,6 +103,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if args.stdin_jsonl {
         return super::stdin_jsonl::run(&args);
     }
+    let gazetteer = match &args.agencies {
+        Some(path) => Some(std::sync::Arc::new(
+            vntask_extractor::agencies::Gazetteer::with_extra(path)
+                .with_context(|| format!("reading agencies file {}", path.display()))?,
+        )),
+        None => None,
+    };
     if let (Some(output), Some(documents)) = (&args.output, &args.documents) {
         if output == documents {
             anyhow::bail!("-o and --documents name the same file");
@@ -149,6 +156,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         doc_id: input.doc_id.clone(),
         path: input.display.clone(),
         reference_date: args.reference_date,
+        gazetteer: gazetteer.clone(),
     };
     let window = 4 * pool.current_num_threads().max(1);
     let outcome = batch::run_ordered(

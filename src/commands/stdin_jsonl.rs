@@ -205,6 +205,7 @@ fn handle_line(raw: &[u8], number: usize, default_date: Option<NaiveDate>) -> Ex
         doc_id: id.clone(),
         path: id.clone(),
         reference_date,
+        gazetteer: None,
     };
     vntask_extractor::extract(request.text.as_bytes(), &format!("{id}.txt"), &options)
 }
@@ -275,6 +276,7 @@ mod tests {
                 doc_id: "a/b".into(),
                 path: "a/b".into(),
                 reference_date: None,
+                gazetteer: None,
             },
         );
         assert!(!direct.tasks.is_empty(), "the seed has tasks");

@@ -28,6 +28,9 @@ pub struct Options {
     pub path: String,
     /// Used to resolve deadlines only when the document states no date of its own.
     pub reference_date: Option<NaiveDate>,
+    /// The gazetteer extended with the user's bodies and aliases (`--agencies FILE`); the
+    /// built-in one when `None`.
+    pub gazetteer: Option<std::sync::Arc<agencies::Gazetteer>>,
 }
 
 /// Everything one input produced: its document record and its tasks.
@@ -92,6 +95,7 @@ pub fn extract_document(document: &Document, bytes: &[u8], options: &Options) ->
     };
     let hash = content_hash(&vntask_tokenizer::normalize(&document.source));
     let context = assembly::Context {
+        gazetteer: options.gazetteer.clone(),
         reference,
         doc: doc_ref,
         content_hash: hash,

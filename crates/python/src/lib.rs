@@ -36,6 +36,7 @@ fn extract(
         doc_id: doc_id.to_string(),
         path: doc_id.to_string(),
         reference_date: self::reference_date(reference_date)?,
+        gazetteer: None,
     };
     let name = format!("{doc_id}.txt");
     let serialized = py.detach(|| run(text.as_bytes(), &name, &options))?;
@@ -155,6 +156,7 @@ fn options_for(
         doc_id: doc_id.unwrap_or(stem),
         path: path.unwrap_or_else(|| name.to_string()),
         reference_date: self::reference_date(reference_date)?,
+        gazetteer: None,
     })
 }
 

@@ -20,6 +20,8 @@ pub use shapes::RULES;
 #[derive(Debug, Clone)]
 pub struct Context {
     pub reference: Option<NaiveDate>,
+    /// The user's extended gazetteer, if any.
+    pub gazetteer: Option<std::sync::Arc<crate::agencies::Gazetteer>>,
     pub doc: DocRef,
     pub content_hash: String,
 }
@@ -42,7 +44,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     let agency_context = AgencyContext {
         date: context.reference,
         province: document.meta.province.clone(),
-        ..Default::default()
+        gazetteer: context.gazetteer.clone(),
     };
     let mut drafts = Vec::new();
     // A lead-in (`... đề nghị các Sở Y:`) and its depth: it hands the items after it, which
@@ -247,6 +249,7 @@ pub fn render_examples(rule_id: &str, text: &str, reference: Option<NaiveDate>) 
         doc_id: "example".to_string(),
         path: "example.txt".to_string(),
         reference_date: reference,
+        gazetteer: None,
     };
     crate::extract(text.as_bytes(), "example.txt", &options)
         .tasks
