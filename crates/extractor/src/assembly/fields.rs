@@ -112,9 +112,52 @@ fn strip_modals(mut text: &str) -> &str {
     }
 }
 
+/// Whether a task only exhorts: among its first words it states what must be (`phải tiên
+/// phong, gương mẫu`, `Đề án cần bảo đảm tính khả thi`: must, should), with no deadline and no
+/// product named after that word. Such records are kept with `kind: "exhortation"` so users
+/// can filter them out.
+pub fn is_exhortation(text: &str, has_deadline: bool) -> bool {
+    if has_deadline {
+        return false;
+    }
+    let is_modal = |word: &str| {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        word == "phải" || word == "cần"
+    };
+    let Some(modal) = text.split_whitespace().take(10).find(|w| is_modal(w)) else {
+        return false;
+    };
+    // The word's byte offset in `text` (it is a subslice of it).
+    let after_start = modal.as_ptr() as usize - text.as_ptr() as usize + modal.len();
+    let after = text.get(after_start..).unwrap_or_default().trim_start();
+    // `cần thiết` is an adjective (necessary), not the modal.
+    if after.to_lowercase().starts_with("thiết") {
+        return false;
+    }
+    DELIVERABLE.find(after).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exhortations_have_no_deadline_and_no_product() {
+        assert!(is_exhortation("phải tiên phong, gương mẫu thúc đẩy", false));
+        assert!(is_exhortation("Đề án cần bảo đảm tính khả thi", false));
+        assert!(!is_exhortation("phải hoàn thành", true));
+        assert!(!is_exhortation(
+            "hoàn thiện, trình Chính phủ ban hành",
+            false
+        ));
+        assert!(!is_exhortation(
+            "cần xây dựng Nghị định về bảo vệ dữ liệu",
+            false
+        ));
+        assert!(!is_exhortation("đào tạo cán bộ, công chức", false));
+    }
 
     #[test]
     fn action_and_deliverable_of_a_directive() {

@@ -194,6 +194,15 @@ fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<Tas
             } else {
                 fields::action_and_deliverable(&draft.text, subject_end)
             };
+            let kind = if draft.status.is_none()
+                && fields::is_exhortation(
+                    draft.text.get(subject_end..).unwrap_or_default(),
+                    deadline_match.is_some(),
+                ) {
+                TaskKind::Exhortation
+            } else {
+                draft.kind
+            };
             TaskRecord {
                 schema: TASK_SCHEMA.to_string(),
                 id,
@@ -205,7 +214,7 @@ fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<Tas
                     end: draft.span.end,
                     basis,
                 },
-                kind: draft.kind,
+                kind,
                 lead: draft
                     .roles
                     .lead
