@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         doc_id: "fuzz".into(),
         path: name.into(),
         reference_date: chrono::NaiveDate::from_ymd_opt(2024, 6, 1),
+        ..Options::default()
     };
     let extraction = extract(bytes, name, &options);
     let document = &extraction.document;
