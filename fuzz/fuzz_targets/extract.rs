@@ -8,7 +8,9 @@ use vntask_extractor::{extract, Options};
 use vntask_writer::{DocumentStatus, Span, SpanBasis};
 
 /// The first byte picks the file name, so the extension-driven paths are reached too.
-const NAMES: [&str; 6] = ["doc.txt", "doc.md", "doc.html", "doc.docx", "doc.pdf", "doc"];
+const NAMES: [&str; 6] = [
+    "doc.txt", "doc.md", "doc.html", "doc.docx", "doc.pdf", "doc",
+];
 
 fuzz_target!(|data: &[u8]| {
     let (name, bytes) = match data.split_first() {
@@ -47,7 +49,11 @@ fn check_span(bytes: &[u8], span: &Span) {
     assert!(span.start <= span.end, "{span:?}");
     if span.basis == SpanBasis::File {
         let slice = bytes.get(span.start..span.end);
-        assert!(slice.is_some(), "span {span:?} outside {} bytes", bytes.len());
+        assert!(
+            slice.is_some(),
+            "span {span:?} outside {} bytes",
+            bytes.len()
+        );
         assert!(
             slice.is_some_and(|s| std::str::from_utf8(s).is_ok()),
             "span {span:?} not on character boundaries"

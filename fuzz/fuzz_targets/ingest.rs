@@ -5,7 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 use vntask_ingest::{read, IngestOptions};
 
-const NAMES: [&str; 6] = ["doc.txt", "doc.md", "doc.html", "doc.docx", "doc.pdf", "doc"];
+const NAMES: [&str; 6] = [
+    "doc.txt", "doc.md", "doc.html", "doc.docx", "doc.pdf", "doc",
+];
 
 fuzz_target!(|data: &[u8]| {
     let (name, bytes) = match data.split_first() {
