@@ -1,10 +1,30 @@
 //! Diacritic folding: lower case, tone and vowel marks removed, `đ` → `d`.
 //! `Bộ Tài chính`, `BỘ TÀI CHÍNH` and `Bo Tai chinh` all fold to `bo tai chinh`.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use crate::marks::is_mark;
+use unicode_normalization::char::decompose_canonical;
+
+/// Folded forms of U+0000..U+1EFF (ASCII, Latin-1, Latin Extended, Vietnamese letters), built
+/// once: decomposing each character on every call showed in profiles.
+static TABLE: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|code| char::from_u32(code).map_or(' ', fold_char_slow))
+        .collect()
+});
+const TABLE_END: u32 = 0x1F00;
 
 /// Folds one character (see the module documentation).
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match TABLE.get(c as usize) {
+        Some(folded) if (c as u32) < TABLE_END => *folded,
+        _ => fold_char_slow(c),
+    }
+}
+
+fn fold_char_slow(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
@@ -15,7 +35,7 @@ pub fn fold_char(c: char) -> char {
     let mut base = c;
     let mut found = false;
     decompose_canonical(c, |part| {
-        if !found && !is_combining_mark(part) {
+        if !found && !is_mark(part) {
             base = part;
             found = true;
         }
@@ -26,7 +46,7 @@ pub fn fold_char(c: char) -> char {
 /// Folds a whole text.
 pub fn fold(text: &str) -> String {
     text.chars()
-        .filter(|c| !is_combining_mark(*c))
+        .filter(|c| !is_mark(*c))
         .map(fold_char)
         .collect()
 }
@@ -37,7 +57,7 @@ pub fn fold_with_offsets(text: &str) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
     for (index, c) in text.char_indices() {
-        if is_combining_mark(c) {
+        if is_mark(c) {
             continue;
         }
         let folded = fold_char(c);
@@ -53,6 +73,15 @@ pub fn fold_with_offsets(text: &str) -> (String, Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_agrees_with_the_slow_fold() {
+        for code in 0..TABLE_END {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(fold_char(c), fold_char_slow(c), "U+{code:04X}");
+            }
+        }
+    }
 
     #[test]
     fn folds_vietnamese() {

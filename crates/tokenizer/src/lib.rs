@@ -8,12 +8,14 @@
 //! - [`numbers`]: reading `16,4`, `10.000`, `43/53` and numbers written in words.
 
 pub mod fold;
+pub mod marks;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;
 pub mod tokens;
 
 pub use fold::{fold, fold_char, fold_with_offsets};
+pub use marks::is_mark;
 pub use normalize::{normalize, normalize_with_map, OffsetMap};
 pub use numbers::{parse_number, parse_number_words, parse_ratio};
 pub use sentences::{clauses, sentences};

@@ -12,7 +12,7 @@
 //! space variants (no-break, thin, ideographic) to a plain space. Zero-width and bidi control
 //! characters are dropped.
 
-use unicode_normalization::char::is_combining_mark;
+use crate::marks::is_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// Maps byte offsets in normalised text back to byte offsets in the input.
@@ -89,8 +89,37 @@ pub fn normalize_with_map(text: &str) -> (String, OffsetMap) {
     let mut buffer = String::new();
     let mut units = Units { text, pos: 0 };
     let mut previous: Option<char> = None;
-    while let Some((start, end)) = units.next_unit() {
+    let bytes = text.as_bytes();
+    loop {
+        // Fast path: a run of ASCII characters that normalisation keeps, each followed by an
+        // ASCII character (so no combining mark applies to it), is copied as it is.
+        let run_start = units.pos;
+        let mut run_end = run_start;
+        while run_end + 1 < bytes.len()
+            && bytes[run_end] < 0x80
+            && bytes[run_end + 1] < 0x80
+            && !matches!(bytes[run_end], b'\r' | b'o' | b'O' | b'u' | b'U')
+        {
+            run_end += 1;
+        }
+        if run_end > run_start {
+            out.push_str(&text[run_start..run_end]);
+            previous = Some(char::from(bytes[run_end - 1]));
+            units.pos = run_end;
+        }
+        let Some((start, end)) = units.next_unit() else {
+            break;
+        };
         let unit = &text[start..end];
+        // Fast path: one character that normalisation never changes (most of a text).
+        let mut chars = unit.chars();
+        if let (Some(first), None) = (chars.next(), chars.next()) {
+            if is_plain(first) {
+                out.push_str(unit);
+                previous = Some(first);
+                continue;
+            }
+        }
         buffer.clear();
         rewrite_unit(unit, &mut buffer);
         // Tone placement looks at this unit, the next one and the one after it.
@@ -98,10 +127,13 @@ pub fn normalize_with_map(text: &str) -> (String, OffsetMap) {
             if let Some((next_start, next_end)) = units.next_unit() {
                 let both_start = out.len();
                 checkpoints.push((both_start, start));
+                // The second letter maps to the second unit, so every char boundary of the
+                // output maps to one of the input (`òa` ← `oà`: `ò`→`o`, `a`→`à`).
+                let first_len = moved.chars().next().map_or(0, char::len_utf8);
+                checkpoints.push((both_start + first_len, next_start));
                 out.push_str(&moved);
                 checkpoints.push((out.len(), next_end));
                 previous = moved.chars().last();
-                let _ = next_start;
                 continue;
             }
         }
@@ -133,6 +165,20 @@ pub fn normalize_with_map(text: &str) -> (String, OffsetMap) {
     (out, map)
 }
 
+/// A character that [`rewrite_unit`] keeps as it is and that cannot start a tone pair.
+#[inline]
+fn is_plain(c: char) -> bool {
+    match c {
+        '\r' | 'o' | 'O' | 'u' | 'U' => false,
+        _ if c.is_ascii() => true,
+        '\u{00A0}' | '\u{00AB}' | '\u{00AD}' | '\u{00BB}' => false,
+        _ => {
+            ((c as u32) < 0x2000 && !crate::marks::is_mark(c))
+                || ((c as u32) > 0x3000 && c != '\u{FEFF}')
+        }
+    }
+}
+
 /// Iterates over units: a base character with its combining marks.
 struct Units<'a> {
     text: &'a str,
@@ -152,7 +198,7 @@ impl Units<'_> {
             }
         } else {
             for (index, c) in chars {
-                if is_combining_mark(c) {
+                if is_mark(c) {
                     end = index + c.len_utf8();
                 } else {
                     break;
@@ -246,7 +292,7 @@ fn move_tone(previous: Option<char>, unit: &str, rest: &str) -> Option<String> {
         let c = chars.next()?;
         let mut s = String::from(c);
         for c in chars {
-            if is_combining_mark(c) {
+            if is_mark(c) {
                 s.push(c);
             } else {
                 break;
@@ -268,7 +314,7 @@ fn move_tone(previous: Option<char>, unit: &str, rest: &str) -> Option<String> {
         _ => false,
     };
     // Only open syllables: a following letter (`hoàng`, `thuyết`) keeps the tone where it is.
-    if !pair_ok || after.is_some_and(|c| c.is_alphabetic() || is_combining_mark(c)) {
+    if !pair_ok || after.is_some_and(|c| c.is_alphabetic() || is_mark(c)) {
         return None;
     }
     let mut moved = String::with_capacity(6);

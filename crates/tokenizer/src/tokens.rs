@@ -33,7 +33,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_whitespace() {
             continue;
         }
-        if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+        if c.is_alphanumeric() || crate::marks::is_mark(c) {
             let mut end = start + c.len_utf8();
             let mut has_letter = c.is_alphabetic();
             while let Some(&(index, next)) = iter.peek() {
@@ -43,10 +43,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     && bytes
                         .get(index.wrapping_sub(1))
                         .is_some_and(|b| b.is_ascii_digit());
-                if next.is_alphanumeric()
-                    || unicode_normalization::char::is_combining_mark(next)
-                    || inner_separator
-                {
+                if next.is_alphanumeric() || crate::marks::is_mark(next) || inner_separator {
                     has_letter |= next.is_alphabetic();
                     end = index + next.len_utf8();
                     iter.next();

@@ -7,8 +7,8 @@
 //! white space are one space, and spaces next to `-`, `&`, `,` and `.` are dropped, so
 //! `Lao động – Thương binh`, `TT & TT`, `TP. Hà Nội` / `TP.Hà Nội` meet their canonical forms.
 
-use unicode_normalization::char::is_combining_mark;
 use vntask_tokenizer::fold::fold_char;
+use vntask_tokenizer::is_mark;
 
 /// A key and, for each of its bytes, the byte range of the input character it came from.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +50,7 @@ pub fn key(text: &str) -> Key {
     let mut pending_space: Option<(usize, usize)> = None;
     for (index, c) in text.char_indices() {
         let end = index + c.len_utf8();
-        if is_combining_mark(c) {
+        if is_mark(c) {
             // A combining mark (decomposed input) belongs to the character before it.
             if let Some(last) = out.ends.last_mut() {
                 *last = end;
