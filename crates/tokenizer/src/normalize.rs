@@ -124,7 +124,17 @@ pub fn normalize_with_map(text: &str) -> (String, OffsetMap) {
         rewrite_unit(unit, &mut buffer);
         // Tone placement looks at this unit, the next one and the one after it.
         if let Some(moved) = move_tone(previous, &buffer, &text[end..]) {
-            if let Some((next_start, next_end)) = units.next_unit() {
+            // Characters dropped anyway (zero-width, BOM, soft hyphen) may stand inside the
+            // pair; they go with it.
+            let mut next = units.next_unit();
+            while let Some((skip_start, skip_end)) = next {
+                if text[skip_start..skip_end].chars().all(is_ignorable) {
+                    next = units.next_unit();
+                } else {
+                    break;
+                }
+            }
+            if let Some((next_start, next_end)) = next {
                 let both_start = out.len();
                 checkpoints.push((both_start, start));
                 // The second letter maps to the second unit, so every char boundary of the
@@ -163,6 +173,19 @@ pub fn normalize_with_map(text: &str) -> (String, OffsetMap) {
         input_len: text.len(),
     };
     (out, map)
+}
+
+/// Zero-width and bidi controls, the BOM and the soft hyphen: dropped from the text.
+fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
 }
 
 /// A character that [`rewrite_unit`] keeps as it is and that cannot start a tone pair.
@@ -226,12 +249,7 @@ fn rewrite_unit(unit: &str, out: &mut String) {
                 out.push(' ')
             }
             // Zero-width and bidi controls, the BOM and soft hyphen carry no text.
-            '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-            | '\u{00AD}' => {}
+            c if is_ignorable(c) => {}
             other => out.push(other),
         }
         return;
@@ -287,6 +305,7 @@ fn move_tone(previous: Option<char>, unit: &str, rest: &str) -> Option<String> {
     if previous.is_some_and(is_vowel) {
         return None;
     }
+    let rest = rest.trim_start_matches(is_ignorable);
     let next_unit: String = {
         let mut chars = rest.chars();
         let c = chars.next()?;
@@ -356,6 +375,9 @@ mod tests {
         assert_eq!(normalize("“Đề án”"), "\"Đề án\"");
         assert_eq!(normalize("a\u{00A0}b\u{200B}c"), "a bc");
         assert_eq!(normalize("a\r\nb\rc"), "a\nb\nc");
+        // A zero-width character inside a pair does not hide it (found by proptest).
+        assert_eq!(normalize("o\u{feff}a\u{300}"), "òa");
+        assert_eq!(normalize("ho\u{200b}à"), "hòa");
     }
 
     #[test]
