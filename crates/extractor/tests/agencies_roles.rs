@@ -1,0 +1,216 @@
+//! Agencies: role shapes (who leads, who supports, who is merely mentioned) and the spans of
+//! mentions, each with negatives. Split from `agencies.rs`, which covers the data, alias
+//! families and group phrases.
+
+use chrono::NaiveDate;
+use vntask_extractor::agencies::{assign_roles, find, AgencyContext, AgencyMention};
+use vntask_writer::AgencyGroup;
+
+fn ctx() -> AgencyContext {
+    AgencyContext {
+        date: NaiveDate::from_ymd_opt(2024, 7, 19),
+        ..Default::default()
+    }
+}
+
+/// Canonical names of the bodies found (groups left out).
+fn names(text: &str) -> Vec<String> {
+    find(text, &ctx())
+        .into_iter()
+        .map(|m| m.name)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+// ---- Roles -------------------------------------------------------------------------------
+
+fn roles_of(text: &str) -> (Vec<String>, Vec<String>, Vec<AgencyGroup>, Vec<AgencyGroup>) {
+    let mentions = find(text, &ctx());
+    let roles = assign_roles(text, &mentions);
+    let n = |v: &[AgencyMention]| v.iter().map(|m| m.name.clone()).collect::<Vec<_>>();
+    (
+        n(&roles.lead),
+        n(&roles.support),
+        roles.lead_groups,
+        roles.support_groups,
+    )
+}
+
+#[test]
+fn the_addressee_leads() {
+    assert_eq!(
+        roles_of("Giao Bộ Tài chính chủ trì hướng dẫn").0,
+        ["Bộ Tài chính"]
+    );
+    assert_eq!(
+        roles_of("Thủ tướng Chính phủ giao Bộ Công an, Bộ Quốc phòng nghiên cứu").0,
+        ["Bộ Công an", "Bộ Quốc phòng"]
+    );
+    assert_eq!(roles_of("Yêu cầu Bộ Y tế khẩn trương").0, ["Bộ Y tế"]);
+    assert_eq!(
+        roles_of("Đề nghị Kiểm toán nhà nước phối hợp").0,
+        ["Kiểm toán nhà nước"]
+    );
+    assert_eq!(
+        roles_of("Đề nghị các bộ, ngành, địa phương khẩn trương triển khai").2,
+        [
+            AgencyGroup::Ministries,
+            AgencyGroup::GovernmentAgencies,
+            AgencyGroup::Provinces
+        ]
+    );
+}
+
+#[test]
+fn the_subject_leads() {
+    assert_eq!(
+        roles_of("Bộ Công an khẩn trương xây dựng dự án Luật").0,
+        ["Bộ Công an"]
+    );
+    assert_eq!(
+        roles_of("Định kỳ hàng tháng Bộ TT&TT báo cáo tình hình").0,
+        ["Bộ Thông tin và Truyền thông"]
+    );
+    assert_eq!(
+        roles_of("Thứ bảy, về phát triển nền tảng số, dữ liệu số, Bộ Kế hoạch và Đầu tư khẩn trương hoàn thiện").0,
+        ["Bộ Kế hoạch và Đầu tư"]
+    );
+    assert_eq!(
+        roles_of("nhiệm vụ do Bộ Tư pháp chủ trì thực hiện").0,
+        ["Bộ Tư pháp"]
+    );
+}
+
+#[test]
+fn coordinators_support() {
+    let (lead, support, _, support_groups) =
+        roles_of("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng, Bộ Thông tin và Truyền thông và các cơ quan liên quan tăng cường bảo vệ");
+    assert_eq!(lead, ["Bộ Công an"]);
+    assert_eq!(support, ["Bộ Quốc phòng", "Bộ Thông tin và Truyền thông"]);
+    assert_eq!(support_groups, [AgencyGroup::RelatedAgencies]);
+    let (lead, support, ..) = roles_of("Bộ Công Thương cùng với Bộ Tài chính rà soát");
+    assert_eq!(
+        (lead, support),
+        (
+            vec!["Bộ Công Thương".to_string()],
+            vec!["Bộ Tài chính".to_string()]
+        )
+    );
+    let (_, support, ..) = roles_of("Bộ Nội vụ chủ trì, với sự phối hợp của Bộ Tư pháp");
+    assert_eq!(support, ["Bộ Tư pháp"]);
+    let (_, support, ..) = roles_of("Giao Bộ Công an làm việc cụ thể với Bộ Y tế và Bộ Tư pháp");
+    assert_eq!(support, ["Bộ Y tế", "Bộ Tư pháp"]);
+    // Coordinators run on past bodies outside the gazetteer, up to the next verb.
+    let (lead, _, lead_groups, support_groups) = roles_of(
+        "Bộ Nội vụ chủ trì, phối hợp với các cơ quan thông tấn, báo chí và các bộ, ngành, địa phương tăng cường tuyên truyền",
+    );
+    assert_eq!((lead, lead_groups), (vec!["Bộ Nội vụ".to_string()], vec![]));
+    assert_eq!(
+        support_groups,
+        [
+            AgencyGroup::Ministries,
+            AgencyGroup::GovernmentAgencies,
+            AgencyGroup::Provinces
+        ]
+    );
+    // Negatives: `đồng hành cùng` is not coordination; a verb ends the coordinators.
+    let (_, support, _, support_groups) =
+        roles_of("Bộ Công Thương tổ chức hội nghị đồng hành cùng các địa phương");
+    assert!(support.is_empty() && support_groups.is_empty());
+    let (_, support, _, support_groups) =
+        roles_of("Bộ Y tế phối hợp với Bộ Tài chính, hướng dẫn các địa phương thực hiện");
+    assert_eq!(support, ["Bộ Tài chính"]);
+    assert!(support_groups.is_empty());
+}
+
+#[test]
+fn bodies_merely_mentioned_are_neither() {
+    for text in [
+        "Tổng hợp, báo cáo Bộ Tài chính trước ngày 15",
+        "trình Văn phòng Chính phủ xem xét",
+        "gửi Bộ Tư pháp thẩm định",
+        "thực hiện theo hướng dẫn của Bộ Y tế",
+        "phổ biến cho các bộ, ngành, địa phương tham khảo",
+    ] {
+        let (lead, support, lead_groups, support_groups) = roles_of(text);
+        assert!(
+            lead.is_empty()
+                && support.is_empty()
+                && lead_groups.is_empty()
+                && support_groups.is_empty(),
+            "{text}: {lead:?} {support:?} {lead_groups:?} {support_groups:?}"
+        );
+    }
+    // `X chỉ đạo Y`: X leads, Y is neither.
+    let (lead, support, lead_groups, support_groups) =
+        roles_of("Bộ Công an chỉ đạo Công an các địa phương triển khai");
+    assert_eq!(lead, ["Bộ Công an"]);
+    assert!(support.is_empty() && lead_groups.is_empty() && support_groups.is_empty());
+    // A body in brackets after the lead only says whose it is.
+    let (lead, ..) =
+        roles_of("Chính phủ giao Tổng cục Thống kê (Bộ Kế hoạch và Đầu tư) nghiên cứu");
+    assert_eq!(lead, ["Tổng cục Thống kê"]);
+}
+
+#[test]
+fn titles_before_a_body() {
+    assert_eq!(names("Bộ trưởng Bộ Tài chính chỉ đạo"), ["Bộ Tài chính"]);
+    assert_eq!(names("lãnh đạo Bộ Y tế"), ["Bộ Y tế"]);
+    assert_eq!(
+        names("Thống đốc Ngân hàng Nhà nước"),
+        ["Ngân hàng Nhà nước Việt Nam"]
+    );
+    let roles = roles_of("Yêu cầu Bộ trưởng Bộ Công an khẩn trương chỉ đạo");
+    assert_eq!(roles.0, ["Bộ Công an"]);
+}
+
+// ---- Spans ---------------------------------------------------------------------------------
+
+fn check_spans(text: &str) {
+    let mut previous_end = 0;
+    for m in find(text, &ctx()) {
+        assert!(
+            m.range.start >= previous_end,
+            "overlap or disorder in {text:?}: {m:?}"
+        );
+        assert!(m.range.start < m.range.end, "empty mention in {text:?}");
+        assert!(
+            text.get(m.range.clone()).is_some(),
+            "range off char boundaries in {text:?}"
+        );
+        previous_end = m.range.end;
+    }
+}
+
+#[test]
+fn spans_are_ordered_disjoint_and_on_char_boundaries() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut lines = 0;
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            check_spans(line);
+            lines += 1;
+        }
+    }
+    assert!(lines > 100);
+    // Decomposed (NFD) marks, odd spaces and dashes, emoji, stray punctuation.
+    for text in [
+        "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh chủ trì",
+        "Giao\u{00a0}Bộ\u{2009}Y tế — 🚀 ,, ; : Bộ",
+        "Bộ",
+        "",
+        "&&&---...,,,",
+        "UBND tỉnh",
+        "các Bộ:",
+    ] {
+        check_spans(text);
+    }
+    let nfd = "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh chủ trì";
+    let found = find(nfd, &ctx());
+    assert_eq!(found[0].name, "Bộ Tài chính");
+    assert_eq!(
+        &nfd[found[0].range.clone()],
+        "Bo\u{0302}\u{0323} Ta\u{0300}i chi\u{0301}nh"
+    );
+}
