@@ -6,20 +6,48 @@ use super::zones::{zone_of, Zone};
 use super::Draft;
 use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
 use crate::deadlines::{self, DeadlineContext};
+use std::cell::OnceCell;
 use std::ops::Range;
 use vntask_ingest::{Block, BlockKind, Document};
+
+/// The agency mentions of each block of a document, found once: an item's ancestors are read
+/// again for every item under them (to inherit an agency heading's roles).
+pub struct BlockMentions<'a> {
+    pub context: &'a AgencyContext,
+    found: Vec<OnceCell<Vec<AgencyMention>>>,
+}
+
+impl<'a> BlockMentions<'a> {
+    pub fn new(document: &Document, context: &'a AgencyContext) -> Self {
+        BlockMentions {
+            context,
+            found: (0..document.blocks.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The mentions in block `index`'s text (none for an index out of range).
+    pub fn of(&self, document: &Document, index: usize) -> &[AgencyMention] {
+        match (self.found.get(index), document.blocks.get(index)) {
+            (Some(cell), Some(block)) => {
+                cell.get_or_init(|| agencies::find(&block.text, self.context))
+            }
+            _ => &[],
+        }
+    }
+}
 
 /// A lead-in that hands the items after it to an addressee (`Bộ X đề nghị các Sở Y:`,
 /// `Thủ tướng Chính phủ yêu cầu Bộ Z thực hiện các nhiệm vụ sau:`): its roles, when `block`
 /// is one. It ends with a colon, assigns by a directive verb, and says nothing after the
 /// addressee but a few words.
-pub fn intro_roles(block: &Block, context: &AgencyContext) -> Option<Roles> {
+pub fn intro_roles(document: &Document, index: usize, found: &BlockMentions) -> Option<Roles> {
+    let block = document.blocks.get(index)?;
     let text = block.text.trim_end();
     if !text.ends_with(':') || block.kind == BlockKind::TableRow {
         return None;
     }
-    let mentions = agencies::find(text, context);
-    let roles = agencies::assign_roles(text, &mentions);
+    let mentions = found.of(document, index);
+    let roles = agencies::assign_roles(text, mentions);
     // The addressee comes right after a directive verb (`đề nghị`, `yêu cầu`, `giao`).
     let first_lead = roles
         .lead
@@ -53,9 +81,10 @@ pub fn intro_roles(block: &Block, context: &AgencyContext) -> Option<Roles> {
 pub fn block_tasks(
     document: &Document,
     index: usize,
-    context: &AgencyContext,
+    found: &BlockMentions,
     intro: Option<&Roles>,
 ) -> Vec<Draft> {
+    let context = found.context;
     let Some(block) = document.blocks.get(index) else {
         return Vec::new();
     };
@@ -63,15 +92,15 @@ pub fn block_tasks(
         return Vec::new();
     }
     let zone = zone_of(document, index);
-    let mentions = agencies::find(&block.text, context);
+    let mentions = found.of(document, index);
     // A list of addressees, or a heading over items of its own, is not itself a task.
-    if names_only(&block.text, &mentions) || is_heading_over_items(document, index) {
+    if names_only(&block.text, mentions) || is_heading_over_items(document, index) {
         return Vec::new();
     }
-    let inherited = inherited_roles(document, index, context).or_else(|| intro.cloned());
+    let inherited = inherited_roles(document, index, found).or_else(|| intro.cloned());
     let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
     if zone != Zone::Report && (is_item || inherited.is_some()) {
-        if let Some(drafts) = item_tasks(block, &mentions, inherited.as_ref(), context) {
+        if let Some(drafts) = item_tasks(block, mentions, inherited.as_ref(), context) {
             return drafts;
         }
         return Vec::new();
@@ -159,16 +188,16 @@ fn draft(block: &Block, range: Range<usize>, roles: Roles, shape: &Shape) -> Dra
 /// The roles an item inherits: from the nearest ancestor that names an assignee and nothing
 /// else (`b) Bộ Thông tin và Truyền thông`, `1. Các bộ, ngành, địa phương:`), or that
 /// introduces its items with a subject and a colon (`d) Bộ Công an:`).
-fn inherited_roles(document: &Document, index: usize, context: &AgencyContext) -> Option<Roles> {
+fn inherited_roles(document: &Document, index: usize, found: &BlockMentions) -> Option<Roles> {
     let mut current = document.blocks.get(index)?.parent;
     let mut steps = 0;
     while let Some(parent) = current {
         let block = document.blocks.get(parent)?;
-        let mentions = agencies::find(&block.text, context);
-        if starts_with_mention(&block.text, &mentions)
-            && (names_only(&block.text, &mentions) || is_heading_over_items(document, parent))
+        let mentions = found.of(document, parent);
+        if starts_with_mention(&block.text, mentions)
+            && (names_only(&block.text, mentions) || is_heading_over_items(document, parent))
         {
-            let roles = agencies::assign_roles(&block.text, &mentions);
+            let roles = agencies::assign_roles(&block.text, mentions);
             if !roles.lead.is_empty() || !roles.lead_groups.is_empty() {
                 return Some(roles);
             }

@@ -46,6 +46,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
         province: document.meta.province.clone(),
         gazetteer: context.gazetteer.clone(),
     };
+    let found = blocks::BlockMentions::new(document, &agency_context);
     let mut drafts = Vec::new();
     // A lead-in (`... đề nghị các Sở Y:`) and its depth: it hands the items after it, which
     // sit deeper, to its addressee until a block at its depth or above ends the list.
@@ -64,14 +65,14 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
                 }
             }
             _ => {
-                if let Some(roles) = blocks::intro_roles(block, &agency_context) {
+                if let Some(roles) = blocks::intro_roles(document, index, &found) {
                     intro = Some((roles, block.depth));
                     continue;
                 }
                 drafts.extend(blocks::block_tasks(
                     document,
                     index,
-                    &agency_context,
+                    &found,
                     intro.as_ref().map(|(roles, _)| roles),
                 ));
             }
