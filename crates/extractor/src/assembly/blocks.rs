@@ -10,18 +10,22 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use vntask_ingest::{Block, BlockKind, Document};
 
-/// The agency mentions of each block of a document, found once: an item's ancestors are read
-/// again for every item under them (to inherit an agency heading's roles).
-pub struct BlockMentions<'a> {
+/// What assembly looks up more than once in a document, found once: the agency mentions of
+/// each block (an item's ancestors are read again for every item under them, to inherit an
+/// agency heading's roles) and the deadlines of a text.
+pub struct Lookups<'a> {
     pub context: &'a AgencyContext,
+    pub deadlines: deadlines::Memo,
     found: Vec<OnceCell<Vec<AgencyMention>>>,
 }
 
-impl<'a> BlockMentions<'a> {
-    pub fn new(document: &Document, context: &'a AgencyContext) -> Self {
-        BlockMentions {
+impl<'a> Lookups<'a> {
+    /// Lookups for a document of `blocks` blocks.
+    pub fn new(blocks: usize, context: &'a AgencyContext) -> Self {
+        Lookups {
             context,
-            found: (0..document.blocks.len()).map(|_| OnceCell::new()).collect(),
+            deadlines: deadlines::Memo::default(),
+            found: (0..blocks).map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -40,7 +44,7 @@ impl<'a> BlockMentions<'a> {
 /// `Thủ tướng Chính phủ yêu cầu Bộ Z thực hiện các nhiệm vụ sau:`): its roles, when `block`
 /// is one. It ends with a colon, assigns by a directive verb, and says nothing after the
 /// addressee but a few words.
-pub fn intro_roles(document: &Document, index: usize, found: &BlockMentions) -> Option<Roles> {
+pub fn intro_roles(document: &Document, index: usize, found: &Lookups) -> Option<Roles> {
     let block = document.blocks.get(index)?;
     let text = block.text.trim_end();
     if !text.ends_with(':') || block.kind == BlockKind::TableRow {
@@ -81,10 +85,9 @@ pub fn intro_roles(document: &Document, index: usize, found: &BlockMentions) -> 
 pub fn block_tasks(
     document: &Document,
     index: usize,
-    found: &BlockMentions,
+    found: &Lookups,
     intro: Option<&Roles>,
 ) -> Vec<Draft> {
-    let context = found.context;
     let Some(block) = document.blocks.get(index) else {
         return Vec::new();
     };
@@ -100,12 +103,12 @@ pub fn block_tasks(
     let inherited = inherited_roles(document, index, found).or_else(|| intro.cloned());
     let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
     if zone != Zone::Report && (is_item || inherited.is_some()) {
-        if let Some(drafts) = item_tasks(block, mentions, inherited.as_ref(), context) {
+        if let Some(drafts) = item_tasks(block, mentions, inherited.as_ref(), found) {
             return drafts;
         }
         return Vec::new();
     }
-    sentence_tasks(block, context, zone)
+    sentence_tasks(block, found, zone)
 }
 
 /// A whole item as one task (or one per `(1)`, `(2)` part when it enumerates actions).
@@ -113,7 +116,7 @@ fn item_tasks(
     block: &Block,
     mentions: &[AgencyMention],
     inherited: Option<&Roles>,
-    context: &AgencyContext,
+    found: &Lookups,
 ) -> Option<Vec<Draft>> {
     let text = block.text.as_str();
     let own = agencies::assign_roles(text, mentions);
@@ -137,7 +140,7 @@ fn item_tasks(
     }
     let mut out = Vec::new();
     for range in ranges {
-        for (part, part_roles) in split_clauses(&block.text, range, &roles, context) {
+        for (part, part_roles) in split_clauses(&block.text, range, &roles, found) {
             out.push(draft(block, part, part_roles, &shape));
         }
     }
@@ -145,7 +148,8 @@ fn item_tasks(
 }
 
 /// Prose: each sentence that assigns work on its own is a task.
-fn sentence_tasks(block: &Block, context: &AgencyContext, zone: Zone) -> Vec<Draft> {
+fn sentence_tasks(block: &Block, found: &Lookups, zone: Zone) -> Vec<Draft> {
+    let context = found.context;
     let mut out = Vec::new();
     for range in vntask_tokenizer::sentences(&block.text) {
         let text = &block.text[range.clone()];
@@ -164,7 +168,7 @@ fn sentence_tasks(block: &Block, context: &AgencyContext, zone: Zone) -> Vec<Dra
         if roles.lead.is_empty() && roles.lead_groups.is_empty() {
             continue;
         }
-        for (part, part_roles) in split_clauses(&block.text, range, &roles, context) {
+        for (part, part_roles) in split_clauses(&block.text, range, &roles, found) {
             out.push(draft(block, part, part_roles, &shape));
         }
     }
@@ -188,7 +192,7 @@ fn draft(block: &Block, range: Range<usize>, roles: Roles, shape: &Shape) -> Dra
 /// The roles an item inherits: from the nearest ancestor that names an assignee and nothing
 /// else (`b) Bộ Thông tin và Truyền thông`, `1. Các bộ, ngành, địa phương:`), or that
 /// introduces its items with a subject and a colon (`d) Bộ Công an:`).
-fn inherited_roles(document: &Document, index: usize, found: &BlockMentions) -> Option<Roles> {
+fn inherited_roles(document: &Document, index: usize, found: &Lookups) -> Option<Roles> {
     let mut current = document.blocks.get(index)?.parent;
     let mut steps = 0;
     while let Some(parent) = current {
@@ -273,8 +277,9 @@ fn split_clauses(
     text: &str,
     range: Range<usize>,
     roles: &Roles,
-    context: &AgencyContext,
+    found: &Lookups,
 ) -> Vec<(Range<usize>, Roles)> {
+    let context = found.context;
     let deadline_context = DeadlineContext {
         reference: context.date,
         ..DeadlineContext::default()
@@ -301,7 +306,7 @@ fn split_clauses(
     parts
         .into_iter()
         .flat_map(|(part, part_roles)| {
-            split_at_deadlines(text, part, &deadline_context)
+            split_at_deadlines(text, part, &deadline_context, &found.deadlines)
                 .into_iter()
                 .map(move |r| (r, part_roles.clone()))
         })
@@ -345,15 +350,18 @@ fn split_at_deadlines(
     text: &str,
     range: Range<usize>,
     context: &DeadlineContext,
+    memo: &deadlines::Memo,
 ) -> Vec<Range<usize>> {
     let Some(body) = text.get(range.clone()) else {
         return vec![range];
     };
     // Only deadlines announced by their words count here: a bare year inside a plan's name
     // (`Kế hoạch ... năm 2024`) must not cut a task in two.
-    let found: Vec<_> = deadlines::find(body, context)
-        .into_iter()
+    let found: Vec<_> = memo
+        .find(body, context)
+        .iter()
         .filter(|m| m.explicit && deadline_key(m).is_some())
+        .cloned()
         .collect();
     // Each cut is (end of the part before, start of the part after), in `body` offsets.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -396,7 +404,7 @@ fn split_at_deadlines(
     // Every part keeps at least four words besides its deadline, or the cut is dropped.
     let words_without_deadlines = |part: &str| -> usize {
         let mut words = part.split_whitespace().count();
-        for m in deadlines::find(part, context) {
+        for m in memo.find(part, context).iter() {
             words = words.saturating_sub(m.deadline.text.split_whitespace().count());
         }
         words
@@ -474,7 +482,8 @@ mod tests {
         };
         let text =
             "Bộ Công Thương nghiên cứu đầu tư hạ tầng; Bộ Tài chính tổng hợp và phân bổ ngân sách.";
-        let parts = split_clauses(text, 0..text.len(), &Roles::default(), &context);
+        let found = Lookups::new(0, &context);
+        let parts = split_clauses(text, 0..text.len(), &Roles::default(), &found);
         let texts: Vec<&str> = parts.iter().map(|(r, _)| &text[r.clone()]).collect();
         assert_eq!(
             texts,
@@ -489,7 +498,7 @@ mod tests {
         );
         let one = "Bộ Y tế rà soát hồ sơ; lập danh sách trình Chính phủ.";
         assert_eq!(
-            split_clauses(one, 0..one.len(), &Roles::default(), &context).len(),
+            split_clauses(one, 0..one.len(), &Roles::default(), &found).len(),
             1
         );
     }

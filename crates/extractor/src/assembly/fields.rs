@@ -23,8 +23,9 @@ pub fn deadline_of(
     text: &str,
     cell: Option<&str>,
     context: &DeadlineContext,
+    memo: &deadlines::Memo,
 ) -> (Option<DeadlineMatch>, Option<vntask_writer::Recurring>) {
-    let in_text = deadlines::find(text, context);
+    let in_text = memo.find(text, context);
     let recurring = deadlines::recurring_of(&in_text);
     let from_text = deadlines::pick(&in_text).cloned();
     let Some(cell) = cell else {
@@ -34,7 +35,7 @@ pub fn deadline_of(
         reference: context.reference,
         month_first: context.month_first,
     };
-    let in_cell = deadlines::find(cell, &cell_context);
+    let in_cell = memo.find(cell, &cell_context);
     let recurring = recurring.or_else(|| deadlines::recurring_of(&in_cell));
     let from_cell = deadlines::pick(&in_cell).cloned();
     let chosen = match (from_cell, from_text) {

@@ -46,7 +46,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
         province: document.meta.province.clone(),
         gazetteer: context.gazetteer.clone(),
     };
-    let found = blocks::BlockMentions::new(document, &agency_context);
+    let found = blocks::Lookups::new(document.blocks.len(), &agency_context);
     let mut drafts = Vec::new();
     // A lead-in (`... đề nghị các Sở Y:`) and its depth: it hands the items after it, which
     // sit deeper, to its addressee until a block at its depth or above ends the list.
@@ -78,7 +78,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
             }
         }
     }
-    finish(document, context, drafts)
+    finish(document, context, drafts, &found.deadlines)
 }
 
 fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
@@ -118,7 +118,12 @@ fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
     })
 }
 
-fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<TaskRecord> {
+fn finish(
+    document: &Document,
+    context: &Context,
+    drafts: Vec<Draft>,
+    memo: &crate::deadlines::Memo,
+) -> Vec<TaskRecord> {
     let text_context = DeadlineContext {
         reference: context.reference,
         month_first: false,
@@ -137,10 +142,10 @@ fn finish(document: &Document, context: &Context, drafts: Vec<Draft>) -> Vec<Tas
             let (deadline_match, recurring) = match draft.deadline_text.as_deref() {
                 Some(cell) => {
                     let (chosen, recurring) =
-                        fields::deadline_of(&draft.text, Some(cell), &cell_context);
+                        fields::deadline_of(&draft.text, Some(cell), &cell_context, memo);
                     (chosen, recurring)
                 }
-                None => fields::deadline_of(&draft.text, None, &text_context),
+                None => fields::deadline_of(&draft.text, None, &text_context, memo),
             };
             let target_matches = targets::find(&draft.text);
             if let Some(m) = &deadline_match {

@@ -8,9 +8,11 @@
 pub mod calendar;
 pub mod cues;
 mod grammar;
+mod memo;
 mod occasions;
 mod registry;
 
+pub use memo::Memo;
 pub use registry::RULES;
 
 use chrono::{Datelike, NaiveDate};
@@ -20,7 +22,7 @@ use std::ops::Range;
 use vntask_writer::{Deadline, Precision, Recurring, Relation};
 
 /// What the deadline rules need to know beyond the text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct DeadlineContext {
     /// The reference date (document date, meeting date, publication date, `--reference-date`).
     pub reference: Option<NaiveDate>,
