@@ -219,6 +219,10 @@ fn support_cue_inside(gap: &str) -> bool {
 
 /// Decides the role of each mention and the rule that decided it.
 pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'static str>)> {
+    if mentions.is_empty() {
+        // Nothing to decide; the key below costs a pass over the text.
+        return Vec::new();
+    }
     let k = key(text);
     let mut out: Vec<(Role, Option<&'static str>)> = Vec::with_capacity(mentions.len());
     let mut previous_end = 0;
