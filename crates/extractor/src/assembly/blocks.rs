@@ -2,7 +2,7 @@
 //! heading above it; running prose (a news report) is read sentence by sentence.
 
 use super::shapes::{self, Shape};
-use super::zones::{zone_of, Zone};
+use super::zones::{self, Zone};
 use super::Draft;
 use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
 use crate::deadlines::{self, DeadlineContext};
@@ -12,20 +12,21 @@ use vntask_ingest::{Block, BlockKind, Document};
 
 /// What assembly looks up more than once in a document, found once: the agency mentions of
 /// each block (an item's ancestors are read again for every item under them, to inherit an
-/// agency heading's roles) and the deadlines of a text.
+/// agency heading's roles), the zone of each block, and the deadlines of a text.
 pub struct Lookups<'a> {
     pub context: &'a AgencyContext,
     pub deadlines: deadlines::Memo,
+    zones: Vec<Zone>,
     found: Vec<OnceCell<Vec<AgencyMention>>>,
 }
 
 impl<'a> Lookups<'a> {
-    /// Lookups for a document of `blocks` blocks.
-    pub fn new(blocks: usize, context: &'a AgencyContext) -> Self {
+    pub fn new(document: &Document, context: &'a AgencyContext) -> Self {
         Lookups {
             context,
             deadlines: deadlines::Memo::default(),
-            found: (0..blocks).map(|_| OnceCell::new()).collect(),
+            zones: zones::zones(document),
+            found: (0..document.blocks.len()).map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -94,7 +95,7 @@ pub fn block_tasks(
     if block.text.trim().is_empty() {
         return Vec::new();
     }
-    let zone = zone_of(document, index);
+    let zone = found.zones.get(index).copied().unwrap_or(Zone::Neutral);
     let mentions = found.of(document, index);
     // A list of addressees, or a heading over items of its own, is not itself a task.
     if names_only(&block.text, mentions) || is_heading_over_items(document, index) {
@@ -482,7 +483,9 @@ mod tests {
         };
         let text =
             "Bộ Công Thương nghiên cứu đầu tư hạ tầng; Bộ Tài chính tổng hợp và phân bổ ngân sách.";
-        let found = Lookups::new(0, &context);
+        let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
+            .expect("a one-line document");
+        let found = Lookups::new(&document, &context);
         let parts = split_clauses(text, 0..text.len(), &Roles::default(), &found);
         let texts: Vec<&str> = parts.iter().map(|(r, _)| &text[r.clone()]).collect();
         assert_eq!(

@@ -46,7 +46,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
         province: document.meta.province.clone(),
         gazetteer: context.gazetteer.clone(),
     };
-    let found = blocks::Lookups::new(document.blocks.len(), &agency_context);
+    let found = blocks::Lookups::new(document, &agency_context);
     let mut drafts = Vec::new();
     // A lead-in (`... đề nghị các Sở Y:`) and its depth: it hands the items after it, which
     // sit deeper, to its addressee until a block at its depth or above ends the list.

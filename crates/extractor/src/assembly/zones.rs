@@ -49,50 +49,62 @@ pub enum Zone {
     Neutral,
 }
 
-/// The zone of block `index`: of the ancestor headings that carry a cue, the outermost
-/// decides (`II. KẾT QUẢ ĐẠT ĐƯỢC` > `b) Các giải pháp ...` is still a review); within one
-/// heading the cue written first decides (`Ghi nhận ... nỗ lực triển khai các nhiệm vụ`
-/// reviews, `Về nhiệm vụ trọng tâm ... và đánh giá` assigns).
-pub fn zone_of(document: &Document, index: usize) -> Zone {
-    let mut current = document.blocks.get(index).and_then(|b| b.parent);
-    let mut outermost = Zone::Neutral;
-    let mut steps = 0;
-    while let Some(parent) = current {
-        let Some(block) = document.blocks.get(parent) else {
-            break;
+/// The zone of every block: of the ancestor headings that carry a cue, the outermost decides
+/// (`II. KẾT QUẢ ĐẠT ĐƯỢC` > `b) Các giải pháp ...` is still a review); within one heading the
+/// cue written first decides (`Ghi nhận ... nỗ lực triển khai các nhiệm vụ` reviews, `Về
+/// nhiệm vụ trọng tâm ... và đánh giá` assigns).
+///
+/// One pass in document order, since a parent comes before its children: a block's zone is its
+/// parent's, or when that is neutral, what the parent's own heading says. Each heading is read
+/// once, however many items stand under it.
+pub fn zones(document: &Document) -> Vec<Zone> {
+    let blocks = &document.blocks;
+    let mut own: Vec<Option<Zone>> = vec![None; blocks.len()];
+    let mut out: Vec<Zone> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let zone = match block.parent {
+            Some(parent) if parent < out.len() => match out[parent] {
+                Zone::Neutral => *own[parent].get_or_insert_with(|| cue_of(&blocks[parent].text)),
+                above => above,
+            },
+            _ => Zone::Neutral,
         };
-        let heading: String = block.text.chars().take(160).collect();
-        let folded = vntask_tokenizer::fold(&heading);
-        let first = |cues: &[&str]| cues.iter().filter_map(|cue| folded.find(cue)).min();
-        match (first(DIRECTIVE_CUES), first(REPORT_CUES)) {
-            (Some(d), Some(r)) if r < d => outermost = Zone::Report,
-            (Some(_), _) => outermost = Zone::Directive,
-            (None, Some(_)) => outermost = Zone::Report,
-            (None, None) => {}
-        }
-        current = block.parent;
-        steps += 1;
-        if steps > 64 {
-            break;
-        }
+        out.push(zone);
     }
-    outermost
+    out
+}
+
+/// What one heading's own words say: the cue written first decides.
+fn cue_of(text: &str) -> Zone {
+    let heading: String = text.chars().take(160).collect();
+    let folded = vntask_tokenizer::fold(&heading);
+    let first = |cues: &[&str]| cues.iter().filter_map(|cue| folded.find(cue)).min();
+    match (first(DIRECTIVE_CUES), first(REPORT_CUES)) {
+        (Some(d), Some(r)) if r < d => Zone::Report,
+        (Some(_), _) => Zone::Directive,
+        (None, Some(_)) => Zone::Report,
+        (None, None) => Zone::Neutral,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn zones(text: &str) -> Vec<(String, Zone)> {
+    fn zones_of_text(text: &str) -> Vec<(String, Zone)> {
         let document = vntask_ingest::read(text.as_bytes(), "x.txt", &Default::default()).unwrap();
-        (0..document.blocks.len())
-            .map(|i| (document.blocks[i].text.clone(), zone_of(&document, i)))
+        let zones = zones(&document);
+        document
+            .blocks
+            .iter()
+            .zip(zones)
+            .map(|(block, zone)| (block.text.clone(), zone))
             .collect()
     }
 
     #[test]
     fn headings_decide_the_zone() {
-        let found = zones(
+        let found = zones_of_text(
             "I. ĐÁNH GIÁ KẾT QUẢ\n1. Bộ Y tế đã ban hành Thông tư.\nII. NHIỆM VỤ THỜI GIAN TỚI\n1. Bộ Y tế hoàn thiện Đề án.\n",
         );
         let zone = |needle: &str| {
@@ -103,7 +115,7 @@ mod tests {
         };
         assert_eq!(zone("đã ban hành"), Some(Zone::Report));
         assert_eq!(zone("hoàn thiện"), Some(Zone::Directive));
-        let nested = zones("II. KẾT QUẢ ĐẠT ĐƯỢC\nb) Các giải pháp nâng cao hiệu quả\n- Các bộ thực hiện nhiều giải pháp.\n");
+        let nested = zones_of_text("II. KẾT QUẢ ĐẠT ĐƯỢC\nb) Các giải pháp nâng cao hiệu quả\n- Các bộ thực hiện nhiều giải pháp.\n");
         assert_eq!(nested.last().map(|(_, z)| *z), Some(Zone::Report));
     }
 }
