@@ -157,10 +157,13 @@ const TITLE_WORDS: &[&str] = &[
 /// anything else: titles (`Bộ trưởng`, `Thủ trưởng`, `Chủ tịch`, `Giám đốc`, `lãnh đạo`,
 /// `người đứng đầu`, `Trưởng ngành`), `các đồng chí`, conjunctions and punctuation.
 pub fn only_titles(text: &str) -> bool {
-    vntask_tokenizer::fold(text)
-        .split(|c: char| !c.is_alphanumeric())
+    // Word by word, so that a long text stops at its first word that is not a title.
+    text.split(|c: char| !c.is_alphanumeric() && !vntask_tokenizer::is_mark(c))
         .filter(|w| !w.is_empty())
-        .all(|w| TITLE_WORDS.contains(&w))
+        .all(|w| {
+            let folded = vntask_tokenizer::fold(w);
+            folded.is_empty() || TITLE_WORDS.contains(&folded.as_str())
+        })
 }
 
 /// A text that reports what was done rather than assigning work: `đã` (already) right after

@@ -83,6 +83,10 @@ const UNITS: &[&str] = &[
 ];
 
 /// Words that are not counted nouns after a number (time, order, measure of a date).
+/// [`UNITS`] folded, in the same order.
+static FOLDED_UNITS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| UNITS.iter().map(|u| vntask_tokenizer::fold(u)).collect());
+
 const NOT_UNITS: &[&str] = &[
     "ngay", "thang", "nam", "quy", "tuan", "gio", "phut", "lan", "ky", "giai", "buoc", "nhom",
     "muc", "dieu", "khoan", "diem", "chuong", "phan", "va", "hoac", "den", "toi", "cua", "la",
@@ -275,11 +279,17 @@ fn unit_after(text: &str, end: usize) -> Option<(String, Range<usize>, bool)> {
         return None; // no space: `10x`
     }
     let offset = end + (rest.len() - trimmed.len());
-    for unit in UNITS {
+    // The first letter rules most units out before any folding.
+    let first = trimmed
+        .chars()
+        .find(|c| !vntask_tokenizer::is_mark(*c))
+        .map(vntask_tokenizer::fold::fold_char);
+    for (unit, folded_unit) in UNITS.iter().zip(FOLDED_UNITS.iter()) {
+        if folded_unit.chars().next() != first {
+            continue;
+        }
         if let Some(head) = trimmed.get(..unit.len()) {
-            if head.eq_ignore_ascii_case(unit)
-                || vntask_tokenizer::fold(head) == vntask_tokenizer::fold(unit)
-            {
+            if head.eq_ignore_ascii_case(unit) || vntask_tokenizer::fold(head) == *folded_unit {
                 let after = trimmed[unit.len()..].chars().next();
                 if after.is_none_or(|c| !c.is_alphanumeric()) {
                     return Some((head.to_string(), offset..offset + unit.len(), true));
