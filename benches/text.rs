@@ -1,5 +1,6 @@
 //! Micro benchmarks of the hot paths, over the seed documents (about 200 KB of real text):
-//! normalisation, tokenisation, sentence splitting, ingest, and the whole extraction.
+//! normalisation, folding, tokenisation, sentence splitting, ingest, the agency automaton,
+//! deadline and target parsing, and the whole extraction.
 //!
 //! ```text
 //! cargo bench --bench text
@@ -86,4 +87,53 @@ fn extract(bencher: Bencher) {
     bencher
         .counter(BytesCount::of_str(&text))
         .bench(|| vntask_extractor::extract(black_box(text.as_bytes()), "seeds.txt", &options));
+}
+
+/// The seeds' lines, normalised, as assembly reads them (one block at a time).
+fn seed_lines() -> Vec<String> {
+    vntask_tokenizer::normalize(&seed_text())
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn lines_bytes(lines: &[String]) -> BytesCount {
+    BytesCount::new(lines.iter().map(String::len).sum::<usize>())
+}
+
+/// The agency automaton: key, aho-corasick scan and resolution, line by line.
+#[divan::bench]
+fn agencies_find(bencher: Bencher) {
+    let lines = seed_lines();
+    let context = vntask_extractor::agencies::AgencyContext::default();
+    bencher.counter(lines_bytes(&lines)).bench(|| {
+        for line in &lines {
+            black_box(vntask_extractor::agencies::find(black_box(line), &context));
+        }
+    });
+}
+
+/// Deadline parsing: the date grammar's patterns and the judgement of each reading.
+#[divan::bench]
+fn deadlines_find(bencher: Bencher) {
+    let lines = seed_lines();
+    let context = vntask_extractor::deadlines::DeadlineContext::default();
+    bencher.counter(lines_bytes(&lines)).bench(|| {
+        for line in &lines {
+            black_box(vntask_extractor::deadlines::find(black_box(line), &context));
+        }
+    });
+}
+
+/// Numeric targets.
+#[divan::bench]
+fn targets_find(bencher: Bencher) {
+    let lines = seed_lines();
+    bencher.counter(lines_bytes(&lines)).bench(|| {
+        for line in &lines {
+            black_box(vntask_extractor::targets::find(black_box(line)));
+        }
+    });
 }
