@@ -63,6 +63,35 @@ impl OffsetMap {
         }
     }
 
+    /// The end of the run of offsets from `offset` on that this map takes in step:
+    /// `to_input(o) == to_input(offset) + (o - offset)` for every `o` in
+    /// `offset..in_step_until(offset)`, which is never empty. Lets a caller map a whole run
+    /// with one look-up instead of one per character.
+    pub fn in_step_until(&self, offset: usize) -> usize {
+        let index = self
+            .checkpoints
+            .partition_point(|&(norm, _)| norm <= offset);
+        let (norm, input, limit, next_norm) = if index == 0 {
+            // Before the first checkpoint offsets map to themselves, up to the input's end.
+            let next_norm = self.checkpoints.first().map_or(usize::MAX, |&(n, _)| n);
+            (0, 0, self.input_len, next_norm)
+        } else {
+            let (norm, input) = self.checkpoints[index - 1];
+            let (limit, next_norm) = self
+                .checkpoints
+                .get(index)
+                .map_or((self.input_len, usize::MAX), |&(n, i)| (i, n));
+            (norm, input, limit, next_norm)
+        };
+        // `to_input` is `input + (o - norm)` capped at `limit`: in step until the cap.
+        let mapped = input.saturating_add(offset - norm);
+        let room = limit.saturating_sub(mapped);
+        if mapped > limit {
+            return offset.saturating_add(1);
+        }
+        next_norm.min(offset.saturating_add(room).saturating_add(1))
+    }
+
     /// The checkpoints of this map (see [`OffsetMap::from_checkpoints`]).
     pub fn checkpoints(&self) -> &[(usize, usize)] {
         &self.checkpoints
