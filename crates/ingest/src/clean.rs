@@ -86,10 +86,30 @@ fn is_unit_power(raw: &str, start: usize) -> bool {
         .ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `raw` may hold an artifact: every pattern of [`ARTIFACT`] opens with `[`, `*`,
+/// `<` or a superscript digit, none of which has another case, so a line without any of them
+/// (most lines) need not be searched. `¹²³` are U+00B9/U+00B2/U+00B3 (`C2 B9`, `C2 B2`,
+/// `C2 B3` in UTF-8), `⁰⁴⁵⁶⁷⁸⁹` U+2070/U+2074..U+2079 (`E2 81 B0`, `E2 81 B4`..`B9`).
+fn may_have_artifacts(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if memchr::memchr3(b'[', b'*', b'<', bytes).is_some() {
+        return true;
+    }
+    memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|at| {
+        matches!(
+            (bytes[at], bytes.get(at + 1), bytes.get(at + 2)),
+            (0xC2, Some(0xB2 | 0xB3 | 0xB9), _) | (0xE2, Some(0x81), Some(0xB0 | 0xB4..=0xB9))
+        )
+    })
+}
+
 /// Where the artifacts of `raw` are (relative ranges), with the inline footnote bodies.
 fn artifacts(raw: &str, base: usize) -> (Vec<Range<usize>>, Vec<Footnote>) {
     let mut cuts = Vec::new();
     let mut footnotes = Vec::new();
+    if !may_have_artifacts(raw) {
+        return (cuts, footnotes);
+    }
     for m in ARTIFACT.find_iter(raw) {
         let text = m.as_str();
         if text.starts_with(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
@@ -498,6 +518,53 @@ mod tests {
                 let (normalised, map) = normalize_with_map(line);
                 let pieces = [(normalised, map, 0), (cleaned.text, cleaned.map, 0)];
                 assert_runs_agree(&pieces, line.len());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The prefilter never hides an artifact (the superscripts, their UTF-8 neighbours,
+        /// the Kelvin sign and long s that case folding relates to `k` and `s`).
+        #[test]
+        fn artifact_prefilter_hides_nothing(
+            raw in "[a-zA-Z0-9 :_\\[\\]*<>/⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾₁ªº°±´µ¶·¸»¼“”–\u{2069}\u{2080}\u{212A}\u{17F}]{0,40}"
+        ) {
+            if !may_have_artifacts(&raw) {
+                proptest::prop_assert!(ARTIFACT.find(&raw).is_none(), "{:?}", raw);
+            }
+        }
+    }
+
+    #[test]
+    fn artifact_prefilter_agrees_on_samples_and_seed_lines() {
+        for raw in [
+            "a¹",
+            "m²",
+            "x³",
+            "⁰",
+            "⁴⁵",
+            "⁹",
+            "[1]",
+            "**x**",
+            "<i>",
+            "[bookmark: _H]",
+        ] {
+            assert!(may_have_artifacts(raw), "{raw}");
+        }
+        for raw in [
+            "Bộ Tài chính “giao” – ngày 1/2",
+            "°C ± ´",
+            "\u{2080}\u{2069}",
+        ] {
+            assert!(!may_have_artifacts(raw), "{raw}");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for line in text.lines() {
+                if !may_have_artifacts(line) {
+                    assert!(ARTIFACT.find(line).is_none(), "{line:?}");
+                }
             }
         }
     }
