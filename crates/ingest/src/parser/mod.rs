@@ -16,7 +16,7 @@ use crate::sections::{parse_label, LabelKind, SectionStack};
 use crate::table::{self, Table};
 use crate::{Block, BlockKind, Document, Footnote, Format};
 use std::ops::Range;
-use vntask_tokenizer::fold;
+use vntask_tokenizer::fold_starts_with;
 use vntask_writer::SpanBasis;
 
 /// Deeper items are flattened to this depth.
@@ -206,8 +206,7 @@ impl Parser<'_> {
             self.footnote_line(trimmed, &range, &cleaned);
             return;
         }
-        let folded = fold(text);
-        if folded.starts_with("noi nhan") {
+        if fold_starts_with(text, "noi nhan") {
             self.finish_table();
             self.zone = Zone::Recipients;
             // `Nơi nhận:` may share its line with the signature column (`\tKT. BỘ TRƯỞNG`).
