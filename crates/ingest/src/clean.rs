@@ -128,7 +128,9 @@ fn artifacts(raw: &str, base: usize) -> (Vec<Range<usize>>, Vec<Footnote>) {
                 continue;
             }
         }
-        if let Some(caps) = INLINE_FOOTNOTE.captures(text) {
+        // INLINE_FOOTNOTE is anchored on `[` and `]`: most matches (`*`, `¹`) skip it.
+        let bracketed = text.starts_with('[') && text.ends_with(']');
+        if let Some(caps) = bracketed.then(|| INLINE_FOOTNOTE.captures(text)).flatten() {
             footnotes.push(Footnote {
                 label: caps.get(1).map_or("", |c| c.as_str()).to_string(),
                 text: vntask_tokenizer::normalize(caps.get(2).map_or("", |c| c.as_str()).trim()),

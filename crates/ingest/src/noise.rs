@@ -179,8 +179,20 @@ const ISSUER_HEADS: &[&str] = &[
 ];
 
 fn is_upper_line(line: &str) -> bool {
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+    all_capitals(line, 4)
+}
+
+/// Whether `text` has at least `min_letters` letters, all in upper case. Stops at the first
+/// letter in lower case, which in running text comes within a word or two.
+pub fn all_capitals(text: &str, min_letters: usize) -> bool {
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= min_letters
 }
 
 /// A line of a signature block: `KT. THỦ TƯỚNG`, `PHÓ THỦ TƯỚNG`, `(Đã ký)`, or the issuing
@@ -238,6 +250,18 @@ mod tests {
             let weather = line.chars().count() < 70 && WEATHER.is_match(&line);
             proptest::prop_assert_eq!(is_weather_line(&line), weather);
             proptest::prop_assert_eq!(is_caption(&line), CAPTION.is_match(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn all_capitals_agrees_with_counting_every_letter(
+            text in "[A-Za-zĐđỦủƯư 0-9.Ⓐⓐǅ\\u{300}]{0,20}",
+            min in 0usize..6,
+        ) {
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let counted = letters.len() >= min && letters.iter().all(|c| c.is_uppercase());
+            proptest::prop_assert_eq!(all_capitals(&text, min), counted);
         }
     }
 
