@@ -86,10 +86,30 @@ fn is_unit_power(raw: &str, start: usize) -> bool {
         .ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `raw` may hold an artifact: every pattern of [`ARTIFACT`] opens with `[`, `*`,
+/// `<` or a superscript digit, none of which has another case, so a line without any of them
+/// (most lines) need not be searched. `¹²³` are U+00B9/U+00B2/U+00B3 (`C2 B9`, `C2 B2`,
+/// `C2 B3` in UTF-8), `⁰⁴⁵⁶⁷⁸⁹` U+2070/U+2074..U+2079 (`E2 81 B0`, `E2 81 B4`..`B9`).
+fn may_have_artifacts(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if memchr::memchr3(b'[', b'*', b'<', bytes).is_some() {
+        return true;
+    }
+    memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|at| {
+        matches!(
+            (bytes[at], bytes.get(at + 1), bytes.get(at + 2)),
+            (0xC2, Some(0xB2 | 0xB3 | 0xB9), _) | (0xE2, Some(0x81), Some(0xB0 | 0xB4..=0xB9))
+        )
+    })
+}
+
 /// Where the artifacts of `raw` are (relative ranges), with the inline footnote bodies.
 fn artifacts(raw: &str, base: usize) -> (Vec<Range<usize>>, Vec<Footnote>) {
     let mut cuts = Vec::new();
     let mut footnotes = Vec::new();
+    if !may_have_artifacts(raw) {
+        return (cuts, footnotes);
+    }
     for m in ARTIFACT.find_iter(raw) {
         let text = m.as_str();
         if text.starts_with(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
@@ -108,7 +128,9 @@ fn artifacts(raw: &str, base: usize) -> (Vec<Range<usize>>, Vec<Footnote>) {
                 continue;
             }
         }
-        if let Some(caps) = INLINE_FOOTNOTE.captures(text) {
+        // INLINE_FOOTNOTE is anchored on `[` and `]`: most matches (`*`, `¹`) skip it.
+        let bracketed = text.starts_with('[') && text.ends_with(']');
+        if let Some(caps) = bracketed.then(|| INLINE_FOOTNOTE.captures(text)).flatten() {
             footnotes.push(Footnote {
                 label: caps.get(1).map_or("", |c| c.as_str()).to_string(),
                 text: vntask_tokenizer::normalize(caps.get(2).map_or("", |c| c.as_str()).trim()),
@@ -158,7 +180,7 @@ pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Clean
     if position < raw.len() {
         kept.push(position..raw.len());
     }
-    let mut builder = Builder::default();
+    let mut builder = Builder::with_capacity(raw.len());
     for piece in kept {
         let Some(piece_text) = raw.get(piece.clone()) else {
             continue;
@@ -189,6 +211,14 @@ pub struct Builder {
 }
 
 impl Builder {
+    /// A builder for a text of about `len` bytes.
+    pub fn with_capacity(len: usize) -> Self {
+        Builder {
+            text: String::with_capacity(len),
+            ..Builder::default()
+        }
+    }
+
     /// Pushes `c`, which stands for `source` in the source; white space is folded and
     /// trimmed.
     pub fn push_char(&mut self, c: char, source: Range<usize>) {
@@ -203,6 +233,55 @@ impl Builder {
         }
         self.emit(c, source.start);
         self.last_end = Some(source.end.max(source.start));
+    }
+
+    /// Pushes `run`, whose chars stand for the source from `source` on in step (the char at
+    /// byte `i` of the run for `source + i`); `end_of` gives the source end of the char
+    /// ending at byte `i`. The same as [`Builder::push_char`] for each char, with one push
+    /// per stretch between white space.
+    fn push_run(&mut self, run: &str, source: usize, end_of: impl Fn(usize) -> usize) {
+        let bytes = run.as_bytes();
+        let mut position = 0;
+        let mut last_word: Option<Range<usize>> = None;
+        while position < run.len() {
+            // A stretch of non-white-space chars.
+            let start = position;
+            while position < run.len() {
+                let width = whitespace_width(run, position);
+                if width > 0 {
+                    break;
+                }
+                position += utf8_width(bytes[position]);
+            }
+            let position_end = position.min(run.len());
+            if position_end > start {
+                if let Some(space_source) = self.pending_space.take() {
+                    self.emit(' ', space_source);
+                }
+                self.emit_str(&run[start..position_end], source + start);
+                last_word = Some(start..position_end);
+            }
+            // A stretch of white space.
+            while position < run.len() {
+                let width = whitespace_width(run, position);
+                if width == 0 {
+                    break;
+                }
+                if !self.text.is_empty() && self.pending_space.is_none() {
+                    self.pending_space = Some(source + position);
+                }
+                position += width;
+            }
+        }
+        if let Some(word) = last_word {
+            // The last char's source range, as push_char records it.
+            let last_len = run[word.clone()]
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            let last_start = source + word.end - last_len;
+            self.last_end = Some(end_of(word.end).max(last_start));
+        }
     }
 
     /// Pushes a separator (such as ` | `) that stands for the source at `source`.
@@ -239,6 +318,20 @@ impl Builder {
         self.next_source = Some(source + c.len_utf8());
     }
 
+    /// `text`, whose chars stand for the source from `source` on in step: what `emit` does
+    /// for each of its chars, in one push.
+    fn emit_str(&mut self, text: &str, source: usize) {
+        if self.next_source != Some(source) {
+            let out = self.text.len();
+            match self.checkpoints.last_mut() {
+                Some(last) if last.0 == out => last.1 = source,
+                _ => self.checkpoints.push((out, source)),
+            }
+        }
+        self.text.push_str(text);
+        self.next_source = Some(source + text.len());
+    }
+
     /// The text and its map; `end` is the source end of the cleaned range.
     pub fn finish(self, end: usize) -> (String, OffsetMap) {
         let mut checkpoints = self.checkpoints;
@@ -254,18 +347,55 @@ impl Builder {
     }
 }
 
-/// Pushes `text`, whose offsets `map` takes to the source (plus `base`), char by char.
+/// Pushes `text`, whose offsets `map` takes to the source (plus `base`): the same as
+/// [`Builder::push_char`] for each char, done a run at a time where the map is in step.
 fn push_mapped(builder: &mut Builder, text: &str, map: &OffsetMap, base: usize) {
-    for (index, c) in text.char_indices() {
-        let start = base + map.to_input(index);
-        let end = base + map.to_input(index + c.len_utf8());
-        builder.push_char(c, start..end);
+    let mut index = 0;
+    while index < text.len() {
+        let mut stop = map.in_step_until(index).min(text.len());
+        while !text.is_char_boundary(stop) {
+            stop += 1;
+        }
+        builder.push_run(&text[index..stop], base + map.to_input(index), |end| {
+            base + map.to_input(index + end)
+        });
+        index = stop;
+    }
+}
+
+/// The byte length of the UTF-8 char that starts with `lead`.
+#[inline]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The byte length of the char at `position` of `text` if it is white space, else 0.
+#[inline]
+fn whitespace_width(text: &str, position: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes[position] {
+        b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => 1,
+        0..=0x7F => 0,
+        // Lead bytes of the white space chars past ASCII: U+0085, U+00A0 (C2), U+1680 (E1),
+        // U+2000..U+205F (E2), U+3000 (E3).
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text[position..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn clean_all(text: &str) -> Cleaned {
         clean(text, 0..text.len(), &[])
@@ -318,6 +448,127 @@ mod tests {
         assert!(text[source..].starts_with("Tài"));
         let at = cleaned.text.find("chính").unwrap();
         assert!(text[cleaned.map.to_input(at)..].starts_with("chính"));
+    }
+
+    /// `push_mapped` as it was: one `push_char` per char, two map look-ups each.
+    fn push_mapped_reference(builder: &mut Builder, text: &str, map: &OffsetMap, base: usize) {
+        for (index, c) in text.char_indices() {
+            let start = base + map.to_input(index);
+            let end = base + map.to_input(index + c.len_utf8());
+            builder.push_char(c, start..end);
+        }
+    }
+
+    /// Pushes the pieces (text, map, base) both ways and compares the results.
+    fn assert_runs_agree(pieces: &[(String, OffsetMap, usize)], end: usize) {
+        let mut fast = Builder::default();
+        let mut slow = Builder::default();
+        for (text, map, base) in pieces {
+            push_mapped(&mut fast, text, map, *base);
+            push_mapped_reference(&mut slow, text, map, *base);
+        }
+        assert_eq!(fast.finish(end), slow.finish(end), "{pieces:?}");
+    }
+
+    fn piece_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Bộ", " ", "  ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "hoà",
+                "thuỷ", "a\u{300}", "–", "“", "\r\n", "\u{200B}", "x", "ế", "\u{1680}",
+            ]),
+            0..12,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_agree_with_char_by_char_on_normalised_pieces(
+            texts in proptest::collection::vec(piece_text(), 1..4),
+            gap in 0usize..5,
+        ) {
+            let mut base = 0;
+            let mut pieces = Vec::new();
+            for text in &texts {
+                let (normalised, map) = normalize_with_map(text);
+                pieces.push((normalised, map, base));
+                base += text.len() + gap;
+            }
+            assert_runs_agree(&pieces, base);
+        }
+
+        #[test]
+        fn runs_agree_with_char_by_char_on_any_map(
+            text in piece_text(),
+            mut checkpoints in proptest::collection::vec((0usize..40, 0usize..40), 0..6),
+            input_end in 0usize..40,
+            base in 0usize..10,
+        ) {
+            checkpoints.sort_by_key(|&(norm, _)| norm);
+            let map = OffsetMap::from_checkpoints(checkpoints, input_end);
+            assert_runs_agree(&[(text, map, base)], input_end + base);
+        }
+    }
+
+    #[test]
+    fn runs_agree_with_char_by_char_on_seed_lines() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for line in text.lines() {
+                let cleaned = clean_all(line);
+                let (normalised, map) = normalize_with_map(line);
+                let pieces = [(normalised, map, 0), (cleaned.text, cleaned.map, 0)];
+                assert_runs_agree(&pieces, line.len());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The prefilter never hides an artifact (the superscripts, their UTF-8 neighbours,
+        /// the Kelvin sign and long s that case folding relates to `k` and `s`).
+        #[test]
+        fn artifact_prefilter_hides_nothing(
+            raw in "[a-zA-Z0-9 :_\\[\\]*<>/⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾₁ªº°±´µ¶·¸»¼“”–\u{2069}\u{2080}\u{212A}\u{17F}]{0,40}"
+        ) {
+            if !may_have_artifacts(&raw) {
+                proptest::prop_assert!(ARTIFACT.find(&raw).is_none(), "{:?}", raw);
+            }
+        }
+    }
+
+    #[test]
+    fn artifact_prefilter_agrees_on_samples_and_seed_lines() {
+        for raw in [
+            "a¹",
+            "m²",
+            "x³",
+            "⁰",
+            "⁴⁵",
+            "⁹",
+            "[1]",
+            "**x**",
+            "<i>",
+            "[bookmark: _H]",
+        ] {
+            assert!(may_have_artifacts(raw), "{raw}");
+        }
+        for raw in [
+            "Bộ Tài chính “giao” – ngày 1/2",
+            "°C ± ´",
+            "\u{2080}\u{2069}",
+        ] {
+            assert!(!may_have_artifacts(raw), "{raw}");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for line in text.lines() {
+                if !may_have_artifacts(line) {
+                    assert!(ARTIFACT.find(line).is_none(), "{line:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -254,8 +254,11 @@ fn best<const N: usize>(candidates: [(String, &'static str); N]) -> Option<(Stri
 /// without its font): re-read when that reads as Vietnamese and the text as it stands does
 /// not.
 pub fn repair_utf8(text: &str) -> Option<(String, &'static str)> {
-    let high = text.chars().filter(|c| !c.is_ascii()).count();
-    if high == 0 || vietnamese_score(text) >= 0.05 {
+    // Mojibake is text whose every char is a Windows-1252 char (that is what the bytes were
+    // read as). Real Vietnamese has letters outside it within a few words (`ư`, `ơ`, `đ`,
+    // `ạ`, `ộ` ...), which settles it without scoring the text, the costly part; these
+    // cheap checks go first, the order of checks that all answer `None` does not matter.
+    if text.is_ascii() || !text.chars().all(in_windows_1252) || vietnamese_score(text) >= 0.05 {
         return None;
     }
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
@@ -269,9 +272,101 @@ pub fn repair_utf8(text: &str) -> Option<(String, &'static str)> {
     best(candidates)
 }
 
+/// Whether `c` has a byte in Windows-1252 (`encoding_rs` encodes it without loss): Latin-1
+/// (less five C1 controls that Windows-1252 uses for other characters) and 27 characters of
+/// 0x80..=0x9F (curly quotes, dashes, `€`, `™`, `Œ` ...).
+fn in_windows_1252(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F | 0xA0..=0xFF => true,
+        0x81 | 0x8D | 0x8F | 0x90 | 0x9D => true,
+        0x80..=0x9F => false,
+        _ => matches!(
+            c,
+            '€' | '‚'
+                | 'ƒ'
+                | '„'
+                | '…'
+                | '†'
+                | '‡'
+                | 'ˆ'
+                | '‰'
+                | 'Š'
+                | '‹'
+                | 'Œ'
+                | 'Ž'
+                | '‘'
+                | '’'
+                | '“'
+                | '”'
+                | '•'
+                | '–'
+                | '—'
+                | '˜'
+                | '™'
+                | 'š'
+                | '›'
+                | 'œ'
+                | 'ž'
+                | 'Ÿ'
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_1252_test_agrees_with_encoding_rs() {
+        for code in 0..0x11_0000u32 {
+            if let Some(c) = char::from_u32(code) {
+                let mut buffer = [0u8; 4];
+                let (_, _, unmappable) =
+                    encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buffer));
+                assert_eq!(in_windows_1252(c), !unmappable, "U+{code:04X}");
+            }
+        }
+    }
+
+    /// The original order of checks (score first), to compare the fast one with.
+    fn repair_utf8_slow(text: &str) -> Option<(String, &'static str)> {
+        let high = text.chars().filter(|c| !c.is_ascii()).count();
+        if high == 0 || vietnamese_score(text) >= 0.05 {
+            return None;
+        }
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+        if unmappable {
+            return None;
+        }
+        best([
+            (decode_tcvn3(&bytes), "tcvn3"),
+            (vni_from_latin(text), "vni"),
+        ])
+    }
+
+    #[test]
+    fn repair_fast_path_agrees_with_the_slow_one() {
+        let samples = [
+            "c¸c bé, ngµnh vµ ®Þa ph\u{AD}¬ng thùc hiÖn nhiÖm vô",
+            "caùc boä, ngaønh vaø ñòa phöông thöïc hieän nhieäm vuï cuûa uûy ban",
+            "các bộ, ngành và địa phương",
+            "café – “x” € ™ Œ",
+            "plain ascii",
+            "Hà Nội",
+            "à á â ã è é",
+            "",
+        ];
+        for text in samples {
+            assert_eq!(repair_utf8(text), repair_utf8_slow(text), "{text:?}");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for line in text.lines() {
+                assert_eq!(repair_utf8(line), repair_utf8_slow(line), "{line:?}");
+            }
+        }
+    }
 
     fn encode_tcvn3(text: &str) -> Vec<u8> {
         text.chars()
@@ -280,6 +375,15 @@ mod tests {
                 None => c as u8,
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn repair_fast_path_agrees_on_random_text(
+            text in "[a-z ,.¸µ®Þ¬ÖùéôöñøïûâäêìíòóõüÕÙÛ–“”€ộưđ\\u{80}-\\u{9F}]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(repair_utf8(&text), repair_utf8_slow(&text));
+        }
     }
 
     #[test]

@@ -105,8 +105,7 @@ fn is_motto(text: &str) -> bool {
 }
 
 fn is_upper(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    crate::noise::all_capitals(text, 2)
 }
 
 /// `QUẢNG NINH` -> `Quảng Ninh`.

@@ -77,7 +77,8 @@ static WEATHER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A weather widget line of a news site: `Hà Nội 21 °C`, `• Hà Nội Hà Nội 21°C`.
 pub fn is_weather_line(line: &str) -> bool {
-    line.chars().count() < 70 && WEATHER.is_match(line)
+    // The degree sign is required: most lines are settled without counting or the regex.
+    line.contains('°') && line.chars().count() < 70 && WEATHER.is_match(line)
 }
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,7 +88,8 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A photo caption: ends with `- Ảnh: VGP/Nhật Bắc` (or `(Ảnh: ...)`).
 pub fn is_caption(line: &str) -> bool {
-    CAPTION.is_match(line)
+    // The colon is required: a line without one is settled without the regex.
+    line.contains(':') && CAPTION.is_match(line)
 }
 
 /// The words with which news sites open the lists after an article (related articles,
@@ -177,8 +179,20 @@ const ISSUER_HEADS: &[&str] = &[
 ];
 
 fn is_upper_line(line: &str) -> bool {
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+    all_capitals(line, 4)
+}
+
+/// Whether `text` has at least `min_letters` letters, all in upper case. Stops at the first
+/// letter in lower case, which in running text comes within a word or two.
+pub fn all_capitals(text: &str, min_letters: usize) -> bool {
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= min_letters
 }
 
 /// A line of a signature block: `KT. THỦ TƯỚNG`, `PHÓ THỦ TƯỚNG`, `(Đã ký)`, or the issuing
@@ -226,6 +240,39 @@ pub fn is_person_name(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The literal prefilters of the weather and caption tests change no answer.
+        #[test]
+        fn prefilters_change_nothing(
+            line in "[-•· a-zHNộàẢảnh:/()0-9°CF.VGP]{0,30}(°C|°F| °C|: VGP|)"
+        ) {
+            let weather = line.chars().count() < 70 && WEATHER.is_match(&line);
+            proptest::prop_assert_eq!(is_weather_line(&line), weather);
+            proptest::prop_assert_eq!(is_caption(&line), CAPTION.is_match(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn all_capitals_agrees_with_counting_every_letter(
+            text in "[A-Za-zĐđỦủƯư 0-9.Ⓐⓐǅ\\u{300}]{0,20}",
+            min in 0usize..6,
+        ) {
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let counted = letters.len() >= min && letters.iter().all(|c| c.is_uppercase());
+            proptest::prop_assert_eq!(all_capitals(&text, min), counted);
+        }
+    }
+
+    #[test]
+    fn prefilters_keep_the_furniture() {
+        assert!(is_weather_line("Hà Nội 21 °C"));
+        assert!(is_weather_line("• Hà Nội Hà Nội 21°C"));
+        assert!(!is_weather_line("Hà Nội 21 C"));
+        assert!(is_caption("Thủ tướng phát biểu - Ảnh: VGP/Nhật Bắc"));
+        assert!(!is_caption("Thủ tướng phát biểu - Ảnh VGP/Nhật Bắc"));
+    }
 
     #[test]
     fn footnote_labels() {

@@ -236,8 +236,18 @@ pub fn row_text(row: &TableRow) -> String {
 /// `a) Các nhiệm vụ hoàn thành` / `b) Các nhiệm vụ đang thực hiện, chưa hoàn thành`: the
 /// status a heading gives the table rows under it.
 pub fn status_heading(text: &str) -> Option<TaskStatus> {
+    // Folding keeps one char for each char that is not a combining mark: a long paragraph is
+    // told by counting those, without folding it.
+    if text
+        .chars()
+        .filter(|c| !vntask_tokenizer::is_mark(*c))
+        .nth(120)
+        .is_some()
+    {
+        return None;
+    }
     let folded = fold(text);
-    if folded.chars().count() > 120 || !folded.contains("nhiem vu") {
+    if !folded.contains("nhiem vu") {
         return None;
     }
     if folded.contains("chua hoan thanh")
@@ -257,6 +267,17 @@ pub fn status_heading(text: &str) -> Option<TaskStatus> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_heading_counts_chars_as_folded() {
+        // 120 chars after folding (the NFD marks do not count) is still a heading.
+        let tail = " Các nhiệm vụ hoàn thành";
+        let pad = 120 - tail.chars().count();
+        let nfd = format!("{}{tail}", "a\u{0300}".repeat(pad));
+        assert_eq!(status_heading(&nfd), Some(TaskStatus::Completed));
+        let longer = format!("a{nfd}");
+        assert_eq!(status_heading(&longer), None);
+    }
 
     #[test]
     fn status_headings() {

@@ -58,6 +58,13 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Whether `fold(text)` starts with `prefix` (folded already), folding only as much of
+/// `text` as the prefix needs (`Nơi nhận:` opening a long line).
+pub fn fold_starts_with(text: &str, prefix: &str) -> bool {
+    let mut folded = text.chars().filter(|c| !is_mark(*c)).map(fold_char);
+    prefix.chars().all(|p| folded.next() == Some(p))
+}
+
 /// Folds `text` and returns, for every byte of the result plus its end, the byte offset in
 /// `text` it came from (so a match in folded text maps back to a span of `text`).
 pub fn fold_with_offsets(text: &str) -> (String, Vec<u32>) {
@@ -96,6 +103,32 @@ mod tests {
         assert_eq!(fold("ĐẨY MẠNH Ủy ban"), "day manh uy ban");
         assert_eq!(fold("Bo Tai chinh"), "bo tai chinh");
         assert_eq!(fold("Thông tin & Truyền thông"), "thong tin & truyen thong");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_starts_with_agrees_with_fold(
+            text in "[a-zA-Zơớờ\\u{300}\\u{301}ĐđNnÔôIiHhÂâÀàỢợ ]{0,14}",
+            prefix in "[a-z ]{0,6}",
+        ) {
+            for prefix in [prefix.as_str(), "noi nhan", "", "n"] {
+                proptest::prop_assert_eq!(
+                    fold_starts_with(&text, prefix),
+                    fold(&text).starts_with(prefix)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fold_starts_with_samples() {
+        assert!(fold_starts_with("Nơi nhận:", "noi nhan"));
+        assert!(fold_starts_with(
+            "NO\u{031B}I NHA\u{0302}\u{0323}N",
+            "noi nhan"
+        ));
+        assert!(!fold_starts_with("Nơi", "noi nhan"));
+        assert!(fold_starts_with("x", ""));
     }
 
     #[test]

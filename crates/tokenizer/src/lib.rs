@@ -14,7 +14,7 @@ pub mod numbers;
 pub mod sentences;
 pub mod tokens;
 
-pub use fold::{fold, fold_char, fold_with_offsets};
+pub use fold::{fold, fold_char, fold_starts_with, fold_with_offsets};
 pub use marks::is_mark;
 pub use normalize::{normalize, normalize_with_map, OffsetMap};
 pub use numbers::{parse_number, parse_number_words, parse_ratio};

@@ -63,6 +63,35 @@ impl OffsetMap {
         }
     }
 
+    /// The end of the run of offsets from `offset` on that this map takes in step:
+    /// `to_input(o) == to_input(offset) + (o - offset)` for every `o` in
+    /// `offset..in_step_until(offset)`, which is never empty. Lets a caller map a whole run
+    /// with one look-up instead of one per character.
+    pub fn in_step_until(&self, offset: usize) -> usize {
+        let index = self
+            .checkpoints
+            .partition_point(|&(norm, _)| norm <= offset);
+        let (norm, input, limit, next_norm) = if index == 0 {
+            // Before the first checkpoint offsets map to themselves, up to the input's end.
+            let next_norm = self.checkpoints.first().map_or(usize::MAX, |&(n, _)| n);
+            (0, 0, self.input_len, next_norm)
+        } else {
+            let (norm, input) = self.checkpoints[index - 1];
+            let (limit, next_norm) = self
+                .checkpoints
+                .get(index)
+                .map_or((self.input_len, usize::MAX), |&(n, i)| (i, n));
+            (norm, input, limit, next_norm)
+        };
+        // `to_input` is `input + (o - norm)` capped at `limit`: in step until the cap.
+        let mapped = input.saturating_add(offset - norm);
+        let room = limit.saturating_sub(mapped);
+        if mapped > limit {
+            return offset.saturating_add(1);
+        }
+        next_norm.min(offset.saturating_add(room).saturating_add(1))
+    }
+
     /// The checkpoints of this map (see [`OffsetMap::from_checkpoints`]).
     pub fn checkpoints(&self) -> &[(usize, usize)] {
         &self.checkpoints
@@ -89,22 +118,24 @@ pub fn normalize_with_map(text: &str) -> (String, OffsetMap) {
     let mut buffer = String::new();
     let mut units = Units { text, pos: 0 };
     let mut previous: Option<char> = None;
-    let bytes = text.as_bytes();
     loop {
-        // Fast path: a run of ASCII characters that normalisation keeps, each followed by an
-        // ASCII character (so no combining mark applies to it), is copied as it is.
+        // Fast path: a run of characters that normalisation keeps as they are, each a unit of
+        // its own (see `is_quiet`), is copied in one piece. Most of a text is such a run.
         let run_start = units.pos;
         let mut run_end = run_start;
-        while run_end + 1 < bytes.len()
-            && bytes[run_end] < 0x80
-            && bytes[run_end + 1] < 0x80
-            && !matches!(bytes[run_end], b'\r' | b'o' | b'O' | b'u' | b'U')
-        {
-            run_end += 1;
+        let mut rest = text[run_start..].chars();
+        let mut current = rest.next();
+        while let Some(c) = current {
+            let next = rest.next();
+            if !is_quiet(c, next) {
+                break;
+            }
+            run_end += c.len_utf8();
+            previous = Some(c);
+            current = next;
         }
         if run_end > run_start {
             out.push_str(&text[run_start..run_end]);
-            previous = Some(char::from(bytes[run_end - 1]));
             units.pos = run_end;
         }
         let Some((start, end)) = units.next_unit() else {
@@ -199,6 +230,26 @@ fn is_plain(c: char) -> bool {
             ((c as u32) < 0x2000 && !crate::marks::is_mark(c))
                 || ((c as u32) > 0x3000 && c != '\u{FEFF}')
         }
+    }
+}
+
+/// Whether `c`, followed by `next`, is a unit of its own that normalisation copies as it is:
+/// no combining mark follows it (a mark makes a unit to compose), and it is plain or an
+/// `o`/`u` that cannot start an open `oa`/`oe`/`uy` syllable with the new tone placement.
+/// Such a syllable needs a next letter whose canonical decomposition starts with `a`/`e`
+/// (after `o`) or `y` (after `u`), which is exactly when it folds to that letter; a
+/// zero-width character in between may hide the pair, so it is never quiet either.
+#[inline]
+fn is_quiet(c: char, next: Option<char>) -> bool {
+    if next.is_some_and(is_mark) {
+        return false;
+    }
+    match c {
+        'o' | 'O' => {
+            !next.is_some_and(|n| is_ignorable(n) || matches!(crate::fold::fold_char(n), 'a' | 'e'))
+        }
+        'u' | 'U' => !next.is_some_and(|n| is_ignorable(n) || crate::fold::fold_char(n) == 'y'),
+        _ => is_plain(c),
     }
 }
 
@@ -348,8 +399,100 @@ fn is_vowel(c: char) -> bool {
 }
 
 #[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text of the pieces the fast runs must get right: every vowel next to `o`/`u`, marks,
+    /// zero-width and odd spaces, `q`, line ends.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "o", "O", "u", "U", "q", "Q", "a", "e", "y", "A", "E", "Y", "à", "ẻ", "ỹ", "Ỷ",
+                "á", "ă", "â", "ê", "ô", "ơ", "ư", "i", "n", "g", "h", "\u{300}", "\u{301}",
+                "\u{309}", "\u{323}", "\u{302}", "\u{200B}", "\u{FEFF}", "\u{AD}", "\u{A0}", "\r",
+                "\n", " ", "–", "“", "-", ".", "1", "\u{3099}", "\u{20D0}",
+            ]),
+            0..30,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #[test]
+        fn fast_runs_agree_with_unit_by_unit(text in tricky_text()) {
+            proptest::prop_assert_eq!(
+                normalize_with_map(&text),
+                reference::normalize_with_map_reference(&text)
+            );
+        }
+
+        #[test]
+        fn fast_runs_agree_on_any_text(text in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(
+                normalize_with_map(&text),
+                reference::normalize_with_map_reference(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn fast_runs_agree_on_the_seeds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let nfd: String = text.nfd().collect();
+            for text in [text.as_str(), nfd.as_str()] {
+                assert_eq!(
+                    normalize_with_map(text),
+                    reference::normalize_with_map_reference(text)
+                );
+                for line in text.lines() {
+                    assert_eq!(
+                        normalize_with_map(line),
+                        reference::normalize_with_map_reference(line)
+                    );
+                }
+            }
+            seen += 1;
+        }
+        assert!(seen > 0, "no seeds read");
+    }
+
+    /// `is_quiet` lets `o`/`u` through when the next letter does not fold to `a`/`e`/`y`:
+    /// then no composition of it (alone or with a mark) is a toned `a`/`e`/`y`.
+    #[test]
+    fn quiet_partners_cover_every_composition() {
+        for code in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut units = vec![c.to_string()];
+            if code < 0x3000 {
+                units.extend(
+                    (0x300..0x370)
+                        .filter_map(char::from_u32)
+                        .map(|m| format!("{c}{m}")),
+                );
+            }
+            for unit in units {
+                let composed: String = unit.nfc().collect();
+                let mut chars = composed.chars();
+                if let (Some(single), None) = (chars.next(), chars.next()) {
+                    if let Some((base, _)) = split_tone(single) {
+                        let folded = crate::fold::fold_char(c);
+                        assert_eq!(folded, base.to_ascii_lowercase(), "{unit:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn tone_placement_is_traditional() {

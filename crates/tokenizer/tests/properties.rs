@@ -75,3 +75,39 @@ proptest! {
         prop_assert_eq!(fold(&normalize(&nfd)), fold(&normalize(&text)));
     }
 }
+
+/// Any map: checkpoints sorted by output offset, input offsets in any order.
+fn any_map() -> impl Strategy<Value = vntask_tokenizer::OffsetMap> {
+    (
+        prop::collection::vec((0usize..50, 0usize..50), 0..8),
+        0usize..50,
+    )
+        .prop_map(|(mut checkpoints, end)| {
+            checkpoints.sort_by_key(|&(norm, _)| norm);
+            vntask_tokenizer::OffsetMap::from_checkpoints(checkpoints, end)
+        })
+}
+
+proptest! {
+    #[test]
+    fn in_step_until_is_in_step(map in any_map(), offset in 0usize..60) {
+        let stop = map.in_step_until(offset);
+        prop_assert!(stop > offset);
+        let start = map.to_input(offset);
+        for o in offset..stop.min(80) {
+            prop_assert_eq!(map.to_input(o), start + (o - offset), "{} in {:?}", o, map);
+        }
+    }
+
+    #[test]
+    fn in_step_until_is_in_step_on_normalised_text(text in vietnamese_text()) {
+        let (out, map) = normalize_with_map(&text);
+        for offset in 0..=out.len() {
+            let stop = map.in_step_until(offset).min(out.len() + 1);
+            let start = map.to_input(offset);
+            for o in offset..stop {
+                prop_assert_eq!(map.to_input(o), start + (o - offset));
+            }
+        }
+    }
+}

@@ -16,7 +16,7 @@ use crate::sections::{parse_label, LabelKind, SectionStack};
 use crate::table::{self, Table};
 use crate::{Block, BlockKind, Document, Footnote, Format};
 use std::ops::Range;
-use vntask_tokenizer::fold;
+use vntask_tokenizer::fold_starts_with;
 use vntask_writer::SpanBasis;
 
 /// Deeper items are flattened to this depth.
@@ -79,20 +79,28 @@ pub fn parse(
     soft_wrap: bool,
 ) -> Document {
     let line_ranges = lines(&source);
-    let head_texts: Vec<String> = line_ranges
-        .iter()
-        .take(120)
-        .map(|range| {
-            let raw = source.get(range.clone()).unwrap_or("");
-            let mut start = range.start;
-            let mut cells = Vec::new();
-            for part in raw.split('\t') {
-                cells.push(clean(&source, start..start + part.len(), markup).text);
-                start += part.len() + 1;
-            }
-            cells.join("\t").trim().to_string()
-        })
-        .collect();
+    // The head lines are cleaned for the metadata scan; a line without tabs is cleaned as a
+    // whole, exactly as the body loop would clean it, so the body takes it from here
+    // instead of cleaning it twice.
+    let mut head_texts: Vec<String> = Vec::with_capacity(line_ranges.len().min(120));
+    let mut head_cleaned: Vec<Option<Cleaned>> = Vec::with_capacity(head_texts.capacity());
+    for range in line_ranges.iter().take(120) {
+        let raw = source.get(range.clone()).unwrap_or("");
+        if !raw.contains('\t') {
+            let cleaned = clean(&source, range.clone(), markup);
+            head_texts.push(cleaned.text.trim().to_string());
+            head_cleaned.push(Some(cleaned));
+            continue;
+        }
+        let mut start = range.start;
+        let mut cells = Vec::new();
+        for part in raw.split('\t') {
+            cells.push(clean(&source, start..start + part.len(), markup).text);
+            start += part.len() + 1;
+        }
+        head_texts.push(cells.join("\t").trim().to_string());
+        head_cleaned.push(None);
+    }
     let head_refs: Vec<&str> = head_texts.iter().map(String::as_str).collect();
     let header = crate::metadata::scan(&head_refs);
     let mut parser = Parser {
@@ -124,7 +132,8 @@ pub fn parse(
         if index < header.body_start {
             continue;
         }
-        parser.line(range.clone());
+        let cleaned = head_cleaned.get_mut(index).and_then(Option::take);
+        parser.line(range.clone(), cleaned);
     }
     let mut meta = header.meta;
     meta.recipients = parser.recipients;
@@ -179,12 +188,13 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn line(&mut self, range: Range<usize>) {
+    /// Reads one body line; `cleaned` is the line already cleaned (by the head scan), if it was.
+    fn line(&mut self, range: Range<usize>, cleaned: Option<Cleaned>) {
         let blank_before = self.previous_blank;
         self.previous_blank = true;
         let source = self.source;
         let raw = source.get(range.clone()).unwrap_or("");
-        let cleaned = clean(source, range.clone(), self.markup);
+        let cleaned = cleaned.unwrap_or_else(|| clean(source, range.clone(), self.markup));
         let text = cleaned.text.as_str();
         if text.is_empty() {
             self.footnotes.extend(cleaned.footnotes);
@@ -196,8 +206,7 @@ impl Parser<'_> {
             self.footnote_line(trimmed, &range, &cleaned);
             return;
         }
-        let folded = fold(text);
-        if folded.starts_with("noi nhan") {
+        if fold_starts_with(text, "noi nhan") {
             self.finish_table();
             self.zone = Zone::Recipients;
             // `Nơi nhận:` may share its line with the signature column (`\tKT. BỘ TRƯỞNG`).

@@ -56,7 +56,7 @@ pub(super) fn starts_appendix(raw: &str, text: &str) -> bool {
         let line = 0..raw.len();
         return table::header_kind(&table::tab_cells(raw, line, &[])).is_some();
     }
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    let capitals = letters.len() >= 12 && letters.iter().all(|c| c.is_uppercase());
-    capitals && text.split_whitespace().count() >= 4 && !noise::is_signature_line(text)
+    noise::all_capitals(text, 12)
+        && text.split_whitespace().count() >= 4
+        && !noise::is_signature_line(text)
 }
