@@ -75,8 +75,12 @@ find "$CORPUS" -type f -name '*.txt' -print0 | xargs -0 cat > /dev/null
 echo "== measuring" >&2
 measure cat sh -c "find '$CORPUS' -type f -name '*.txt' -print0 | xargs -0 cat"
 measure rg rg -c -F -f "$NAMES" "$CORPUS"
-measure jobs1 "$VNTASK" extract "$CORPUS" --quiet --allow-errors --jobs 1 -o /dev/null
+# Both runs write their tasks to a file (as a user's run would, with its periodic syncs), and
+# must write the same bytes.
+measure jobs1 "$VNTASK" extract "$CORPUS" --quiet --allow-errors --jobs 1 -o "$WORK/tasks-jobs1.jsonl"
 measure jobs2 "$VNTASK" extract "$CORPUS" --quiet --allow-errors --jobs 2 -o "$WORK/tasks.jsonl"
+cmp -s "$WORK/tasks-jobs1.jsonl" "$WORK/tasks.jsonl" || { echo "bench: --jobs 1 and --jobs 2 outputs differ" >&2; exit 1; }
+rm -f "$WORK/tasks-jobs1.jsonl"
 TASKS=$(wc -l < "$WORK/tasks.jsonl")
 
 # underthesea over the first SLICE_MB of the corpus, in its own venv.
