@@ -240,20 +240,13 @@ impl Builder {
     /// ending at byte `i`. The same as [`Builder::push_char`] for each char, with one push
     /// per stretch between white space.
     fn push_run(&mut self, run: &str, source: usize, end_of: impl Fn(usize) -> usize) {
-        let bytes = run.as_bytes();
         let mut position = 0;
         let mut last_word: Option<Range<usize>> = None;
         while position < run.len() {
             // A stretch of non-white-space chars.
             let start = position;
-            while position < run.len() {
-                let width = whitespace_width(run, position);
-                if width > 0 {
-                    break;
-                }
-                position += utf8_width(bytes[position]);
-            }
-            let position_end = position.min(run.len());
+            position = words_end(run, position);
+            let position_end = position;
             if position_end > start {
                 if let Some(space_source) = self.pending_space.take() {
                     self.emit(' ', space_source);
@@ -363,14 +356,58 @@ fn push_mapped(builder: &mut Builder, text: &str, map: &OffsetMap, base: usize) 
     }
 }
 
-/// The byte length of the UTF-8 char that starts with `lead`.
+/// The bytes that may start a white space char: ASCII white space and the lead bytes of
+/// those past ASCII (see [`whitespace_width`]); no other byte, continuation bytes included.
+static WHITESPACE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [
+        b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut index = 0;
+    while index < bytes.len() {
+        table[bytes[index] as usize] = true;
+        index += 1;
+    }
+    table
+};
+
+/// The end of the stretch of words of `text` from `position` (not white space) that stand
+/// one ASCII space apart: pushed char by char such a stretch comes out as it is, each space
+/// standing for itself, so it can be pushed in one piece.
 #[inline]
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+fn words_end(text: &str, mut position: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        let end = word_end(text, position);
+        let single_space = end > position
+            && bytes.get(end) == Some(&b' ')
+            && end + 1 < text.len()
+            && whitespace_width(text, end + 1) == 0;
+        if !single_space {
+            return end;
+        }
+        position = end + 1;
+    }
+}
+
+/// The end of the stretch of chars of `text` from `position` that are not white space.
+#[inline]
+fn word_end(text: &str, mut position: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        let Some(at) = bytes[position..]
+            .iter()
+            .position(|&b| WHITESPACE_BYTES[usize::from(b)])
+        else {
+            return text.len();
+        };
+        position += at;
+        if whitespace_width(text, position) > 0 {
+            return position;
+        }
+        // A lead byte of a char that is not white space; its continuation bytes are never
+        // in the table.
+        position += 1;
     }
 }
 
