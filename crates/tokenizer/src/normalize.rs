@@ -123,19 +123,17 @@ pub fn normalize_with_map(text: &str) -> (String, OffsetMap) {
         // its own (see `is_quiet`), is copied in one piece. Most of a text is such a run.
         let run_start = units.pos;
         let mut run_end = run_start;
-        let mut rest = text[run_start..].chars();
-        let mut current = rest.next();
-        while let Some(c) = current {
-            let next = rest.next();
-            if !is_quiet(c, next) {
-                break;
+        loop {
+            run_end = skip_plain_bytes(text.as_bytes(), run_end);
+            let mut rest = text[run_end..].chars();
+            match rest.next() {
+                Some(c) if is_quiet(c, rest.next()) => run_end += c.len_utf8(),
+                _ => break,
             }
-            run_end += c.len_utf8();
-            previous = Some(c);
-            current = next;
         }
         if run_end > run_start {
             out.push_str(&text[run_start..run_end]);
+            previous = text[run_start..run_end].chars().next_back();
             units.pos = run_end;
         }
         let Some((start, end)) = units.next_unit() else {
@@ -251,6 +249,43 @@ fn is_quiet(c: char, next: Option<char>) -> bool {
         'u' | 'U' => !next.is_some_and(|n| is_ignorable(n) || crate::fold::fold_char(n) == 'y'),
         _ => is_plain(c),
     }
+}
+
+/// The end of the run from `pos` of the commonest quiet characters (see [`is_quiet`]), told
+/// from their UTF-8 bytes without decoding them: ASCII other than `\r` (and `o`/`u` only
+/// before an ASCII letter other than `a`/`e`, resp. `y`, which folds to itself); U+00C0 to
+/// U+02FF (lead bytes `C3`..`CB`: `à`, `đ`, `ơ`, `ư` ...); U+1E00 to U+1EFF (`E1 B8`..`E1 BB`:
+/// `ạ`, `ế`, `ộ` ...), each followed by a character that is not a combining mark (below
+/// U+0300, lead byte under `CC`, or in U+1E00..U+1EFF). The last character of the text is
+/// left to [`is_quiet`].
+#[inline]
+fn skip_plain_bytes(bytes: &[u8], mut pos: usize) -> usize {
+    let latin_extended_additional = |at: usize| {
+        bytes[at] == 0xE1 && bytes.get(at + 1).is_some_and(|b| (0xB8..=0xBB).contains(b))
+    };
+    while pos < bytes.len() {
+        let ascii_next_but = |letters: &[u8]| {
+            bytes
+                .get(pos + 1)
+                .is_some_and(|n| n.is_ascii() && !letters.contains(n))
+        };
+        let width = match bytes[pos] {
+            b'\r' => break,
+            b'o' | b'O' if ascii_next_but(b"aeAE") => 1,
+            b'u' | b'U' if ascii_next_but(b"yY") => 1,
+            b'o' | b'O' | b'u' | b'U' => break,
+            0..=0x7F => 1,
+            0xC3..=0xCB => 2,
+            _ if latin_extended_additional(pos) => 3,
+            _ => break,
+        };
+        let next = pos + width;
+        if next >= bytes.len() || !(bytes[next] < 0xCC || latin_extended_additional(next)) {
+            break;
+        }
+        pos = next;
+    }
+    pos
 }
 
 /// Iterates over units: a base character with its combining marks.
@@ -413,7 +448,8 @@ mod tests {
                 "o", "O", "u", "U", "q", "Q", "a", "e", "y", "A", "E", "Y", "à", "ẻ", "ỹ", "Ỷ",
                 "á", "ă", "â", "ê", "ô", "ơ", "ư", "i", "n", "g", "h", "\u{300}", "\u{301}",
                 "\u{309}", "\u{323}", "\u{302}", "\u{200B}", "\u{FEFF}", "\u{AD}", "\u{A0}", "\r",
-                "\n", " ", "–", "“", "-", ".", "1", "\u{3099}", "\u{20D0}",
+                "\n", " ", "–", "“", "-", ".", "1", "\u{3099}", "\u{20D0}", "\u{1DC0}", "\u{1AB0}",
+                "\u{340}", "\u{36F}", "\u{345}", "ỳ", "\u{1680}",
             ]),
             0..30,
         )

@@ -25,6 +25,29 @@ const MAX_DEPTH: usize = 32;
 /// The lines of `source` (byte ranges without the line break); `\r\n`, `\r`, form feeds
 /// and vertical tabs break lines.
 pub fn lines(source: &str) -> Vec<Range<usize>> {
+    let bytes = source.as_bytes();
+    // Vertical tabs are rare: without one, memchr finds the other breaks a line at a time.
+    if memchr::memchr(b'\x0b', bytes).is_some() {
+        return lines_byte_by_byte(source);
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(at) = memchr::memchr3(b'\n', b'\r', b'\x0c', &bytes[start..]) {
+        let at = start + at;
+        out.push(start..at);
+        start = at + 1;
+        if bytes[at] == b'\r' && bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+    }
+    if start < bytes.len() {
+        out.push(start..bytes.len());
+    }
+    out
+}
+
+/// [`lines`], one byte at a time.
+fn lines_byte_by_byte(source: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = source.as_bytes();
     let mut start = 0;
@@ -123,7 +146,12 @@ pub fn parse(
         signature_seen: false,
         soft_wrap,
         format,
-        wrap_width: wrap_width(&source, &line_ranges),
+        // Only a PDF's lines are joined by their width.
+        wrap_width: if format == Format::Pdf {
+            wrap_width(&source, &line_ranges)
+        } else {
+            0
+        },
         previous_len: 0,
         previous_blank: true,
         news: header.news || header.meta.doc_type == vntask_writer::DocType::Other,
@@ -274,7 +302,11 @@ impl Parser<'_> {
             return;
         }
         self.previous_blank = false;
-        let length = trimmed.chars().count();
+        let length = if self.format == Format::Pdf {
+            trimmed.chars().count()
+        } else {
+            0
+        };
         self.text_line(range, cleaned, blank_before);
         self.previous_len = length;
     }
@@ -533,4 +565,22 @@ fn is_heading_like(text: &str) -> bool {
         && text.chars().count() < 120
         && !text.ends_with(['.', ';', ','])
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn lines_agree_with_the_byte_by_byte_split(text in "[a\\n\\r\\x0b\\x0cđ ]{0,30}") {
+            proptest::prop_assert_eq!(super::lines(&text), super::lines_byte_by_byte(&text));
+        }
+    }
+
+    #[test]
+    fn lines_break_at_every_kind_of_line_end() {
+        let text = "a\r\nb\rc\nd\x0ce\r\r\nf";
+        assert_eq!(super::lines(text), super::lines_byte_by_byte(text));
+        assert_eq!(super::lines(text).len(), 7);
+        assert_eq!(super::lines("a\x0bb").len(), 2);
+    }
 }
