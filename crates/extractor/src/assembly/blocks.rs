@@ -109,7 +109,7 @@ pub fn block_tasks(
         }
         return Vec::new();
     }
-    sentence_tasks(block, found, zone)
+    sentence_tasks(block, mentions, found, zone)
 }
 
 /// A whole item as one task (or one per `(1)`, `(2)` part when it enumerates actions).
@@ -149,13 +149,25 @@ fn item_tasks(
 }
 
 /// Prose: each sentence that assigns work on its own is a task.
-fn sentence_tasks(block: &Block, found: &Lookups, zone: Zone) -> Vec<Draft> {
+/// `block_mentions` are those of the whole block, which a one-sentence block reuses.
+fn sentence_tasks(
+    block: &Block,
+    block_mentions: &[AgencyMention],
+    found: &Lookups,
+    zone: Zone,
+) -> Vec<Draft> {
     let context = found.context;
     let mut out = Vec::new();
     for range in vntask_tokenizer::sentences(&block.text) {
         let text = &block.text[range.clone()];
-        let mentions = agencies::find(text, context);
-        let Some(shape) = shapes::classify(text, &mentions, false) else {
+        let own;
+        let mentions = if text.len() == block.text.len() {
+            block_mentions
+        } else {
+            own = agencies::find(text, context);
+            &own
+        };
+        let Some(shape) = shapes::classify(text, mentions, false) else {
             continue;
         };
         // Under a review heading only an outright assignment (`Đề nghị X`, `Giao X`) counts.
@@ -165,7 +177,7 @@ fn sentence_tasks(block: &Block, found: &Lookups, zone: Zone) -> Vec<Draft> {
         if shapes::is_report(text) {
             continue;
         }
-        let roles = agencies::assign_roles(text, &mentions);
+        let roles = agencies::assign_roles(text, mentions);
         if roles.lead.is_empty() && roles.lead_groups.is_empty() {
             continue;
         }
