@@ -54,13 +54,29 @@ pub fn key(text: &str) -> Key {
     let bytes = text.as_bytes();
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
+        if byte.is_ascii_alphanumeric() {
+            // The commonest case, a plain letter or digit: one key byte for one input byte.
+            if let Some((space_start, space_end)) = pending_space.take() {
+                if !out.text.is_empty() && !after_glue {
+                    out.text.push(' ');
+                    out.starts.push(space_start);
+                    out.ends.push(space_end);
+                }
+            }
+            out.text.push(byte.to_ascii_lowercase() as char);
+            out.starts.push(index);
+            index += 1;
+            out.ends.push(index);
+            after_glue = false;
+            continue;
+        }
         let (folded, end) = if byte.is_ascii() {
             if byte.is_ascii_whitespace() || byte == 0x0B {
                 pending_space.get_or_insert((index, index + 1));
                 index += 1;
                 continue;
             }
-            (byte.to_ascii_lowercase() as char, index + 1)
+            (byte as char, index + 1)
         } else {
             let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else {
                 break;
