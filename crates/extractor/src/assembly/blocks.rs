@@ -26,7 +26,9 @@ impl<'a> Lookups<'a> {
             context,
             deadlines: deadlines::Memo::default(),
             zones: zones::zones(document),
-            found: (0..document.blocks.len()).map(|_| OnceCell::new()).collect(),
+            found: (0..document.blocks.len())
+                .map(|_| OnceCell::new())
+                .collect(),
         }
     }
 
