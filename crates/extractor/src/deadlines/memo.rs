@@ -7,10 +7,13 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// The deadlines found in each text, by text and context.
+type Found = HashMap<(String, DeadlineContext), Rc<[DeadlineMatch]>>;
+
 /// [`find`] with its results kept by text and context, for one document.
 #[derive(Default)]
 pub struct Memo {
-    found: RefCell<HashMap<(String, DeadlineContext), Rc<[DeadlineMatch]>>>,
+    found: RefCell<Found>,
 }
 
 impl Memo {
