@@ -8,6 +8,7 @@ use super::calendar::{
     add_days, add_months, add_working_days, end_of_half, end_of_month, end_of_quarter, end_of_year,
     quarter_number,
 };
+use super::gates;
 use super::DeadlineContext;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
@@ -106,7 +107,7 @@ static DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?-u:\b)(?:\s*(?:năm|,\s*năm)\s+(\d{4})(?-u:\b))?",
     )
 });
-static DAY_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DAY_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)((?-u:\b)ngày\s+)?(?-u:\b)(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*([/.\-])\s*(\d{4}|\d{2}))?(?-u:\b)",
     )
@@ -119,7 +120,7 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:(?-u:\b))qu[ýí]\s+(IV|I{1,3}|[1-4])(?-u:(?-u:\b))(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})(?-u:(?-u:\b)))?",
     )
 });
-static HALF: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static HALF: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:(?-u:(?-u:\b)))(?:(?:0?6|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?-u:(?-u:(?-u:\b)))(?:\s+(\d{4})(?-u:(?-u:(?-u:\b)))|\s+nay(?-u:(?-u:(?-u:\b))))?",
     )
@@ -144,17 +145,32 @@ static DAY_OF_MONTH_FROM: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})"));
 /// Every raw reading in `text`, in no particular order; overlaps are resolved by the caller.
 pub fn scan(text: &str, context: &DeadlineContext) -> Vec<Found> {
+    scan_with(text, context, true)
+}
+
+/// [`scan`] without the gates, to check that they skip nothing.
+#[cfg(test)]
+pub fn scan_ungated(text: &str, context: &DeadlineContext) -> Vec<Found> {
+    scan_with(text, context, false)
+}
+
+/// `gated`: skip a pattern when its gate (see `gates`) shows it cannot match.
+fn scan_with(text: &str, context: &DeadlineContext, gated: bool) -> Vec<Found> {
     let mut out = Vec::new();
     day_words(text, context, &mut out);
-    day_digits(text, context, &mut out);
+    if !gated || gates::day_digits(text) {
+        day_digits(text, context, &mut out);
+    }
     months(text, context, &mut out);
     quarters(text, context, &mut out);
-    halves(text, context, &mut out);
+    if !gated || gates::HALF.is_match(text) {
+        halves(text, context, &mut out);
+    }
     years(text, context, &mut out);
     periods(text, &mut out);
     durations(text, context, &mut out);
-    super::occasions::recurring(text, context, &mut out);
-    super::occasions::events(text, &mut out);
+    super::occasions::recurring(text, context, gated, &mut out);
+    super::occasions::events(text, gated, &mut out);
     out
 }
 
