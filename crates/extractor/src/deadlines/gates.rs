@@ -30,8 +30,24 @@ pub(super) static IN_FORCE_WHEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)khi
 pub(super) static IN_FORCE_VERB: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)hiệu\s+lực|ban\s+hành|thông\s+qua"));
 
+/// `grammar::DURATION`: the last word of its relation (`trong vòng`, `trong thời hạn`, `trong
+/// thời gian`, `trong`, `chậm nhất là`, `sau`, `tối đa`, `không quá`: within, at the latest,
+/// after, at most, no more than), white space, then a digit or a number word (`ba mươi`).
+pub(super) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?:vòng|hạn|gian|trong|nhất|là|sau|đa|quá)\s+(?:\d|{})",
+        super::grammar::NUMBER_WORD
+    ))
+});
+
 /// `occasions::TET`: `Tết` (the lunar new year).
 pub(super) static TET: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)tết"));
+
+/// `occasions::OCCASION`: `trước` / `trong dịp` (before, on the occasion of), maybe `ngày` or
+/// `lễ` (the day or ceremony of), then `khai giảng` (school opening), `vụ` (crop season) or
+/// `mùa` (season).
+pub(super) static OCCASION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:trước|dịp)\s+(?:(?:ngày|lễ)\s+)?(?:khai|vụ|mùa)"));
 
 /// `occasions::SESSION`: `kỳ họp` / `phiên họp` (a session or sitting).
 pub(super) static SESSION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)họp"));
@@ -94,8 +110,18 @@ mod tests {
             "KHI\u{a0}THÔNG TƯ ĐƯỢC THÔNG\u{2003}QUA",
             "trước Tết Nguyên đán",
             "TRƯỚC TẾT",
+            "TRƯỚC LỄ KHAI GIẢNG NĂM HỌC MỚI",
+            "chậm nhất trước\u{a0}ngày\u{2003}khai giảng năm học 2024 - 2025",
+            "trong dịp vụ đông xuân",
+            "trước mùa mưa bão năm 2024",
             "tại kỳ họp thứ 8",
             "PHIÊN HỌP",
+            "TRONG VÒNG 30 NGÀY",
+            "chậm nhất là\u{a0}ba mươi ngày",
+            "trong thời hạn 05 ngày làm việc",
+            "tối đa ٣ tháng",
+            "không quá mười lăm ngày kể từ ngày nhận",
+            "sau 1 (một) năm",
             "ngày ١٥/١٠/٢٠٢٤",
             "ngày １５/１０/２０２４",
             "15 / 10",
@@ -114,7 +140,7 @@ mod tests {
         let texts = texts();
         assert!(texts.len() > 500, "seeds and corpus are read");
         for text in &texts {
-            let cases: [(&str, bool, bool); 6] = [
+            let cases: [(&str, bool, bool); 8] = [
                 (
                     "recurring",
                     occasions::RECURRING.is_match(text),
@@ -122,11 +148,21 @@ mod tests {
                 ),
                 ("half", grammar::HALF.is_match(text), HALF.is_match(text)),
                 (
+                    "duration",
+                    grammar::DURATION.is_match(text),
+                    DURATION.is_match(text),
+                ),
+                (
                     "in force",
                     occasions::IN_FORCE.is_match(text),
                     IN_FORCE_WHEN.is_match(text) && IN_FORCE_VERB.is_match(text),
                 ),
                 ("tet", occasions::TET.is_match(text), TET.is_match(text)),
+                (
+                    "occasion",
+                    occasions::OCCASION.is_match(text),
+                    OCCASION.is_match(text),
+                ),
                 (
                     "session",
                     occasions::SESSION.is_match(text),
@@ -152,7 +188,9 @@ mod tests {
         assert!(!IN_FORCE_WHEN.is_match(text));
         assert!(!TET.is_match(text));
         assert!(!SESSION.is_match(text));
+        assert!(!OCCASION.is_match(text));
         assert!(!day_digits(text));
+        assert!(!DURATION.is_match(text));
         assert!(day_digits("ngày 1/9/2029."));
         assert!(day_digits("ngày ١٥/١٠"));
         assert!(!day_digits("Mục 1. Bộ Tư pháp - Bộ Công an"));

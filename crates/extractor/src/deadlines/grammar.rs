@@ -135,8 +135,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:(?-u:(?-u:\b)))(?:(?:giai\s+đoạn|thời\s+kỳ|năm)\s+(\d{4})\s*[-–—]\s*(\d{4})|(?:từ\s+)?năm\s+(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(\d{4}))(?-u:(?-u:(?-u:\b)))",
     )
 });
-const NUMBER_WORD: &str = "một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|linh|lẻ";
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) const NUMBER_WORD: &str =
+    "một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|linh|lẻ";
+pub(super) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)(?-u:\b)(?P<rel>trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong|chậm\s+nhất(?:\s+là)?|sau|tối\s+đa|không\s+quá)\s+(?P<n>\d{{1,3}}|(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))*)\s*(?:\(\s*\d{{1,3}}\s*\)\s*)?(?P<unit>ngày\s+làm\s+việc|ngày|tuần|tháng|năm)(?-u:\b)(?P<rest>\s+(?:qua|vừa|gần|đầu|cuối|trước|liên|liền|sau)(?-u:\b))?(?P<from>\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời\s+điểm)\s+[^,;.\n\t]{{0,70}})?"
     ))
@@ -168,7 +169,9 @@ fn scan_with(text: &str, context: &DeadlineContext, gated: bool) -> Vec<Found> {
     }
     years(text, context, &mut out);
     periods(text, &mut out);
-    durations(text, context, &mut out);
+    if !gated || gates::DURATION.is_match(text) {
+        durations(text, context, &mut out);
+    }
     super::occasions::recurring(text, context, gated, &mut out);
     super::occasions::events(text, gated, &mut out);
     out

@@ -46,7 +46,7 @@ pub(super) static TET: LazyLock<Regex> = LazyLock::new(|| {
 /// Occasions of the year that deadlines are set against: the first day of a school year
 /// (`khai giảng năm học`), a crop season (`vụ đông`, `vụ Đông Xuân`, `vụ hè thu`), the storm
 /// season (`mùa mưa bão`, `mùa mưa lũ`).
-static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(?P<rel>trước|chậm\s+nhất\s+trước|trong\s+dịp)\s+(?:ngày\s+|lễ\s+)?(?:khai\s+giảng\s+năm\s+học(?:\s+mới|\s+\d{4}\s*-\s*\d{4})?|vụ\s+(?:đông\s+xuân|hè\s+thu|đông|xuân|mùa)(?:\s+năm\s+\d{4}|\s+\d{4}\s*-\s*\d{4})?|mùa\s+mưa\s+(?:bão|lũ)(?:\s+năm\s+\d{4})?)",
     )
@@ -145,7 +145,9 @@ pub(super) fn events(text: &str, gated: bool, out: &mut Vec<Found>) {
     if !gated || gates::TET.is_match(text) {
         tet(text, out);
     }
-    occasions(text, out);
+    if !gated || gates::OCCASION.is_match(text) {
+        occasions(text, out);
+    }
     if !gated || (gates::IN_FORCE_WHEN.is_match(text) && gates::IN_FORCE_VERB.is_match(text)) {
         in_force(text, out);
     }
