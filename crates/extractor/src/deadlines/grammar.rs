@@ -8,6 +8,7 @@ use super::calendar::{
     add_days, add_months, add_working_days, end_of_half, end_of_month, end_of_quarter, end_of_year,
     quarter_number,
 };
+use super::gates;
 use super::DeadlineContext;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
@@ -106,7 +107,7 @@ static DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?-u:\b)(?:\s*(?:năm|,\s*năm)\s+(\d{4})(?-u:\b))?",
     )
 });
-static DAY_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DAY_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)((?-u:\b)ngày\s+)?(?-u:\b)(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*([/.\-])\s*(\d{4}|\d{2}))?(?-u:\b)",
     )
@@ -119,7 +120,7 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:(?-u:\b))qu[ýí]\s+(IV|I{1,3}|[1-4])(?-u:(?-u:\b))(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})(?-u:(?-u:\b)))?",
     )
 });
-static HALF: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static HALF: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:(?-u:(?-u:\b)))(?:(?:0?6|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?-u:(?-u:(?-u:\b)))(?:\s+(\d{4})(?-u:(?-u:(?-u:\b)))|\s+nay(?-u:(?-u:(?-u:\b))))?",
     )
@@ -134,8 +135,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:(?-u:(?-u:\b)))(?:(?:giai\s+đoạn|thời\s+kỳ|năm)\s+(\d{4})\s*[-–—]\s*(\d{4})|(?:từ\s+)?năm\s+(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(\d{4}))(?-u:(?-u:(?-u:\b)))",
     )
 });
-const NUMBER_WORD: &str = "một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|linh|lẻ";
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) const NUMBER_WORD: &str =
+    "một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|linh|lẻ";
+pub(super) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)(?-u:\b)(?P<rel>trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong|chậm\s+nhất(?:\s+là)?|sau|tối\s+đa|không\s+quá)\s+(?P<n>\d{{1,3}}|(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))*)\s*(?:\(\s*\d{{1,3}}\s*\)\s*)?(?P<unit>ngày\s+làm\s+việc|ngày|tuần|tháng|năm)(?-u:\b)(?P<rest>\s+(?:qua|vừa|gần|đầu|cuối|trước|liên|liền|sau)(?-u:\b))?(?P<from>\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời\s+điểm)\s+[^,;.\n\t]{{0,70}})?"
     ))
@@ -144,17 +146,34 @@ static DAY_OF_MONTH_FROM: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})"));
 /// Every raw reading in `text`, in no particular order; overlaps are resolved by the caller.
 pub fn scan(text: &str, context: &DeadlineContext) -> Vec<Found> {
+    scan_with(text, context, true)
+}
+
+/// [`scan`] without the gates, to check that they skip nothing.
+#[cfg(test)]
+pub fn scan_ungated(text: &str, context: &DeadlineContext) -> Vec<Found> {
+    scan_with(text, context, false)
+}
+
+/// `gated`: skip a pattern when its gate (see `gates`) shows it cannot match.
+fn scan_with(text: &str, context: &DeadlineContext, gated: bool) -> Vec<Found> {
     let mut out = Vec::new();
     day_words(text, context, &mut out);
-    day_digits(text, context, &mut out);
+    if !gated || gates::day_digits(text) {
+        day_digits(text, context, &mut out);
+    }
     months(text, context, &mut out);
     quarters(text, context, &mut out);
-    halves(text, context, &mut out);
+    if !gated || gates::HALF.is_match(text) {
+        halves(text, context, &mut out);
+    }
     years(text, context, &mut out);
     periods(text, &mut out);
-    durations(text, context, &mut out);
-    super::occasions::recurring(text, context, &mut out);
-    super::occasions::events(text, &mut out);
+    if !gated || gates::DURATION.is_match(text) {
+        durations(text, context, &mut out);
+    }
+    super::occasions::recurring(text, context, gated, &mut out);
+    super::occasions::events(text, gated, &mut out);
     out
 }
 

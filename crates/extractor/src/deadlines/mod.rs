@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod cues;
+mod gates;
 mod grammar;
 mod memo;
 mod occasions;

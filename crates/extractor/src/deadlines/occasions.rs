@@ -2,6 +2,7 @@
 //! (`tại kỳ họp thứ 8`, `trước Tết Nguyên đán`, `khi Luật ... có hiệu lực`) read into raw findings.
 
 use super::calendar::{next_monthly, next_quarterly, next_yearly};
+use super::gates;
 use super::grammar::{Found, Kind};
 use super::DeadlineContext;
 use regex::Regex;
@@ -13,7 +14,7 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
 }
 
-static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<a>tháng|qu[ýí]|năm)|định\s+kỳ\s+(?:(?P<b>0?6|sáu)\s+tháng|(?P<c>tháng|qu[ýí]|năm))|(?:(?P<d>0?6|sáu)\s+tháng|mỗi\s+(?P<e>tháng|qu[ýí]|năm))\s+(?:một|01|1)\s+lần)",
     )
@@ -29,7 +30,7 @@ static CYCLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:ngân sách|dự toán|kinh phí|vốn|kế hoạch|đầu tư công|chi thường xuyên|tăng trưởng|lương|thu nhập|thu ngân sách)(?:\s+\p{L}+){0,3}\s+$",
     )
 });
-static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SESSION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?P<rel>tại|trước|trong|ở)\s+(?:các\s+)?(?:kỳ\s+họp|phiên\s+họp)(?-u:\b)")
 });
 static SESSION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,7 +38,7 @@ static SESSION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:\s+(?:thứ\s+(?:\d+|[IVXLC]+(?-u:\b)|\p{L}+)|\d+(?-u:\b)|tiếp\s+theo|gần\s+nhất|thường\s+kỳ|cuối\s+năm|giữa\s+năm|sắp\s+tới|tới))?(?:\s+(?:của\s+)?(?:Quốc\s+hội|Chính\s+phủ|Hội\s+đồng\s+nhân\s+dân(?:\s+\p{L}+)?|Ủy\s+ban(?:\s+\p{Lu}\p{L}*)*|Ban\s+Chỉ\s+đạo(?:\s+\p{Lu}\p{L}*)*|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)(?:\s+(?:khóa|khoá)\s+(?:[IVXLC]+(?-u:\b)|\d+(?-u:\b)))?(?:\s+thường\s+kỳ)?(?:\s+tháng\s+\d{1,2}(?-u:\b)(?:\s*/\s*\d{4}(?-u:\b))?)?)?",
     )
 });
-static TET: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TET: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(?P<rel>trước|dịp|trong\s+dịp)\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+[\p{L}]+\s+[\p{L}]+\s+năm\s+\d{4}|\s+năm\s+\d{4})?",
     )
@@ -45,18 +46,27 @@ static TET: LazyLock<Regex> = LazyLock::new(|| {
 /// Occasions of the year that deadlines are set against: the first day of a school year
 /// (`khai giảng năm học`), a crop season (`vụ đông`, `vụ Đông Xuân`, `vụ hè thu`), the storm
 /// season (`mùa mưa bão`, `mùa mưa lũ`).
-static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(?P<rel>trước|chậm\s+nhất\s+trước|trong\s+dịp)\s+(?:ngày\s+|lễ\s+)?(?:khai\s+giảng\s+năm\s+học(?:\s+mới|\s+\d{4}\s*-\s*\d{4})?|vụ\s+(?:đông\s+xuân|hè\s+thu|đông|xuân|mùa)(?:\s+năm\s+\d{4}|\s+\d{4}\s*-\s*\d{4})?|mùa\s+mưa\s+(?:bão|lũ)(?:\s+năm\s+\d{4})?)",
     )
 });
-static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(?:khi\s+(?:các\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư|Quyết\s+định)(?-u:\b)[^,;.\n\t]{0,100}?|(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Pháp\s+lệnh|Thông\s+tư)(?-u:\b)[^,;.\n\t]{0,80}?\s+khi\s+)(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?|được\s+ban\s+hành|được\s+thông\s+qua)",
     )
 });
 
-pub(super) fn recurring(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
+/// `gated`: skip a pattern when its gate (see `gates`) shows it cannot match.
+pub(super) fn recurring(text: &str, context: &DeadlineContext, gated: bool, out: &mut Vec<Found>) {
+    if !gated || gates::RECURRING.is_match(text) {
+        repeats(text, out);
+    }
+    repeat_days(text, context, out);
+}
+
+/// `hằng tháng`, `định kỳ 6 tháng`, `mỗi quý một lần`.
+fn repeats(text: &str, out: &mut Vec<Found>) {
     for caps in RECURRING.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         if text[..whole.start()]
@@ -91,6 +101,10 @@ pub(super) fn recurring(text: &str, context: &DeadlineContext, out: &mut Vec<Fou
         found.recurring = Some(recurring);
         out.push(found);
     }
+}
+
+/// `ngày 20 hằng tháng`, `ngày 15 tháng cuối quý`, `ngày 31/12 hằng năm`.
+fn repeat_days(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
     for caps in RECURRING_DAY.captures_iter(text) {
         let (Some(whole), Some(day)) = (caps.get(0), caps.name("d")) else {
             continue;
@@ -124,7 +138,23 @@ pub(super) fn recurring(text: &str, context: &DeadlineContext, out: &mut Vec<Fou
     }
 }
 
-pub(super) fn events(text: &str, out: &mut Vec<Found>) {
+pub(super) fn events(text: &str, gated: bool, out: &mut Vec<Found>) {
+    if !gated || gates::SESSION.is_match(text) {
+        sessions(text, out);
+    }
+    if !gated || gates::TET.is_match(text) {
+        tet(text, out);
+    }
+    if !gated || gates::OCCASION.is_match(text) {
+        occasions(text, out);
+    }
+    if !gated || (gates::IN_FORCE_WHEN.is_match(text) && gates::IN_FORCE_VERB.is_match(text)) {
+        in_force(text, out);
+    }
+}
+
+/// `tại kỳ họp thứ 8 của Quốc hội` (at the 8th session of the National Assembly).
+fn sessions(text: &str, out: &mut Vec<Found>) {
     for caps in SESSION.captures_iter(text) {
         let (Some(whole), Some(rel)) = (caps.get(0), caps.name("rel")) else {
             continue;
@@ -146,6 +176,10 @@ pub(super) fn events(text: &str, out: &mut Vec<Found>) {
         found.relation = Some(relation);
         out.push(found);
     }
+}
+
+/// `trước Tết Nguyên đán` (before the lunar new year).
+fn tet(text: &str, out: &mut Vec<Found>) {
     for caps in TET.captures_iter(text) {
         let (Some(whole), Some(rel)) = (caps.get(0), caps.name("rel")) else {
             continue;
@@ -159,12 +193,20 @@ pub(super) fn events(text: &str, out: &mut Vec<Found>) {
         found.relation = Some(relation);
         out.push(found);
     }
+}
+
+/// `trước khai giảng năm học mới` (before the school year opens), `trước mùa mưa bão`.
+fn occasions(text: &str, out: &mut Vec<Found>) {
     for caps in OCCASION.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let mut found = Found::new(whole.range(), Kind::Event, Precision::Event, "DL018");
         found.relation = Some(Relation::Before);
         out.push(found);
     }
+}
+
+/// `khi Luật ... có hiệu lực` (when the Law ... takes effect).
+fn in_force(text: &str, out: &mut Vec<Found>) {
     for found in IN_FORCE.find_iter(text) {
         let mut event = Found::new(found.range(), Kind::Event, Precision::Event, "DL016");
         event.relation = Some(Relation::On);
