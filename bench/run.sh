@@ -41,7 +41,7 @@ if [ ! -e "$CORPUS/.complete" ]; then
   "$GEN" --bytes "$BYTES" --seed "$SEED" "$CORPUS"
   touch "$CORPUS/.complete"
 fi
-CORPUS_BYTES=$(find "$CORPUS" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+CORPUS_BYTES=$(find "$CORPUS" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {printf "%d\n", s}')
 CORPUS_DOCS=$(find "$CORPUS" -type f -name '*.txt' | wc -l)
 
 # The gazetteer's names and aliases, one a line, for ripgrep.
