@@ -24,26 +24,22 @@ impl Parser<'_> {
     }
 
     pub(super) fn addressee(&mut self, item: &str) {
-        let item = item
-            .trim()
-            .trim_start_matches(['-', '+', '•', '–', ' '])
-            .trim_end_matches([';', ',', '.'])
-            .trim();
-        if !item.is_empty() {
-            self.addressees.push(item.to_string());
-        }
+        self.addressees.extend(list_item(item));
     }
 
     pub(super) fn recipient(&mut self, item: &str) {
-        let item = item
-            .trim()
-            .trim_start_matches(['-', '+', '•', '–', ' '])
-            .trim_end_matches([';', ',', '.'])
-            .trim();
-        if !item.is_empty() {
-            self.recipients.push(item.to_string());
-        }
+        self.recipients.extend(list_item(item));
     }
+}
+
+/// One entry of a list of bodies, without its bullet and closing punctuation (none if empty).
+fn list_item(item: &str) -> Option<String> {
+    let item = item
+        .trim()
+        .trim_start_matches(['-', '+', '•', '–', ' '])
+        .trim_end_matches([';', ',', '.'])
+        .trim();
+    (!item.is_empty()).then(|| item.to_string())
 }
 
 /// After the recipients and the signature, what opens an appendix: `Phụ lục 1`, a table
