@@ -4,7 +4,7 @@
 use super::gazetteer::{Entry, Kind};
 use super::groups::{self, GroupPhrase};
 use super::key::{ends_word, key_str, starts_word, Key};
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 
 /// What a matched key may stand for; resolution (`resolve.rs`) picks one from the context.
@@ -130,6 +130,7 @@ impl Matcher {
             .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         Matcher {
