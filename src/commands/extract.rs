@@ -10,6 +10,7 @@
 
 mod load;
 mod progress;
+mod render;
 mod resume;
 
 use crate::batch::{self, Input};
@@ -51,13 +52,11 @@ impl Sink {
         })
     }
 
-    fn write_line(&mut self, line: &[u8]) -> Result<()> {
+    /// Writes whole lines, each already ending with a newline.
+    fn write_lines(&mut self, lines: &[u8]) -> Result<()> {
         match self {
-            Sink::File(file) => file.write_line(line)?,
-            Sink::Stdout(out) => {
-                out.write_all(line)?;
-                out.write_all(b"\n")?;
-            }
+            Sink::File(file) => file.write_lines(lines)?,
+            Sink::Stdout(out) => out.write_all(lines)?,
         }
         Ok(())
     }
@@ -150,7 +149,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let remaining = inputs.get(kept.documents..).unwrap_or_default();
     let mut progress = Progress::new(remaining.len() as u64, args.quiet);
     let mut counts = kept.counts;
-    let mut line = Vec::with_capacity(1 << 14);
     let mut last_sync = Instant::now();
     let options_for = |input: &Input| Options {
         doc_id: input.doc_id.clone(),
@@ -159,41 +157,46 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         gazetteer: gazetteer.clone(),
     };
     let window = 4 * pool.current_num_threads().max(1);
+    let with_documents = documents_out.is_some();
     let outcome = batch::run_ordered(
         &pool,
         remaining,
         window,
         &STOP,
-        |input| load::process(input, &options_for(input), args.max_bytes),
+        |input| {
+            let extraction = load::process(input, &options_for(input), args.max_bytes);
+            render::render(extraction, with_documents)
+        },
         |input, outcome| {
-            let extraction = outcome.unwrap_or_else(|panic| Extraction {
-                document: load::failed_record(
-                    &options_for(input),
-                    load::Failure {
-                        status: DocumentStatus::Error,
-                        reason: panic,
-                        sha256: vntask_writer::ids::bytes_sha256(&[]),
-                        bytes: 0,
-                    },
-                ),
-                tasks: Vec::new(),
-            });
+            let rendered = match outcome {
+                Ok(rendered) => rendered?,
+                Err(panic) => {
+                    let extraction = Extraction {
+                        document: load::failed_record(
+                            &options_for(input),
+                            load::Failure {
+                                status: DocumentStatus::Error,
+                                reason: panic,
+                                sha256: vntask_writer::ids::bytes_sha256(&[]),
+                                bytes: 0,
+                            },
+                        ),
+                        tasks: Vec::new(),
+                    };
+                    render::render(extraction, with_documents)?
+                }
+            };
             // Tasks first, then the record that vouches for them (see resume.rs).
-            for task in &extraction.tasks {
-                line.clear();
-                serde_json::to_writer(&mut line, task)?;
-                tasks_out.write_line(&line)?;
-            }
+            tasks_out.write_lines(&rendered.task_lines)?;
             if let Some(out) = documents_out.as_mut() {
-                line.clear();
-                serde_json::to_writer(&mut line, &extraction.document)?;
-                out.write_line(&line)?;
+                out.write_line(&rendered.document_line)?;
             }
-            counts.add(&extraction.document, extraction.tasks.len());
-            progress.advance(extraction.document.bytes);
-            if extraction.document.status == DocumentStatus::Error {
-                if let Some(error) = &extraction.document.error {
-                    progress.println(&format!("vntask: {}: {}", extraction.document.path, error));
+            let document = &rendered.document;
+            counts.add(document, rendered.tasks);
+            progress.advance(document.bytes);
+            if document.status == DocumentStatus::Error {
+                if let Some(error) = &document.error {
+                    progress.println(&format!("vntask: {}: {}", document.path, error));
                 }
             }
             // Every whole document goes to the OS at once, so a killed run loses nothing

@@ -119,9 +119,15 @@ impl AtomicFile {
 
     /// Writes one JSON Lines line (the bytes of a serialised record, without the newline).
     pub fn write_line(&mut self, line: &[u8]) -> Result<(), OutputError> {
+        self.write_lines(line)?;
+        self.write_lines(b"\n")
+    }
+
+    /// Writes whole JSON Lines lines, each already ending with its newline (a document's
+    /// tasks, serialised together).
+    pub fn write_lines(&mut self, lines: &[u8]) -> Result<(), OutputError> {
         self.out
-            .write_all(line)
-            .and_then(|_| self.out.write_all(b"\n"))
+            .write_all(lines)
             .map_err(|source| OutputError::Write {
                 path: self.target.clone(),
                 source,
