@@ -114,7 +114,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             anyhow::bail!("-o and --documents name the same file");
         }
     }
-    let inputs = batch::discover(&args.inputs);
+    let mut inputs = batch::discover(&args.inputs);
     let jobs = args.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -122,9 +122,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         .build()
         .context("cannot start worker threads")?;
 
-    let kept = match (&args.output, &args.documents) {
+    let mut kept = match (&args.output, &args.documents) {
         (Some(output), Some(documents)) if args.resume => {
-            resume::plan(&pool, &inputs, output, documents, args.max_bytes)?
+            resume::plan(&pool, &mut inputs, output, documents, args.max_bytes)?
         }
         _ => resume::Kept::default(),
     };
@@ -146,8 +146,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         eprintln!("vntask: stopping after the documents in flight (Ctrl-C again to quit now)");
     });
 
-    let remaining = inputs.get(kept.documents..).unwrap_or_default();
-    let mut progress = Progress::new(remaining.len() as u64, args.quiet);
+    let unread = std::mem::take(&mut kept.unread);
+    // Discovery streams; the bar's total is counted by a walk of its own, only when drawn.
+    let mut progress = Progress::new(args.quiet, || {
+        let all = batch::discover(&args.inputs).count();
+        all.saturating_sub(kept.documents) as u64
+    });
+    let remaining = unread.into_iter().chain(inputs);
     let mut counts = kept.counts;
     let mut last_sync = Instant::now();
     let options_for = |input: &Input| Options {
@@ -231,7 +236,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         let done = kept.documents + finished.done;
         let mut message = format!(
             "vntask: interrupted after {done} of {} documents ({} tasks); output so far kept in {}",
-            inputs.len(),
+            batch::discover(&args.inputs).count(),
             counts.tasks,
             tasks_out.describe()
         );

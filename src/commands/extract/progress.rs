@@ -12,10 +12,11 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A bar over `total` documents, drawn only when stderr is a terminal and not `quiet`.
-    pub fn new(total: u64, quiet: bool) -> Self {
+    /// A bar over `total()` documents, drawn only when stderr is a terminal and not `quiet`
+    /// (`total` is called only then).
+    pub fn new(quiet: bool, total: impl FnOnce() -> u64) -> Self {
         let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
-            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+            let bar = ProgressBar::with_draw_target(Some(total()), ProgressDrawTarget::stderr());
             let style = ProgressStyle::with_template(
                 "{elapsed_precise} {wide_bar} {human_pos}/{human_len} docs {msg} ETA {eta}",
             )

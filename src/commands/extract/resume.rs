@@ -35,12 +35,15 @@ pub struct Kept {
     pub documents_bytes: u64,
     /// Counts of the kept documents, for the summary.
     pub counts: Counts,
+    /// Inputs taken from discovery to compare with the records but not kept: they come
+    /// first among the inputs still to do.
+    pub unread: Vec<Input>,
 }
 
 /// Works out what to keep of `tasks_target.partial` and `documents_target.partial`.
 pub fn plan(
     pool: &rayon::ThreadPool,
-    inputs: &[Input],
+    inputs: &mut impl Iterator<Item = Input>,
     tasks_target: &Path,
     documents_target: &Path,
     max_bytes: u64,
@@ -55,10 +58,10 @@ pub fn plan(
     };
     let mut documents = WholeLines::new(documents_file);
     let mut tasks = WholeLines::new(tasks_file);
-    let mut inputs = inputs.iter();
     loop {
         // Read a chunk of records whose task lines are all there.
-        let mut chunk: Vec<(DocumentRecord, &Input, u64, u64)> = Vec::with_capacity(CHUNK);
+        let mut chunk: Vec<(DocumentRecord, Input, u64, u64)> = Vec::with_capacity(CHUNK);
+        let mut torn = None;
         while chunk.len() < CHUNK {
             let Some((line, documents_end)) = documents
                 .next_line()
@@ -87,6 +90,7 @@ pub fn plan(
                 }
             }
             if !complete {
+                torn = Some(input);
                 break;
             }
             chunk.push((record, input, documents_end, tasks_end));
@@ -98,13 +102,20 @@ pub fn plan(
                 .position_first(|(record, input, _, _)| !still_matches(input, record, max_bytes))
                 .unwrap_or(chunk.len())
         });
-        for (record, _, documents_end, tasks_end) in chunk.iter().take(good) {
-            kept.documents += 1;
-            kept.documents_bytes = *documents_end;
-            kept.tasks_bytes = *tasks_end;
-            kept.counts.add(record, record.tasks as usize);
+        let stale = good < chunk.len();
+        for (at, (record, input, documents_end, tasks_end)) in chunk.into_iter().enumerate() {
+            if at < good {
+                kept.documents += 1;
+                kept.documents_bytes = documents_end;
+                kept.tasks_bytes = tasks_end;
+                kept.counts.add(&record, record.tasks as usize);
+            } else {
+                kept.unread.push(input);
+            }
         }
-        if good < chunk.len() || !full {
+        // The input whose tasks were torn off comes after the chunk's.
+        kept.unread.extend(torn);
+        if stale || !full {
             return Ok(kept);
         }
     }
