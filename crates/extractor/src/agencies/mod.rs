@@ -227,7 +227,7 @@ pub struct Roles {
 /// Finds agency and group mentions in `text`, in text order, not overlapping.
 pub fn find(text: &str, context: &AgencyContext) -> Vec<AgencyMention> {
     let gazetteer = context.gazetteer();
-    let key = key::key(text);
+    let key = key::shared(text);
     let raws = gazetteer.matcher.scan(&key);
     resolve::resolve(text, &key, &raws, context, gazetteer)
 }

@@ -5,7 +5,7 @@
 //! (`Bộ trưởng`, `lãnh đạo`, `Chủ tịch`): a mention that directly continues a list
 //! (`Bộ Công an, Bộ Quốc phòng và ...`) shares the role of the item before it.
 
-use super::key::key;
+use super::key::shared;
 use super::{AgencyMention, Roles};
 
 /// A mention's role.
@@ -223,7 +223,7 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         // Nothing to decide; the key below costs a pass over the text.
         return Vec::new();
     }
-    let k = key(text);
+    let k = shared(text);
     let mut out: Vec<(Role, Option<&'static str>)> = Vec::with_capacity(mentions.len());
     let mut previous_end = 0;
     let mut lead_seen = false;
