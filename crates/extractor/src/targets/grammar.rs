@@ -128,7 +128,17 @@ fn scale_factor(words: &str) -> f64 {
 pub fn scan(text: &str) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for caps in QUANTITY.captures_iter(text) {
+    for found in QUANTITY.find_iter(text) {
+        // One number word and nothing else (`năm`, `ba` of `ban`, `tư` of `đầu tư`): most
+        // matches, and never a quantity (one word is too few, below). Capture groups cost
+        // far more than the match, so these are dropped before they are asked for.
+        let matched = found.as_str();
+        if !matched.bytes().any(|b| b.is_ascii_digit() || b.is_ascii_whitespace()) {
+            continue;
+        }
+        let Some(caps) = QUANTITY.captures_at(text, found.start()) else {
+            continue;
+        };
         let Some(whole) = caps.get(0) else { continue };
         let number = caps.name("num").or(caps.name("words"));
         let Some(number) = number else { continue };
