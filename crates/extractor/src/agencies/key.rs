@@ -40,6 +40,53 @@ fn is_glue(c: char) -> bool {
     matches!(c, '-' | '&' | ',' | '.')
 }
 
+/// Code points below this have an entry in [`LETTER_KEYS`] (Latin, Latin Extended and the
+/// Vietnamese letters of U+1EA0..U+1EF9).
+const LETTERS_END: u32 = 0x1F00;
+
+/// For each non-ASCII code point below [`LETTERS_END`], the one ASCII byte it keys to when it
+/// is a letter that folds to one (`ộ` → `o`, `Đ` → `d`, `ư` → `u`); 0 for anything else
+/// (spaces, combining marks, dashes, what folds to glue or to non-ASCII), which goes the
+/// general way. Vietnamese text is about one such letter in four bytes, and decoding and
+/// folding each one in full was most of the key's cost.
+static LETTER_KEYS: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    (0..LETTERS_END)
+        .map(|code| {
+            let Some(c) = char::from_u32(code) else {
+                return 0;
+            };
+            if c.is_ascii() || is_mark(c) || c.is_whitespace() || dash(c) {
+                return 0;
+            }
+            let folded = fold_char(c);
+            if folded.is_ascii_graphic() && !is_glue(folded) {
+                folded as u8
+            } else {
+                0
+            }
+        })
+        .collect()
+});
+
+/// The dashes keyed as `-`.
+fn dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '‑' | '−' | '‐')
+}
+
+/// The code point of the two- or three-byte UTF-8 sequence at `index`, and its length.
+fn decode_short(bytes: &[u8], index: usize) -> Option<(u32, usize)> {
+    let lead = u32::from(*bytes.get(index)?);
+    let second = u32::from(*bytes.get(index + 1)? & 0x3F);
+    match lead {
+        0xC0..=0xDF => Some((((lead & 0x1F) << 6) | second, 2)),
+        0xE0..=0xEF => {
+            let third = u32::from(*bytes.get(index + 2)? & 0x3F);
+            Some((((lead & 0x0F) << 12) | (second << 6) | third, 3))
+        }
+        _ => None,
+    }
+}
+
 /// Builds the key of `text`. ASCII bytes (most of a Vietnamese text) take a fast path: this
 /// runs over every block and clause that assembly reads.
 pub fn key(text: &str) -> Key {
@@ -52,6 +99,7 @@ pub fn key(text: &str) -> Key {
     // Whether the last character of the key is glue (`-&,.`), next to which spaces go.
     let mut after_glue = false;
     let bytes = text.as_bytes();
+    let letter_keys = LETTER_KEYS.as_slice();
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
         if byte.is_ascii_alphanumeric() {
@@ -69,6 +117,28 @@ pub fn key(text: &str) -> Key {
             out.ends.push(index);
             after_glue = false;
             continue;
+        }
+        if !byte.is_ascii() {
+            // A Vietnamese letter: one key byte for its two or three input bytes.
+            let letter = decode_short(bytes, index).and_then(|(code, width)| {
+                let key_byte = *letter_keys.get(code as usize)?;
+                (key_byte != 0).then_some((key_byte, width))
+            });
+            if let Some((key_byte, width)) = letter {
+                if let Some((space_start, space_end)) = pending_space.take() {
+                    if !out.text.is_empty() && !after_glue {
+                        out.text.push(' ');
+                        out.starts.push(space_start);
+                        out.ends.push(space_end);
+                    }
+                }
+                out.text.push(char::from(key_byte));
+                out.starts.push(index);
+                index += width;
+                out.ends.push(index);
+                after_glue = false;
+                continue;
+            }
         }
         let (folded, end) = if byte.is_ascii() {
             if byte.is_ascii_whitespace() || byte == 0x0B {
@@ -95,10 +165,7 @@ pub fn key(text: &str) -> Key {
                 index = end;
                 continue;
             }
-            let folded = match c {
-                '–' | '—' | '‑' | '−' | '‐' => '-',
-                _ => fold_char(c),
-            };
+            let folded = if dash(c) { '-' } else { fold_char(c) };
             (folded, end)
         };
         if let Some((space_start, space_end)) = pending_space.take() {
@@ -243,6 +310,26 @@ mod tests {
             assert_eq!(fast.text, plain.text, "{text}");
             assert_eq!(fast.starts, plain.starts, "{text}");
             assert_eq!(fast.ends, plain.ends, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_letter_in_the_table_keys_as_the_plain_key_does() {
+        for code in 0x80..LETTERS_END + 0x100 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            for text in [
+                format!("a{c}b"),
+                format!("x {c}"),
+                format!("{c}\u{301} - y"),
+                format!("z.{c}, {c}{c}"),
+            ] {
+                let (fast, plain) = (key(&text), reference_key(&text));
+                assert_eq!(fast.text, plain.text, "U+{code:04X}");
+                assert_eq!(fast.starts, plain.starts, "U+{code:04X}");
+                assert_eq!(fast.ends, plain.ends, "U+{code:04X}");
+            }
         }
     }
 
