@@ -152,11 +152,12 @@ pub fn is_exhortation(text: &str, has_deadline: bool) -> bool {
     if has_deadline {
         return false;
     }
+    // Lower-cased char by char: a String for each of the first ten words showed in profiles.
+    let lower_is =
+        |word: &str, wanted: &str| word.chars().flat_map(char::to_lowercase).eq(wanted.chars());
     let is_modal = |word: &str| {
-        let word = word
-            .trim_matches(|c: char| !c.is_alphabetic())
-            .to_lowercase();
-        word == "phải" || word == "cần"
+        let word = word.trim_matches(|c: char| !c.is_alphabetic());
+        lower_is(word, "phải") || lower_is(word, "cần")
     };
     let Some(modal) = text.split_whitespace().take(10).find(|w| is_modal(w)) else {
         return false;
@@ -165,7 +166,8 @@ pub fn is_exhortation(text: &str, has_deadline: bool) -> bool {
     let after_start = modal.as_ptr() as usize - text.as_ptr() as usize + modal.len();
     let after = text.get(after_start..).unwrap_or_default().trim_start();
     // `cần thiết` is an adjective (necessary), not the modal.
-    if after.to_lowercase().starts_with("thiết") {
+    let opening: String = after.chars().take(5).collect();
+    if lower_is(&opening, "thiết") {
         return false;
     }
     find_deliverable(after).is_none()
@@ -213,6 +215,11 @@ mod tests {
             false
         ));
         assert!(!is_exhortation("đào tạo cán bộ, công chức", false));
+        // The modal in capitals or quoted is still the modal; `cần thiết` is not one.
+        assert!(is_exhortation("Các đơn vị PHẢI tiên phong, gương mẫu", false));
+        assert!(is_exhortation("Các địa phương \"Cần\" chủ động, sáng tạo", false));
+        assert!(!is_exhortation("Cần Thiết tăng cường phối hợp", false));
+        assert!(!is_exhortation("Các đơn vị phảixx tiên phong", false));
     }
 
     #[test]
