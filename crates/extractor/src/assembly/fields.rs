@@ -125,8 +125,16 @@ pub fn action_and_deliverable(text: &str, subject_end: usize) -> (Option<String>
 }
 
 fn strip_modals(mut text: &str) -> &str {
+    // Only the opening words can be a modal: fold the longest modal and one char more, not
+    // the whole task (this ran over every task, once per modal stripped).
+    let head_chars = MODALS.iter().map(|m| m.len()).max().unwrap_or(0) + 1;
     loop {
-        let folded = vntask_tokenizer::fold(text);
+        let folded: String = text
+            .chars()
+            .filter(|c| !vntask_tokenizer::is_mark(*c))
+            .map(vntask_tokenizer::fold::fold_char)
+            .take(head_chars)
+            .collect();
         let Some(modal) = MODALS
             .iter()
             .find(|m| folded.starts_with(**m) && folded[m.len()..].starts_with([' ', ',']))
@@ -202,6 +210,26 @@ mod tests {
     }
 
     #[test]
+    fn modals_are_stripped_from_the_opening_only() {
+        assert_eq!(
+            strip_modals("khẩn trương hoàn thiện dự thảo"),
+            "hoàn thiện dự thảo"
+        );
+        assert_eq!(
+            strip_modals("Tiếp tục, chủ động phối hợp với các bộ"),
+            "phối hợp với các bộ"
+        );
+        assert_eq!(strip_modals("CÓ TRÁCH NHIỆM tổ chức"), "tổ chức");
+        // A modal later in the text, or one that is the start of a longer word, stays.
+        assert_eq!(
+            strip_modals("hoàn thiện, phải trình"),
+            "hoàn thiện, phải trình"
+        );
+        assert_eq!(strip_modals("cành cây"), "cành cây");
+        assert_eq!(strip_modals("cần"), "cần");
+    }
+
+    #[test]
     fn exhortations_have_no_deadline_and_no_product() {
         assert!(is_exhortation("phải tiên phong, gương mẫu thúc đẩy", false));
         assert!(is_exhortation("Đề án cần bảo đảm tính khả thi", false));
@@ -216,8 +244,14 @@ mod tests {
         ));
         assert!(!is_exhortation("đào tạo cán bộ, công chức", false));
         // The modal in capitals or quoted is still the modal; `cần thiết` is not one.
-        assert!(is_exhortation("Các đơn vị PHẢI tiên phong, gương mẫu", false));
-        assert!(is_exhortation("Các địa phương \"Cần\" chủ động, sáng tạo", false));
+        assert!(is_exhortation(
+            "Các đơn vị PHẢI tiên phong, gương mẫu",
+            false
+        ));
+        assert!(is_exhortation(
+            "Các địa phương \"Cần\" chủ động, sáng tạo",
+            false
+        ));
         assert!(!is_exhortation("Cần Thiết tăng cường phối hợp", false));
         assert!(!is_exhortation("Các đơn vị phảixx tiên phong", false));
     }
