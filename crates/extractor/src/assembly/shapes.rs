@@ -209,7 +209,9 @@ mod tests {
     #[test]
     fn a_directive_verb_ends_the_lead_in_past_titles() {
         assert!(ends_with_directive_verb("Thủ tướng Chính phủ giao "));
-        assert!(ends_with_directive_verb("Thủ tướng yêu cầu các đồng chí Bộ trưởng "));
+        assert!(ends_with_directive_verb(
+            "Thủ tướng yêu cầu các đồng chí Bộ trưởng "
+        ));
         assert!(ends_with_directive_verb("Đề nghị "));
         assert!(ends_with_directive_verb("ĐỀ NGHỊ các "));
         // A verb inside a longer word, or followed by other words, is not one.

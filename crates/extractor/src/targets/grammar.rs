@@ -133,7 +133,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         // matches, and never a quantity (one word is too few, below). Capture groups cost
         // far more than the match, so these are dropped before they are asked for.
         let matched = found.as_str();
-        if !matched.bytes().any(|b| b.is_ascii_digit() || b.is_ascii_whitespace()) {
+        if !matched
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b.is_ascii_whitespace())
+        {
             continue;
         }
         let Some(caps) = QUANTITY.captures_at(text, found.start()) else {
