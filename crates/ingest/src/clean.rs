@@ -149,8 +149,14 @@ fn artifacts(raw: &str, base: usize) -> (Vec<Range<usize>>, Vec<Footnote>) {
 /// Cleans `source[range]`: artifacts (and the `extra` source ranges, e.g. Markdown markup)
 /// cut, white space runs folded to one space, text normalised.
 pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Cleaned {
+    clean_line(source, range, extra).0
+}
+
+/// [`clean`], and whether `source[range]` as a whole normalises to itself (nothing was cut
+/// and normalisation changed nothing; white space may still have been folded).
+pub fn clean_line(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> (Cleaned, bool) {
     let Some(raw) = source.get(range.clone()) else {
-        return Cleaned::default();
+        return (Cleaned::default(), false);
     };
     let (mut cuts, footnotes) = artifacts(raw, range.start);
     for cut in extra {
@@ -184,21 +190,25 @@ pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Clean
     if position < raw.len() {
         kept.push(position..raw.len());
     }
+    let whole = merged.is_empty();
+    let mut unchanged = whole;
     let mut builder = Builder::with_capacity(raw.len());
     for piece in kept {
         let Some(piece_text) = raw.get(piece.clone()) else {
             continue;
         };
         let (normalised, map) = normalize_with_map(piece_text);
+        unchanged = unchanged && normalised == piece_text;
         push_mapped(&mut builder, &normalised, &map, range.start + piece.start);
     }
     let (text, map) = builder.finish(range.end);
-    Cleaned {
+    let cleaned = Cleaned {
         text,
         map,
         removed,
         footnotes,
-    }
+    };
+    (cleaned, unchanged)
 }
 
 /// Builds a clean text char by char from source positions, folding white space, with the
