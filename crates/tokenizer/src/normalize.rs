@@ -294,14 +294,17 @@ fn is_quiet(c: char, next: Option<char>) -> bool {
 /// from their UTF-8 bytes without decoding them: ASCII other than `\r` (and `o`/`u` only
 /// before an ASCII letter other than `a`/`e`, resp. `y`, which folds to itself); U+00C0 to
 /// U+02FF (lead bytes `C3`..`CB`: `à`, `đ`, `ơ`, `ư` ...); U+1E00 to U+1EFF (`E1 B8`..`E1 BB`:
-/// `ạ`, `ế`, `ộ` ...), each followed by a character that is not a combining mark (below
-/// U+0300, lead byte under `CC`, or in U+1E00..U+1EFF). The last character of the text is
-/// left to [`is_quiet`].
+/// `ạ`, `ế`, `ộ` ...). None of these is a combining mark, so only the char where the run
+/// stops may be one (its lead byte is `CC` or above); then the char before it, which the
+/// mark would join, is left out of the run too.
 #[inline]
-fn skip_plain_bytes(bytes: &[u8], mut pos: usize) -> usize {
+fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
     let latin_extended_additional = |at: usize| {
         bytes[at] == 0xE1 && bytes.get(at + 1).is_some_and(|b| (0xB8..=0xBB).contains(b))
     };
+    let mut pos = start;
+    // The start of the last char taken into the run.
+    let mut last = start;
     while pos < bytes.len() {
         let ascii_next_but = |letters: &[u8]| {
             bytes
@@ -309,22 +312,21 @@ fn skip_plain_bytes(bytes: &[u8], mut pos: usize) -> usize {
                 .is_some_and(|n| n.is_ascii() && !letters.contains(n))
         };
         let width = match bytes[pos] {
-            b'\r' => break,
+            b'\r' => return pos,
             b'o' | b'O' if ascii_next_but(b"aeAE") => 1,
             b'u' | b'U' if ascii_next_but(b"yY") => 1,
-            b'o' | b'O' | b'u' | b'U' => break,
+            b'o' | b'O' | b'u' | b'U' => return pos,
             0..=0x7F => 1,
             0xC3..=0xCB => 2,
-            _ if latin_extended_additional(pos) => 3,
-            _ => break,
+            0xCC.. if latin_extended_additional(pos) => 3,
+            // A char that may be a combining mark (its lead byte is `CC` or above).
+            0xCC.. if pos > start => return last,
+            _ => return pos,
         };
-        let next = pos + width;
-        if next >= bytes.len() || !(bytes[next] < 0xCC || latin_extended_additional(next)) {
-            break;
-        }
-        pos = next;
+        last = pos;
+        pos += width;
     }
-    pos
+    pos.min(bytes.len())
 }
 
 /// Iterates over units: a base character with its combining marks.
@@ -431,26 +433,30 @@ fn move_tone(previous: Option<char>, unit: &str, rest: &str) -> Option<String> {
         return None;
     }
     let rest = rest.trim_start_matches(is_ignorable);
-    let next_unit: String = {
-        let mut chars = rest.chars();
-        let c = chars.next()?;
-        let mut s = String::from(c);
-        for c in chars {
-            if is_mark(c) {
-                s.push(c);
-            } else {
-                break;
+    // The next unit: a char and the marks after it.
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    let unit_len = c.len_utf8()
+        + chars
+            .take_while(|&m| is_mark(m))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let next_unit = &rest[..unit_len];
+    let after = rest[unit_len..].chars().next();
+    // A lone char of Latin-1 and Latin Extended-A/B (below U+0300) or Latin Extended
+    // Additional is its own NFC: no need to compose it.
+    let code = c as u32;
+    let second =
+        if next_unit.len() == c.len_utf8() && (code < 0x300 || (0x1E00..=0x1EFF).contains(&code)) {
+            c
+        } else {
+            let mut composed = next_unit.nfc();
+            let second = composed.next()?;
+            if composed.next().is_some() {
+                return None;
             }
-        }
-        s
-    };
-    let after = rest[next_unit.len()..].chars().next();
-    let composed: String = next_unit.nfc().collect();
-    let mut composed_chars = composed.chars();
-    let second = composed_chars.next()?;
-    if composed_chars.next().is_some() {
-        return None;
-    }
+            second
+        };
     let (base, tone) = split_tone(second)?;
     let pair_ok = match first.to_ascii_lowercase() {
         'o' => matches!(base.to_ascii_lowercase(), 'a' | 'e'),

@@ -101,6 +101,18 @@ fn quiet_partners_cover_every_composition() {
     }
 }
 
+/// `move_tone` takes a lone char below U+0300 or in U+1E00..U+1EFF as its own NFC.
+#[test]
+fn lone_latin_chars_are_their_own_nfc() {
+    for code in (0..0x300u32).chain(0x1E00..=0x1EFF) {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let composed: String = c.to_string().nfc().collect();
+        assert_eq!(composed, c.to_string(), "U+{code:04X}");
+    }
+}
+
 #[test]
 fn tone_placement_is_traditional() {
     assert_eq!(normalize("hoà"), "hòa");
