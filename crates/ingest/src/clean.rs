@@ -256,6 +256,15 @@ impl Builder {
     fn push_run(&mut self, run: &str, source: usize, end_of: impl Fn(usize) -> usize) {
         let mut position = 0;
         let mut last_word: Option<Range<usize>> = None;
+        if single_spaced(run) {
+            // Most runs: words one ASCII space apart, pushed in one piece.
+            position = run.len();
+            if let Some(space_source) = self.pending_space.take() {
+                self.emit(' ', space_source);
+            }
+            self.emit_str(run, source);
+            last_word = Some(0..run.len());
+        }
         while position < run.len() {
             // A stretch of non-white-space chars.
             let start = position;
@@ -368,6 +377,24 @@ fn push_mapped(builder: &mut Builder, text: &str, map: &OffsetMap, base: usize) 
         });
         index = stop;
     }
+}
+
+/// Whether `text` is words one ASCII space apart (the only white space, never two in a row,
+/// not first or last): what [`words_end`] takes in one piece, told with a few memchr scans
+/// instead of a look-up per byte. White space other than ` ` has a byte `09`..`0D` or the
+/// lead byte `C2`, `E2` or `E3`, or is U+1680 (`E1 9A 80`).
+fn single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    first != b' '
+        && last != b' '
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_none()
+        && memchr::memchr3(0xC2, 0xE2, 0xE3, bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && memchr::memmem::find(bytes, "\u{1680}".as_bytes()).is_none()
 }
 
 /// The bytes that may start a white space char: ASCII white space and the lead bytes of
