@@ -13,7 +13,7 @@ pub mod targets;
 use chrono::NaiveDate;
 use vntask_ingest::{Document, IngestError, IngestOptions};
 use vntask_writer::{
-    content_hash, DocRef, DocumentRecord, DocumentStatus, TaskRecord, DOCUMENT_SCHEMA,
+    ContentHasher, DocRef, DocumentRecord, DocumentStatus, TaskRecord, DOCUMENT_SCHEMA,
 };
 
 /// The version written into every document record.
@@ -93,7 +93,11 @@ pub fn extract_document(document: &Document, bytes: &[u8], options: &Options) ->
         date_precision: meta.date.map(|d| d.precision),
         title: meta.title.clone(),
     };
-    let hash = content_hash(&vntask_tokenizer::normalize(&document.source));
+    // The content hash is over the normalised source; ingest hands it over piece by piece,
+    // with the lines it found unchanged as they stand, so it is not normalised twice.
+    let mut hasher = ContentHasher::new();
+    document.normalized_source_pieces(|piece| hasher.update(piece));
+    let hash = hasher.finish();
     let context = assembly::Context {
         gazetteer: options.gazetteer.clone(),
         reference,

@@ -149,8 +149,14 @@ fn artifacts(raw: &str, base: usize) -> (Vec<Range<usize>>, Vec<Footnote>) {
 /// Cleans `source[range]`: artifacts (and the `extra` source ranges, e.g. Markdown markup)
 /// cut, white space runs folded to one space, text normalised.
 pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Cleaned {
+    clean_line(source, range, extra).0
+}
+
+/// [`clean`], and whether `source[range]` as a whole normalises to itself (nothing was cut
+/// and normalisation changed nothing; white space may still have been folded).
+pub fn clean_line(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> (Cleaned, bool) {
     let Some(raw) = source.get(range.clone()) else {
-        return Cleaned::default();
+        return (Cleaned::default(), false);
     };
     let (mut cuts, footnotes) = artifacts(raw, range.start);
     for cut in extra {
@@ -184,21 +190,25 @@ pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Clean
     if position < raw.len() {
         kept.push(position..raw.len());
     }
+    let whole = merged.is_empty();
+    let mut unchanged = whole;
     let mut builder = Builder::with_capacity(raw.len());
     for piece in kept {
         let Some(piece_text) = raw.get(piece.clone()) else {
             continue;
         };
         let (normalised, map) = normalize_with_map(piece_text);
+        unchanged = unchanged && normalised == piece_text;
         push_mapped(&mut builder, &normalised, &map, range.start + piece.start);
     }
     let (text, map) = builder.finish(range.end);
-    Cleaned {
+    let cleaned = Cleaned {
         text,
         map,
         removed,
         footnotes,
-    }
+    };
+    (cleaned, unchanged)
 }
 
 /// Builds a clean text char by char from source positions, folding white space, with the
@@ -246,6 +256,15 @@ impl Builder {
     fn push_run(&mut self, run: &str, source: usize, end_of: impl Fn(usize) -> usize) {
         let mut position = 0;
         let mut last_word: Option<Range<usize>> = None;
+        if single_spaced(run) {
+            // Most runs: words one ASCII space apart, pushed in one piece.
+            position = run.len();
+            if let Some(space_source) = self.pending_space.take() {
+                self.emit(' ', space_source);
+            }
+            self.emit_str(run, source);
+            last_word = Some(0..run.len());
+        }
         while position < run.len() {
             // A stretch of non-white-space chars.
             let start = position;
@@ -358,6 +377,24 @@ fn push_mapped(builder: &mut Builder, text: &str, map: &OffsetMap, base: usize) 
         });
         index = stop;
     }
+}
+
+/// Whether `text` is words one ASCII space apart (the only white space, never two in a row,
+/// not first or last): what [`words_end`] takes in one piece, told with a few memchr scans
+/// instead of a look-up per byte. White space other than ` ` has a byte `09`..`0D` or the
+/// lead byte `C2`, `E2` or `E3`, or is U+1680 (`E1 9A 80`).
+fn single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    first != b' '
+        && last != b' '
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_none()
+        && memchr::memchr3(0xC2, 0xE2, 0xE3, bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && memchr::memmem::find(bytes, "\u{1680}".as_bytes()).is_none()
 }
 
 /// The bytes that may start a white space char: ASCII white space and the lead bytes of

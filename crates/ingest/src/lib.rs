@@ -24,6 +24,7 @@ pub mod noise;
 pub mod parser;
 pub mod sections;
 pub mod table;
+pub mod unchanged;
 
 pub use model::*;
 use vntask_writer::TaskStatus;

@@ -45,6 +45,16 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// Things worth knowing that did not stop reading (flattened sections, dropped noise, ...).
     pub warnings: Vec<String>,
+    /// The lines of `source` that ingest found normalisation leaves as they are.
+    pub unchanged_lines: crate::unchanged::UnchangedLines,
+}
+
+impl Document {
+    /// Feeds `vntask_tokenizer::normalize(&self.source)` to `sink` piece by piece, in order,
+    /// without normalising the lines ingest already found unchanged again.
+    pub fn normalized_source_pieces(&self, sink: impl FnMut(&str)) {
+        self.unchanged_lines.normalized_pieces(&self.source, sink);
+    }
 }
 
 /// What a block is.

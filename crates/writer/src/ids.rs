@@ -11,6 +11,27 @@ pub fn content_hash(decoded_nfc_text: &str) -> String {
     hex(&Sha256::digest(decoded_nfc_text.as_bytes()))
 }
 
+/// [`content_hash`] of a text fed in pieces: the same hash as of the pieces joined, without
+/// joining them.
+#[derive(Default)]
+pub struct ContentHasher(Sha256);
+
+impl ContentHasher {
+    pub fn new() -> Self {
+        ContentHasher::default()
+    }
+
+    /// Appends `piece` to the text hashed.
+    pub fn update(&mut self, piece: &str) {
+        self.0.update(piece.as_bytes());
+    }
+
+    /// The hash of all the pieces, in the order fed.
+    pub fn finish(self) -> String {
+        hex(&self.0.finalize())
+    }
+}
+
 /// SHA-256 (hex) of raw bytes, for the document record's `sha256` field.
 pub fn bytes_sha256(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
@@ -46,6 +67,16 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_hasher_hashes_the_pieces_joined() {
+        let mut hasher = ContentHasher::new();
+        for piece in ["Bộ Tài ", "", "chính\n", "x"] {
+            hasher.update(piece);
+        }
+        assert_eq!(hasher.finish(), content_hash("Bộ Tài chính\nx"));
+        assert_eq!(ContentHasher::new().finish(), content_hash(""));
+    }
 
     #[test]
     fn task_id_depends_on_every_part() {

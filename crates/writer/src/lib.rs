@@ -9,6 +9,6 @@ pub mod ids;
 pub mod output;
 pub mod records;
 
-pub use ids::{content_hash, task_id};
+pub use ids::{content_hash, task_id, ContentHasher};
 pub use output::{AtomicFile, OutputError};
 pub use records::*;

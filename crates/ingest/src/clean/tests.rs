@@ -123,7 +123,8 @@ fn piece_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         proptest::sample::select(vec![
             "a", "Bộ", " ", "  ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "hoà", "thuỷ",
-            "a\u{300}", "–", "“", "\r\n", "\u{200B}", "x", "ế", "\u{1680}",
+            "a\u{300}", "–", "“", "\r\n", "\u{200B}", "x", "ế", "\u{1680}", "\u{2028}", "…",
+            "\x0c", "\u{205F}", "\u{202F}", "\n",
         ]),
         0..12,
     )
@@ -156,6 +157,49 @@ proptest::proptest! {
         checkpoints.sort_by_key(|&(norm, _)| norm);
         let map = OffsetMap::from_checkpoints(checkpoints, input_end);
         assert_runs_agree(&[(text, map, base)], input_end + base);
+    }
+}
+
+/// `single_spaced` says yes only when the words of the text, one ASCII space apart, are the
+/// whole of it, and never for a text with white space other than ` `.
+#[test]
+fn single_spaced_agrees_with_words_end() {
+    for text in [
+        "",
+        " ",
+        "a",
+        "a b",
+        "a  b",
+        " a",
+        "a ",
+        "a\tb",
+        "a\u{A0}b",
+        "a\u{1680}b",
+        "Bộ ạ ế",
+        "a\u{85}b",
+        "a\u{2028}b",
+        "a…b",
+        "«a»",
+        "a\u{3000}b",
+        "a\x0bb",
+    ] {
+        let whole =
+            !text.is_empty() && whitespace_width(text, 0) == 0 && words_end(text, 0) == text.len();
+        if single_spaced(text) {
+            assert!(whole, "{text:?}");
+        }
+        // Past ASCII it may say no to be safe (a `C2`/`E2`/`E3` lead byte).
+        if whole && text.is_ascii() {
+            assert!(single_spaced(text), "{text:?}");
+        }
+    }
+    for code in 0..0x11_0000u32 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        if c.is_whitespace() && c != ' ' {
+            assert!(!single_spaced(&format!("a{c}b")), "U+{code:04X}");
+        }
     }
 }
 

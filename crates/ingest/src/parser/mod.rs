@@ -10,10 +10,11 @@
 mod rows;
 mod tail;
 
-use crate::clean::{clean, Builder, Cleaned};
+use crate::clean::{clean, clean_line, Builder, Cleaned};
 use crate::noise;
 use crate::sections::{parse_label, LabelKind, SectionStack};
 use crate::table::{self, Table};
+use crate::unchanged::UnchangedLines;
 use crate::{Block, BlockKind, Document, Footnote, Format};
 use std::ops::Range;
 use vntask_tokenizer::fold_starts_with;
@@ -107,10 +108,14 @@ pub fn parse(
     // instead of cleaning it twice.
     let mut head_texts: Vec<String> = Vec::with_capacity(line_ranges.len().min(120));
     let mut head_cleaned: Vec<Option<Cleaned>> = Vec::with_capacity(head_texts.capacity());
+    let mut unchanged = UnchangedLines::default();
     for range in line_ranges.iter().take(120) {
         let raw = source.get(range.clone()).unwrap_or("");
         if !raw.contains('\t') {
-            let cleaned = clean(&source, range.clone(), markup);
+            let (cleaned, same) = clean_line(&source, range.clone(), markup);
+            if same {
+                unchanged.record(&source, range.clone());
+            }
             head_texts.push(cleaned.text.trim().to_string());
             head_cleaned.push(Some(cleaned));
             continue;
@@ -155,6 +160,7 @@ pub fn parse(
         previous_len: 0,
         previous_blank: true,
         news: header.news || header.meta.doc_type == vntask_writer::DocType::Other,
+        unchanged,
     };
     for (index, range) in line_ranges.iter().enumerate() {
         if index < header.body_start {
@@ -175,6 +181,7 @@ pub fn parse(
         blocks: parser.blocks,
         footnotes: parser.footnotes,
         warnings: parser.warnings,
+        unchanged_lines: parser.unchanged,
         source,
     }
 }
@@ -213,6 +220,8 @@ struct Parser<'a> {
     previous_blank: bool,
     /// A news page or a document without an official header: web furniture may end it.
     news: bool,
+    /// The lines found to normalise to themselves (for the content hash).
+    unchanged: UnchangedLines,
 }
 
 impl Parser<'_> {
@@ -222,7 +231,13 @@ impl Parser<'_> {
         self.previous_blank = true;
         let source = self.source;
         let raw = source.get(range.clone()).unwrap_or("");
-        let cleaned = cleaned.unwrap_or_else(|| clean(source, range.clone(), self.markup));
+        let cleaned = cleaned.unwrap_or_else(|| {
+            let (cleaned, same) = clean_line(source, range.clone(), self.markup);
+            if same {
+                self.unchanged.record(source, range.clone());
+            }
+            cleaned
+        });
         let text = cleaned.text.as_str();
         if text.is_empty() {
             self.footnotes.extend(cleaned.footnotes);

@@ -1,0 +1,158 @@
+//! Tests of the normalisation, its fast paths against [`super::reference`].
+
+use super::*;
+
+/// Text of the pieces the fast runs must get right: every vowel next to `o`/`u`, marks,
+/// zero-width and odd spaces, `q`, line ends.
+fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "o", "O", "u", "U", "q", "Q", "a", "e", "y", "A", "E", "Y", "à", "ẻ", "ỹ", "Ỷ", "á",
+            "ă", "â", "ê", "ô", "ơ", "ư", "i", "n", "g", "h", "\u{300}", "\u{301}", "\u{309}",
+            "\u{323}", "\u{302}", "\u{200B}", "\u{FEFF}", "\u{AD}", "\u{A0}", "\r", "\n", " ", "–",
+            "“", "-", ".", "1", "\u{3099}", "\u{20D0}", "\u{1DC0}", "\u{1AB0}", "\u{340}",
+            "\u{36F}", "\u{345}", "ỳ", "\u{1680}",
+        ]),
+        0..30,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+use proptest::strategy::Strategy;
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+    #[test]
+    fn fast_runs_agree_with_unit_by_unit(text in tricky_text()) {
+        proptest::prop_assert_eq!(
+            normalize_with_map(&text),
+            reference::normalize_with_map_reference(&text)
+        );
+    }
+
+    #[test]
+    fn normalize_into_appends_what_normalize_returns(text in tricky_text(), any in "\\PC{0,20}") {
+        for text in [text.as_str(), any.as_str()] {
+            let mut out = String::from("prefix ");
+            normalize_into(text, &mut out);
+            proptest::prop_assert_eq!(out, format!("prefix {}", normalize(text)));
+        }
+    }
+
+    #[test]
+    fn fast_runs_agree_on_any_text(text in "\\PC{0,40}") {
+        proptest::prop_assert_eq!(
+            normalize_with_map(&text),
+            reference::normalize_with_map_reference(&text)
+        );
+    }
+}
+
+#[test]
+fn fast_runs_agree_on_the_seeds() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let nfd: String = text.nfd().collect();
+        for text in [text.as_str(), nfd.as_str()] {
+            assert_eq!(
+                normalize_with_map(text),
+                reference::normalize_with_map_reference(text)
+            );
+            for line in text.lines() {
+                assert_eq!(
+                    normalize_with_map(line),
+                    reference::normalize_with_map_reference(line)
+                );
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "no seeds read");
+}
+
+/// `is_quiet` lets `o`/`u` through when the next letter does not fold to `a`/`e`/`y`:
+/// then no composition of it (alone or with a mark) is a toned `a`/`e`/`y`.
+#[test]
+fn quiet_partners_cover_every_composition() {
+    for code in 0..0x11_0000u32 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let mut units = vec![c.to_string()];
+        if code < 0x3000 {
+            units.extend(
+                (0x300..0x370)
+                    .filter_map(char::from_u32)
+                    .map(|m| format!("{c}{m}")),
+            );
+        }
+        for unit in units {
+            let composed: String = unit.nfc().collect();
+            let mut chars = composed.chars();
+            if let (Some(single), None) = (chars.next(), chars.next()) {
+                if let Some((base, _)) = split_tone(single) {
+                    let folded = crate::fold::fold_char(c);
+                    assert_eq!(folded, base.to_ascii_lowercase(), "{unit:?}");
+                }
+            }
+        }
+    }
+}
+
+/// `move_tone` takes a lone char below U+0300 or in U+1E00..U+1EFF as its own NFC.
+#[test]
+fn lone_latin_chars_are_their_own_nfc() {
+    for code in (0..0x300u32).chain(0x1E00..=0x1EFF) {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let composed: String = c.to_string().nfc().collect();
+        assert_eq!(composed, c.to_string(), "U+{code:04X}");
+    }
+}
+
+#[test]
+fn tone_placement_is_traditional() {
+    assert_eq!(normalize("hoà"), "hòa");
+    assert_eq!(normalize("thuỷ"), "thủy");
+    assert_eq!(normalize("Uỷ ban"), "Ủy ban");
+    assert_eq!(normalize("UỶ BAN"), "ỦY BAN");
+    assert_eq!(normalize("khoẻ"), "khỏe");
+    assert_eq!(normalize("Hoá"), "Hóa");
+    // Already canonical, closed syllables and `qu` onsets are unchanged.
+    for same in [
+        "hòa", "thủy", "hoàng", "thuyết", "quý", "quỳ", "Quý II", "toàn",
+    ] {
+        assert_eq!(normalize(same), same);
+    }
+}
+
+#[test]
+fn nfd_dashes_quotes_spaces() {
+    let nfd: String = "Bộ Tài chính".nfd().collect();
+    assert_eq!(normalize(&nfd), "Bộ Tài chính");
+    assert_eq!(normalize("2022 – 2025"), "2022 - 2025");
+    assert_eq!(normalize("“Đề án”"), "\"Đề án\"");
+    assert_eq!(normalize("a\u{00A0}b\u{200B}c"), "a bc");
+    assert_eq!(normalize("a\r\nb\rc"), "a\nb\nc");
+    // A zero-width character inside a pair does not hide it (found by proptest).
+    assert_eq!(normalize("o\u{feff}a\u{300}"), "òa");
+    assert_eq!(normalize("ho\u{200b}à"), "hòa");
+}
+
+#[test]
+fn offsets_map_back() {
+    let input = "Uỷ ban – hoà “x”";
+    let (out, map) = normalize_with_map(input);
+    assert_eq!(out, "Ủy ban - hòa \"x\"");
+    let x_out = out.find('x').unwrap();
+    assert_eq!(&input[map.to_input(x_out)..map.to_input(x_out + 1)], "x");
+    let ban_out = out.find("ban").unwrap();
+    assert_eq!(
+        &input[map.to_input(ban_out)..map.to_input(ban_out + 3)],
+        "ban"
+    );
+    assert_eq!(map.to_input(out.len()), input.len());
+}
