@@ -80,7 +80,7 @@ pub fn intro_roles(document: &Document, index: usize, found: &Lookups) -> Option
         .max(last_end);
     let rest = text.get(after_lead..).unwrap_or_default();
     let has_lead = !roles.lead.is_empty() || !roles.lead_groups.is_empty();
-    (has_lead && rest.split_whitespace().count() <= 6).then_some(roles)
+    (has_lead && rest.split_whitespace().nth(6).is_none()).then_some(roles)
 }
 
 /// The tasks of text block `index`; `intro` holds the roles of a lead-in above the list the

@@ -199,7 +199,8 @@ pub fn is_report(text: &str) -> bool {
 /// phrase's length (`c) Tổ chức thực hiện`).
 pub fn is_bare_heading(text: &str) -> bool {
     let trimmed = text.trim();
-    trimmed.ends_with(':') || trimmed.split_whitespace().count() <= 4
+    // At most four words, counting no further than the fifth (items run to pages).
+    trimmed.ends_with(':') || trimmed.split_whitespace().nth(4).is_none()
 }
 
 #[cfg(test)]
