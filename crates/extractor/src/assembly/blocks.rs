@@ -446,7 +446,8 @@ fn split_at_deadlines(
 /// `Thời hạn: ...`, `Thời gian hoàn thành ...`, `Hạn hoàn thành ...`: words that annotate the
 /// work before them with its deadline.
 fn starts_with_deadline_label(text: &str) -> bool {
-    let folded = vntask_tokenizer::fold(text.trim_start());
+    // Folding only as far as each label needs: the text runs to the end of the item.
+    let text = text.trim_start();
     [
         "thoi han",
         "thoi gian hoan thanh",
@@ -455,7 +456,7 @@ fn starts_with_deadline_label(text: &str) -> bool {
         "han:",
     ]
     .iter()
-    .any(|label| folded.starts_with(label))
+    .any(|label| vntask_tokenizer::fold_starts_with(text, label))
 }
 
 /// Ranges of the parts of an item that lists its actions as `(1) ...; (2) ...`.

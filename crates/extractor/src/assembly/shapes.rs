@@ -113,8 +113,10 @@ pub fn is_intro_adverbial(head: &str) -> bool {
     let Some(comma) = trimmed.rfind(',') else {
         return false;
     };
-    let folded = vntask_tokenizer::fold(trimmed);
-    OPENERS.iter().any(|o| folded.starts_with(o)) && only_titles(&trimmed[comma + 1..])
+    OPENERS
+        .iter()
+        .any(|o| vntask_tokenizer::fold_starts_with(trimmed, o))
+        && only_titles(&trimmed[comma + 1..])
 }
 
 /// Whether `text` ends with a directive verb (`giao`, `yêu cầu`, `đề nghị`), so that what
