@@ -129,6 +129,22 @@ mod tests {
             "1.5/3",
             "٣.٤",
             "a/b 1/ x",
+            "QUÝ IV NĂM 2024",
+            "trong quí 4/2024",
+            "tại \u{212A}ỳ họp thứ 8",
+            "ngay 5 thang 6 nam 2024, quy II",
+            "nga\u{300}y 5 tha\u{301}ng 6 na\u{306}m 2024",
+            "THỜI KỲ 2021 - 2030",
+            "GIAI ĐOẠN 2021-2025",
+            "TỪ NĂM 2024 ĐẾN HẾT NĂM 2026",
+            "CUỐI NĂM NAY",
+            "dịp Tết",
+            "ngày 20 HẰNG THÁNG",
+            "NGÀY 15 THÁNG CUỐI CỦA MỖI QUÝ",
+            "ngày 31/12 MỖI NĂM",
+            "trongày 5 tháng 6",
+            "ſau 30 ngày",
+            "TỐI ĐA 3 TUẦN",
         ] {
             texts.push(made.to_string());
         }

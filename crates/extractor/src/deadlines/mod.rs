@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod cues;
 mod gates;
 mod grammar;
+mod keywords;
 mod memo;
 mod occasions;
 mod registry;
