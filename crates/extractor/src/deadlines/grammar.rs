@@ -9,6 +9,7 @@ use super::calendar::{
     quarter_number,
 };
 use super::gates;
+use super::keywords::{Word, Words};
 use super::DeadlineContext;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
@@ -155,25 +156,47 @@ pub fn scan_ungated(text: &str, context: &DeadlineContext) -> Vec<Found> {
     scan_with(text, context, false)
 }
 
-/// `gated`: skip a pattern when its gate (see `gates`) shows it cannot match.
+/// `gated`: skip a pattern when its words (see `keywords`) are missing or its gate (see
+/// `gates`) shows it cannot match.
 fn scan_with(text: &str, context: &DeadlineContext, gated: bool) -> Vec<Found> {
+    use Word::*;
     let mut out = Vec::new();
-    day_words(text, context, &mut out);
+    let words = if gated { Words::of(text) } else { Words::ALL };
+    // `ngày 15 tháng 10`.
+    if words.has(Ngay) && words.has(Thang) {
+        day_words(text, context, &mut out);
+    }
     if !gated || gates::day_digits(text) {
         day_digits(text, context, &mut out);
     }
-    months(text, context, &mut out);
-    quarters(text, context, &mut out);
-    if !gated || gates::HALF.is_match(text) {
+    if words.has(Thang) {
+        months(text, context, &mut out);
+    }
+    if words.has(Quy) {
+        quarters(text, context, &mut out);
+    }
+    // `6 tháng đầu năm`, `nửa cuối năm`.
+    if words.has(Nam) && words.any(&[Dau, Cuoi]) && (!gated || gates::HALF.is_match(text)) {
         halves(text, context, &mut out);
     }
-    years(text, context, &mut out);
-    periods(text, &mut out);
-    if !gated || gates::DURATION.is_match(text) {
+    // `năm 2025`, `cuối năm`, `năm nay`, `trong năm`.
+    if words.has(Nam) {
+        years(text, context, &mut out);
+    }
+    // `giai đoạn 2021 - 2025`, `thời kỳ 2021 - 2030`, `năm 2024 - 2025`.
+    if words.any(&[Doan, Ky, Nam]) {
+        periods(text, &mut out);
+    }
+    // A unit (`ngày`, `tuần`, `tháng`, `năm`) after a relation (`trong`, `chậm nhất`, `sau`,
+    // `tối đa`, `không quá`).
+    if words.any(&[Ngay, Tuan, Thang, Nam])
+        && words.any(&[Trong, Nhat, Sau, Da, Qua])
+        && (!gated || gates::DURATION.is_match(text))
+    {
         durations(text, context, &mut out);
     }
-    super::occasions::recurring(text, context, gated, &mut out);
-    super::occasions::events(text, gated, &mut out);
+    super::occasions::recurring(text, context, gated, words, &mut out);
+    super::occasions::events(text, gated, words, &mut out);
     out
 }
 

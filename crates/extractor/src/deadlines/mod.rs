@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod cues;
 mod gates;
 mod grammar;
+mod keywords;
 mod memo;
 mod occasions;
 mod registry;
@@ -111,8 +112,14 @@ fn is_whole(text: &str, start: usize, end: usize) -> bool {
     furniture(&text[..start]) && furniture(&text[end..])
 }
 
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it, without parsing the format each time.
 fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // chrono signs years outside four digits (`+10000`).
+        return date.format("%Y-%m-%d").to_string();
+    }
+    format!("{year:04}-{:02}-{:02}", date.month(), date.day())
 }
 
 /// Decides what a raw reading is, from the words around it; `None` when it is no deadline.
@@ -526,6 +533,31 @@ mod tests {
         assert_eq!(r.recurring, Some(Recurring::Monthly));
         let r = resolve(None, &context(), "tổ chức họp", &context());
         assert_eq!(r, Resolved::default());
+    }
+
+    #[test]
+    fn iso_writes_what_chrono_writes() {
+        let days = [
+            (2024, 2, 29),
+            (2024, 12, 31),
+            (1, 1, 1),
+            (0, 6, 15),
+            (999, 9, 9),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 3, 4),
+        ];
+        for (y, m, d) in days {
+            let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+                panic!("{y}-{m}-{d}");
+            };
+            assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+        }
+        let mut date = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default();
+        while date.year() < 2032 {
+            assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+            date = date.succ_opt().unwrap_or(NaiveDate::MAX);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::calendar::{next_monthly, next_quarterly, next_yearly};
 use super::gates;
 use super::grammar::{Found, Kind};
+use super::keywords::{Word, Words};
 use super::DeadlineContext;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -57,12 +58,24 @@ pub(super) static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `gated`: skip a pattern when its gate (see `gates`) shows it cannot match.
-pub(super) fn recurring(text: &str, context: &DeadlineContext, gated: bool, out: &mut Vec<Found>) {
-    if !gated || gates::RECURRING.is_match(text) {
+/// `gated`: skip a pattern when its words are missing (`words`) or its gate (see `gates`)
+/// shows it cannot match.
+pub(super) fn recurring(
+    text: &str,
+    context: &DeadlineContext,
+    gated: bool,
+    words: Words,
+    out: &mut Vec<Found>,
+) {
+    // `hằng tháng`, `định kỳ`, `... một lần`.
+    if words.any(&[Word::Hang, Word::Ky, Word::Lan]) && (!gated || gates::RECURRING.is_match(text))
+    {
         repeats(text, out);
     }
-    repeat_days(text, context, out);
+    // `ngày 20 hằng tháng`, `ngày 31/12 mỗi năm`, `ngày 15 tháng cuối quý`.
+    if words.has(Word::Ngay) && words.any(&[Word::Hang, Word::Moi, Word::Quy]) {
+        repeat_days(text, context, out);
+    }
 }
 
 /// `hằng tháng`, `định kỳ 6 tháng`, `mỗi quý một lần`.
@@ -138,17 +151,23 @@ fn repeat_days(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
     }
 }
 
-pub(super) fn events(text: &str, gated: bool, out: &mut Vec<Found>) {
-    if !gated || gates::SESSION.is_match(text) {
+pub(super) fn events(text: &str, gated: bool, words: Words, out: &mut Vec<Found>) {
+    if words.has(Word::Hop) && (!gated || gates::SESSION.is_match(text)) {
         sessions(text, out);
     }
-    if !gated || gates::TET.is_match(text) {
+    if words.has(Word::Tet) && (!gated || gates::TET.is_match(text)) {
         tet(text, out);
     }
-    if !gated || gates::OCCASION.is_match(text) {
+    // `trước` / `dịp`, then `khai giảng`, `vụ` or `mùa`.
+    if words.any(&[Word::Truoc, Word::Dip])
+        && words.any(&[Word::Khai, Word::Vu, Word::Mua])
+        && (!gated || gates::OCCASION.is_match(text))
+    {
         occasions(text, out);
     }
-    if !gated || (gates::IN_FORCE_WHEN.is_match(text) && gates::IN_FORCE_VERB.is_match(text)) {
+    if words.has(Word::Khi)
+        && (!gated || (gates::IN_FORCE_WHEN.is_match(text) && gates::IN_FORCE_VERB.is_match(text)))
+    {
         in_force(text, out);
     }
 }
