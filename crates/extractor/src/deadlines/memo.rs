@@ -3,28 +3,43 @@
 //! deadline), and the scan runs a dozen patterns.
 
 use super::{find, DeadlineContext, DeadlineMatch};
+use foldhash::fast::RandomState;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// The deadlines found in a text read in a context.
-type Found = HashMap<(String, DeadlineContext), Rc<[DeadlineMatch]>>;
+/// The deadlines found in each text, for one context. Keyed by the text itself, so a lookup
+/// borrows the text instead of copying it; hashed with foldhash, since SipHash over every
+/// text read showed in profiles (the texts come from one document, not from an adversary
+/// choosing keys).
+type Found = HashMap<String, Rc<[DeadlineMatch]>, RandomState>;
 
 /// [`find`] with its results kept by text and context, for one document.
 #[derive(Default)]
 pub struct Memo {
-    found: RefCell<Found>,
+    /// One table per context (a document reads its texts in one or two).
+    found: RefCell<Vec<(DeadlineContext, Found)>>,
 }
 
 impl Memo {
     /// The deadlines of `text`, as [`find`] gives them.
     pub fn find(&self, text: &str, context: &DeadlineContext) -> Rc<[DeadlineMatch]> {
-        let key = (text.to_string(), *context);
-        if let Some(found) = self.found.borrow().get(&key) {
+        let mut tables = self.found.borrow_mut();
+        let at = match tables.iter().position(|(c, _)| c == context) {
+            Some(at) => at,
+            None => {
+                tables.push((*context, Found::default()));
+                tables.len() - 1
+            }
+        };
+        let Some((_, table)) = tables.get_mut(at) else {
+            return find(text, context).into();
+        };
+        if let Some(found) = table.get(text) {
             return Rc::clone(found);
         }
         let found: Rc<[DeadlineMatch]> = find(text, context).into();
-        self.found.borrow_mut().insert(key, Rc::clone(&found));
+        table.insert(text.to_string(), Rc::clone(&found));
         found
     }
 }
