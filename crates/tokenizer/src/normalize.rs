@@ -291,42 +291,99 @@ fn is_quiet(c: char, next: Option<char>) -> bool {
 }
 
 /// The end of the run from `pos` of the commonest quiet characters (see [`is_quiet`]), told
-/// from their UTF-8 bytes without decoding them: ASCII other than `\r` (and `o`/`u` only
-/// before an ASCII letter other than `a`/`e`, resp. `y`, which folds to itself); U+00C0 to
-/// U+02FF (lead bytes `C3`..`CB`: `à`, `đ`, `ơ`, `ư` ...); U+1E00 to U+1EFF (`E1 B8`..`E1 BB`:
-/// `ạ`, `ế`, `ộ` ...). None of these is a combining mark, so only the char where the run
-/// stops may be one (its lead byte is `CC` or above); then the char before it, which the
-/// mark would join, is left out of the run too.
+/// from their UTF-8 bytes without decoding them: ASCII other than `\r`; U+00C0 to U+02FF
+/// (lead bytes `C3`..`CB`: `à`, `đ`, `ơ`, `ư` ...); U+1E00 to U+1EFF (`E1 B8`..`E1 BB`: `ạ`,
+/// `ế`, `ộ` ...); and `o`/`u` where they cannot open an open `oa`/`oe`/`uy` syllable whose
+/// tone moves (see [`quiet_vowel`]). None of these is a combining mark, so only the char
+/// where the run stops may be one (its lead byte is `CC` or above); then the char before it,
+/// which the mark would join, is left out of the run too.
 #[inline]
 fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
-    let latin_extended_additional = |at: usize| {
-        bytes[at] == 0xE1 && bytes.get(at + 1).is_some_and(|b| (0xB8..=0xBB).contains(b))
-    };
     let mut pos = start;
-    // The start of the last char taken into the run.
-    let mut last = start;
-    while pos < bytes.len() {
-        let ascii_next_but = |letters: &[u8]| {
-            bytes
-                .get(pos + 1)
-                .is_some_and(|n| n.is_ascii() && !letters.contains(n))
+    while let Some(&byte) = bytes.get(pos) {
+        let width = match PLAIN_WIDTH[usize::from(byte)] {
+            0 => match byte {
+                b'o' | b'O' | b'u' | b'U' if quiet_vowel(bytes, pos) => 1,
+                0xE1 if matches!(bytes.get(pos + 1), Some(0xB8..=0xBB)) => 3,
+                // A char that may be a combining mark (its lead byte is `CC` or above): the
+                // run ends before the char it would join.
+                0xCC.. if pos > start => return char_start_before(bytes, pos),
+                _ => return pos,
+            },
+            width => usize::from(width),
         };
-        let width = match bytes[pos] {
-            b'\r' => return pos,
-            b'o' | b'O' if ascii_next_but(b"aeAE") => 1,
-            b'u' | b'U' if ascii_next_but(b"yY") => 1,
-            b'o' | b'O' | b'u' | b'U' => return pos,
-            0..=0x7F => 1,
-            0xC3..=0xCB => 2,
-            0xCC.. if latin_extended_additional(pos) => 3,
-            // A char that may be a combining mark (its lead byte is `CC` or above).
-            0xCC.. if pos > start => return last,
-            _ => return pos,
-        };
-        last = pos;
         pos += width;
     }
     pos.min(bytes.len())
+}
+
+/// The width of the bytes that open a run char by themselves: 1 for ASCII other than `\r`,
+/// `o`, `O`, `u`, `U`; 2 for the lead bytes `C3`..`CB`; 0 for the rest (looked at closer).
+static PLAIN_WIDTH: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x80 {
+        table[byte] = match byte as u8 {
+            b'\r' | b'o' | b'O' | b'u' | b'U' => 0,
+            _ => 1,
+        };
+        byte += 1;
+    }
+    let mut byte = 0xC3;
+    while byte <= 0xCB {
+        table[byte] = 2;
+        byte += 1;
+    }
+    table
+};
+
+/// The start of the char that ends right before `pos` (a char boundary past the start).
+fn char_start_before(bytes: &[u8], pos: usize) -> usize {
+    let mut at = pos.saturating_sub(1);
+    while at > 0 && bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether the `o`/`O`/`u`/`U` at `pos` is a unit of its own that normalisation keeps, told
+/// from the next char when it is a run char (ASCII, `C3`..`CB`, `E1 B8`..`E1 BB`; never a
+/// mark or a zero-width char): the tone moves onto the `o` (`u`) only when that char is a
+/// toned `a`/`e` (`y`), and not even then when a letter follows it (`hoạch`, `toàn`: a closed
+/// syllable keeps its tone).
+#[inline]
+fn quiet_vowel(bytes: &[u8], pos: usize) -> bool {
+    let Some((next, width)) = run_char_at(bytes, pos + 1) else {
+        return false;
+    };
+    let folded = crate::fold::fold_char(next);
+    let pair = if matches!(bytes[pos], b'o' | b'O') {
+        matches!(folded, 'a' | 'e')
+    } else {
+        folded == 'y'
+    };
+    !pair
+        || bytes
+            .get(pos + 1 + width)
+            .is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// The char at `at` and its width, when it is ASCII or one of the run's chars past ASCII
+/// (lead byte `C3`..`CB`, or `E1 B8`..`E1 BB`).
+#[inline]
+fn run_char_at(bytes: &[u8], at: usize) -> Option<(char, usize)> {
+    let lead = *bytes.get(at)?;
+    let continuation = |offset: usize| bytes.get(at + offset).map(|&b| u32::from(b & 0x3F));
+    let (code, width) = match lead {
+        0..=0x7F => (u32::from(lead), 1),
+        0xC3..=0xCB => ((u32::from(lead & 0x1F) << 6) | continuation(1)?, 2),
+        0xE1 if matches!(bytes.get(at + 1), Some(0xB8..=0xBB)) => (
+            (u32::from(lead & 0x0F) << 12) | (continuation(1)? << 6) | continuation(2)?,
+            3,
+        ),
+        _ => return None,
+    };
+    char::from_u32(code).map(|c| (c, width))
 }
 
 /// Iterates over units: a base character with its combining marks.
