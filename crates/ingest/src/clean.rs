@@ -7,6 +7,7 @@ mod artifacts;
 use crate::Footnote;
 use artifacts::artifacts;
 use std::ops::Range;
+use std::sync::LazyLock;
 use vntask_tokenizer::{normalize_with_map, OffsetMap};
 
 /// Text cleaned from a range of the source, with its map back and the ranges cut out.
@@ -86,28 +87,20 @@ pub fn clean_line(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> 
         .iter()
         .map(|r| range.start + r.start..range.start + r.end)
         .collect();
-    // The kept pieces between the cuts.
-    let mut kept = Vec::new();
+    let mut unchanged = merged.is_empty();
+    let mut builder = Builder::with_capacity(raw.len());
+    // The kept pieces between the cuts (most lines: one piece, the whole line).
     let mut position = 0;
-    for cut in &merged {
+    for cut in merged
+        .iter()
+        .chain(std::iter::once(&(raw.len()..raw.len())))
+    {
         if cut.start > position {
-            kept.push(position..cut.start);
+            if let Some(piece) = raw.get(position..cut.start) {
+                unchanged &= push_normalised(&mut builder, piece, range.start + position);
+            }
         }
         position = position.max(cut.end);
-    }
-    if position < raw.len() {
-        kept.push(position..raw.len());
-    }
-    let whole = merged.is_empty();
-    let mut unchanged = whole;
-    let mut builder = Builder::with_capacity(raw.len());
-    for piece in kept {
-        let Some(piece_text) = raw.get(piece.clone()) else {
-            continue;
-        };
-        let (normalised, map) = normalize_with_map(piece_text);
-        unchanged = unchanged && normalised == piece_text;
-        push_mapped(&mut builder, &normalised, &map, range.start + piece.start);
     }
     let (text, map) = builder.finish(range.end);
     let cleaned = Cleaned {
@@ -117,6 +110,19 @@ pub fn clean_line(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> 
         footnotes,
     };
     (cleaned, unchanged)
+}
+
+/// Pushes the normalised form of `piece`, which stands at `source` in the source; true when
+/// normalisation left it as it is. Most pieces are found normal by one quick scan and pushed
+/// straight from the source; the rest are normalised with their map first.
+fn push_normalised(builder: &mut Builder, piece: &str, source: usize) -> bool {
+    if vntask_tokenizer::is_normal(piece) {
+        builder.push_run(piece, source, |end| source + end);
+        return true;
+    }
+    let (normalised, map) = normalize_with_map(piece);
+    push_mapped(builder, &normalised, &map, source);
+    normalised == piece
 }
 
 /// Builds a clean text char by char from source positions, folding white space, with the
@@ -301,9 +307,15 @@ fn single_spaced(text: &str) -> bool {
         && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
         && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_none()
         && memchr::memchr3(0xC2, 0xE2, 0xE3, bytes).is_none()
-        && memchr::memmem::find(bytes, b"  ").is_none()
-        && memchr::memmem::find(bytes, "\u{1680}".as_bytes()).is_none()
+        && TWO_SPACES.find(bytes).is_none()
+        && OGHAM_SPACE.find(bytes).is_none()
 }
+
+/// The searchers of [`single_spaced`], built once (`memmem::find` builds one per call).
+static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+static OGHAM_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("\u{1680}".as_bytes()));
 
 /// The bytes that may start a white space char: ASCII white space and the lead bytes of
 /// those past ASCII (see [`whitespace_width`]); no other byte, continuation bytes included.

@@ -178,15 +178,7 @@ fn normalize_core(text: &str, out: &mut String, checkpoints: &mut impl Checkpoin
         // Fast path: a run of characters that normalisation keeps as they are, each a unit of
         // its own (see `is_quiet`), is copied in one piece. Most of a text is such a run.
         let run_start = units.pos;
-        let mut run_end = run_start;
-        loop {
-            run_end = skip_plain_bytes(text.as_bytes(), run_end);
-            let mut rest = text[run_end..].chars();
-            match rest.next() {
-                Some(c) if is_quiet(c, rest.next()) => run_end += c.len_utf8(),
-                _ => break,
-            }
-        }
+        let run_end = quiet_run(text, run_start);
         if run_end > run_start {
             out.push_str(&text[run_start..run_end]);
             previous = text[run_start..run_end].chars().next_back();
@@ -243,6 +235,28 @@ fn normalize_core(text: &str, out: &mut String, checkpoints: &mut impl Checkpoin
     }
 }
 
+/// The end of the run of quiet characters (see [`is_quiet`]) from `start`: normalisation
+/// copies it as it is.
+fn quiet_run(text: &str, start: usize) -> usize {
+    let mut run_end = start;
+    loop {
+        run_end = skip_plain_bytes(text.as_bytes(), run_end);
+        let mut rest = text[run_end..].chars();
+        match rest.next() {
+            Some(c) if is_quiet(c, rest.next()) => run_end += c.len_utf8(),
+            _ => return run_end,
+        }
+    }
+}
+
+/// Whether `text` normalises to itself, with the identity map, told by one quick scan: when
+/// true, `normalize_with_map(text)` is `(text, OffsetMap::identity(text.len()))`. It may say
+/// no for some texts that do normalise to themselves (`hoa`, `Quy` in ASCII are quiet only
+/// by the ASCII rule, which is checked too; some rarer ones are left to `normalize_with_map`).
+pub fn is_normal(text: &str) -> bool {
+    quiet_run(text, 0) == text.len() || (text.is_ascii() && !text.contains('\r'))
+}
+
 /// Zero-width and bidi controls, the BOM and the soft hyphen: dropped from the text.
 fn is_ignorable(c: char) -> bool {
     matches!(
@@ -263,9 +277,21 @@ fn is_plain(c: char) -> bool {
         '\r' | 'o' | 'O' | 'u' | 'U' => false,
         _ if c.is_ascii() => true,
         '\u{00A0}' | '\u{00AB}' | '\u{00AD}' | '\u{00BB}' => false,
+        _ if (c as u32) < 0x2000 => !crate::marks::is_mark(c),
+        _ if (c as u32) > 0x3000 => c != '\u{FEFF}',
+        // U+2000..U+3000: plain unless rewritten or dropped (spaces, zero-width and bidi
+        // controls, dashes, quotes, the prime, the minus sign: the ranges below hold them
+        // all, with a few neighbours) or a mark; `•`, `…`, `‰`, `→`, `€` are plain.
         _ => {
-            ((c as u32) < 0x2000 && !crate::marks::is_mark(c))
-                || ((c as u32) > 0x3000 && c != '\u{FEFF}')
+            !matches!(
+                c,
+                '\u{2000}'..='\u{201F}'
+                    | '\u{2028}'..='\u{202F}'
+                    | '\u{2032}'
+                    | '\u{205F}'..='\u{206F}'
+                    | '\u{2212}'
+                    | '\u{3000}'
+            ) && !crate::marks::is_mark(c)
         }
     }
 }
@@ -348,24 +374,38 @@ fn char_start_before(bytes: &[u8], pos: usize) -> usize {
 
 /// Whether the `o`/`O`/`u`/`U` at `pos` is a unit of its own that normalisation keeps, told
 /// from the next char when it is a run char (ASCII, `C3`..`CB`, `E1 B8`..`E1 BB`; never a
-/// mark or a zero-width char): the tone moves onto the `o` (`u`) only when that char is a
-/// toned `a`/`e` (`y`), and not even then when a letter follows it (`hoạch`, `toàn`: a closed
-/// syllable keeps its tone).
+/// mark or a zero-width char). The tone moves onto the `o` (`u`) only when the next unit
+/// composes to a toned `a`/`e` (`y`) ending the syllable, and never onto the `u` of `qu`
+/// (see [`move_tone`]). So the vowel is kept when the next char does not fold to `a`/`e`
+/// (`y`); or a letter that is a run char follows that char (`hoạch`, `toàn`, `truyền`: a
+/// closed syllable); or that char has no tone (`huy`, `hoa`, `hoặc`) and what follows it is
+/// not a mark that could give it one (a run char, or nothing).
 #[inline]
 fn quiet_vowel(bytes: &[u8], pos: usize) -> bool {
     let Some((next, width)) = run_char_at(bytes, pos + 1) else {
         return false;
     };
+    let is_o = matches!(bytes[pos], b'o' | b'O');
+    if !is_o && pos > 0 && matches!(bytes[pos - 1], b'q' | b'Q') {
+        return true;
+    }
     let folded = crate::fold::fold_char(next);
-    let pair = if matches!(bytes[pos], b'o' | b'O') {
+    let pair = if is_o {
         matches!(folded, 'a' | 'e')
     } else {
         folded == 'y'
     };
-    !pair
-        || bytes
-            .get(pos + 1 + width)
-            .is_some_and(u8::is_ascii_alphabetic)
+    if !pair {
+        return true;
+    }
+    let after = pos + 1 + width;
+    if after == bytes.len() {
+        return split_tone(next).is_none();
+    }
+    match run_char_at(bytes, after) {
+        Some((c, _)) => c.is_alphabetic() || split_tone(next).is_none(),
+        None => false,
+    }
 }
 
 /// The char at `at` and its width, when it is ASCII or one of the run's chars past ASCII
