@@ -63,6 +63,15 @@ pub fn parse_label(line: &str) -> Option<Label> {
     label_of(line, true)
 }
 
+/// Whether `line` opens with an appendix label (`Phụ lục 1`): `parse_label(line)` of kind
+/// [`LabelKind::Appendix`], which only [`ARTICLE`] gives, without trying the other patterns.
+pub fn is_appendix_label(line: &str) -> bool {
+    may_open_article(line)
+        && ARTICLE
+            .captures(line)
+            .is_some_and(|caps| caps.name("article").is_none())
+}
+
 /// Whether `line` may open with a match of [`ARTICLE`]: `Điều` or `phụ` in any case (the
 /// only case variant of `p` is `P`).
 fn may_open_article(line: &str) -> bool {
@@ -309,6 +318,8 @@ mod tests {
             line in "(I|V|X|L|IV|A|Đ|đ|a|z|H|1|12|1.2|٣|²|\\(|\\)|\\.|-|–|\\+|•|\\*|Điều|điều|Phụ lục|PHỤ LỤC|phụ|Thứ|Mười|Hai|Một|Bốn| là| làng|nhất|,|:| |  |\\t|x|ạ|\\u{a0}){0,6}"
         ) {
             proptest::prop_assert_eq!(label_of(&line, true), label_of(&line, false));
+            let appendix = label_of(&line, false).is_some_and(|l| l.kind == LabelKind::Appendix);
+            proptest::prop_assert_eq!(is_appendix_label(&line), appendix);
         }
     }
 
@@ -349,6 +360,8 @@ mod tests {
             "LI) Bộ",
         ] {
             assert_eq!(label_of(line, true), label_of(line, false), "{line}");
+            let appendix = label_of(line, false).is_some_and(|l| l.kind == LabelKind::Appendix);
+            assert_eq!(is_appendix_label(line), appendix, "{line}");
         }
     }
 
