@@ -2,29 +2,13 @@
 //! space folded, text normalised, with a map from every offset of the clean text back to the
 //! source.
 
+mod artifacts;
+
 use crate::Footnote;
-use regex::Regex;
+use artifacts::artifacts;
 use std::ops::Range;
 use std::sync::LazyLock;
 use vntask_tokenizer::{normalize_with_map, OffsetMap};
-
-/// Pieces of a line that are not text:
-/// - Word-to-text conversion leftovers: `[bookmark: _Hlk174546576]`, `[footnoteRef:3]`;
-/// - inline footnote bodies `[1:  Quyết định số ...]` (kept on the document);
-/// - footnote markers: superscript `¹ ² ⁶`, bracketed `[3]` (web pages) (but not the `²` of `m²`, see [`is_unit_power`]);
-/// - Markdown emphasis `**`, `***`, `*` and inline HTML tags left by converters (`<i>`).
-///
-/// After a tag name, `(?:>|[^\w>][^>]{0,79}>)` says what `\b[^>]{0,80}>` says (the next
-/// char is not a word char); a Unicode `\b` would keep the regex off its fast engines on
-/// Vietnamese text.
-static ARTIFACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\[bookmark:[^\]]*\]|\[footnoteRef:\s*\d+\]|\[\d{1,3}:\s[^\]]*\]|\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|</?(?:i|b|u|em|strong|sup|sub|span|font|small|br|mark)(?:>|[^\w>][^>]{0,79}>)",
-    )
-    .expect("valid regex")
-});
-static INLINE_FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[(\d{1,3}):\s([^\]]*)\]$").expect("valid regex"));
 
 /// Text cleaned from a range of the source, with its map back and the ranges cut out.
 #[derive(Debug, Clone, Default)]
@@ -71,81 +55,6 @@ fn floor_char(text: &str, mut index: usize) -> usize {
     index
 }
 
-/// `m²`, `km³`, `5 cm²`: a superscript right after a unit of length that follows a number
-/// is a power, not a footnote marker (`Việt Nam⁵` is a marker).
-fn is_unit_power(raw: &str, start: usize) -> bool {
-    let before = &raw[..start];
-    let unit_len = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .map(char::len_utf8)
-        .sum::<usize>();
-    let unit = &before[before.len() - unit_len..];
-    if !matches!(unit, "m" | "km" | "cm" | "dm" | "mm") {
-        return false;
-    }
-    before[..before.len() - unit_len]
-        .trim_end()
-        .ends_with(|c: char| c.is_ascii_digit())
-}
-
-/// Whether `raw` may hold an artifact: every pattern of [`ARTIFACT`] opens with `[`, `*`,
-/// `<` or a superscript digit, none of which has another case, so a line without any of them
-/// (most lines) need not be searched. `¹²³` are U+00B9/U+00B2/U+00B3 (`C2 B9`, `C2 B2`,
-/// `C2 B3` in UTF-8), `⁰⁴⁵⁶⁷⁸⁹` U+2070/U+2074..U+2079 (`E2 81 B0`, `E2 81 B4`..`B9`).
-fn may_have_artifacts(raw: &str) -> bool {
-    let bytes = raw.as_bytes();
-    if memchr::memchr3(b'[', b'*', b'<', bytes).is_some() {
-        return true;
-    }
-    memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|at| {
-        matches!(
-            (bytes[at], bytes.get(at + 1), bytes.get(at + 2)),
-            (0xC2, Some(0xB2 | 0xB3 | 0xB9), _) | (0xE2, Some(0x81), Some(0xB0 | 0xB4..=0xB9))
-        )
-    })
-}
-
-/// Where the artifacts of `raw` are (relative ranges), with the inline footnote bodies.
-fn artifacts(raw: &str, base: usize) -> (Vec<Range<usize>>, Vec<Footnote>) {
-    let mut cuts = Vec::new();
-    let mut footnotes = Vec::new();
-    if !may_have_artifacts(raw) {
-        return (cuts, footnotes);
-    }
-    for m in ARTIFACT.find_iter(raw) {
-        let text = m.as_str();
-        if text.starts_with(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
-            && is_unit_power(raw, m.start())
-        {
-            continue;
-        }
-        if text.starts_with('*') {
-            // `(*)` is a note mark and `* ` opening a line is a bullet: both are text.
-            let before = raw[..m.start()].chars().next_back();
-            let after = raw[m.end()..].chars().next();
-            if before == Some('(') && after == Some(')') {
-                continue;
-            }
-            if raw[..m.start()].trim().is_empty() && after.is_some_and(char::is_whitespace) {
-                continue;
-            }
-        }
-        // INLINE_FOOTNOTE is anchored on `[` and `]`: most matches (`*`, `¹`) skip it.
-        let bracketed = text.starts_with('[') && text.ends_with(']');
-        if let Some(caps) = bracketed.then(|| INLINE_FOOTNOTE.captures(text)).flatten() {
-            footnotes.push(Footnote {
-                label: caps.get(1).map_or("", |c| c.as_str()).to_string(),
-                text: vntask_tokenizer::normalize(caps.get(2).map_or("", |c| c.as_str()).trim()),
-                span: base + m.start()..base + m.end(),
-            });
-        }
-        cuts.push(m.range());
-    }
-    (cuts, footnotes)
-}
-
 /// Cleans `source[range]`: artifacts (and the `extra` source ranges, e.g. Markdown markup)
 /// cut, white space runs folded to one space, text normalised.
 pub fn clean(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> Cleaned {
@@ -178,28 +87,20 @@ pub fn clean_line(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> 
         .iter()
         .map(|r| range.start + r.start..range.start + r.end)
         .collect();
-    // The kept pieces between the cuts.
-    let mut kept = Vec::new();
+    let mut unchanged = merged.is_empty();
+    let mut builder = Builder::with_capacity(raw.len());
+    // The kept pieces between the cuts (most lines: one piece, the whole line).
     let mut position = 0;
-    for cut in &merged {
+    for cut in merged
+        .iter()
+        .chain(std::iter::once(&(raw.len()..raw.len())))
+    {
         if cut.start > position {
-            kept.push(position..cut.start);
+            if let Some(piece) = raw.get(position..cut.start) {
+                unchanged &= push_normalised(&mut builder, piece, range.start + position);
+            }
         }
         position = position.max(cut.end);
-    }
-    if position < raw.len() {
-        kept.push(position..raw.len());
-    }
-    let whole = merged.is_empty();
-    let mut unchanged = whole;
-    let mut builder = Builder::with_capacity(raw.len());
-    for piece in kept {
-        let Some(piece_text) = raw.get(piece.clone()) else {
-            continue;
-        };
-        let (normalised, map) = normalize_with_map(piece_text);
-        unchanged = unchanged && normalised == piece_text;
-        push_mapped(&mut builder, &normalised, &map, range.start + piece.start);
     }
     let (text, map) = builder.finish(range.end);
     let cleaned = Cleaned {
@@ -209,6 +110,19 @@ pub fn clean_line(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> 
         footnotes,
     };
     (cleaned, unchanged)
+}
+
+/// Pushes the normalised form of `piece`, which stands at `source` in the source; true when
+/// normalisation left it as it is. Most pieces are found normal by one quick scan and pushed
+/// straight from the source; the rest are normalised with their map first.
+fn push_normalised(builder: &mut Builder, piece: &str, source: usize) -> bool {
+    if vntask_tokenizer::is_normal(piece) {
+        builder.push_run(piece, source, |end| source + end);
+        return true;
+    }
+    let (normalised, map) = normalize_with_map(piece);
+    push_mapped(builder, &normalised, &map, source);
+    normalised == piece
 }
 
 /// Builds a clean text char by char from source positions, folding white space, with the
@@ -393,9 +307,15 @@ fn single_spaced(text: &str) -> bool {
         && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
         && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_none()
         && memchr::memchr3(0xC2, 0xE2, 0xE3, bytes).is_none()
-        && memchr::memmem::find(bytes, b"  ").is_none()
-        && memchr::memmem::find(bytes, "\u{1680}".as_bytes()).is_none()
+        && TWO_SPACES.find(bytes).is_none()
+        && OGHAM_SPACE.find(bytes).is_none()
 }
+
+/// The searchers of [`single_spaced`], built once (`memmem::find` builds one per call).
+static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+static OGHAM_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("\u{1680}".as_bytes()));
 
 /// The bytes that may start a white space char: ASCII white space and the lead bytes of
 /// those past ASCII (see [`whitespace_width`]); no other byte, continuation bytes included.

@@ -91,8 +91,15 @@ pub fn date(day: Option<&str>, month: &str, year: &str) -> Option<DocDate> {
 /// The document type a line names when it stands alone in capitals (`THÔNG BÁO`,
 /// ` CHỈ THỊ`, `KẾ HOẠCH:`).
 fn type_of_line(line: &str) -> Option<DocType> {
-    // Upper-cased: a TCVN3 file typed in a capitals font decodes to lower case.
-    let line = line.trim().trim_end_matches(':').trim().to_uppercase();
+    // Upper-cased: a TCVN3 file typed in a capitals font decodes to lower case. Upper case
+    // has at least as many chars as the text, so a line with more chars than the longest
+    // name (most lines) is settled without upper-casing it.
+    let line = line.trim().trim_end_matches(':').trim();
+    let longest = TYPES.iter().map(|(word, _)| word.chars().count()).max();
+    if longest.is_some_and(|longest| line.chars().nth(longest).is_some()) {
+        return None;
+    }
+    let line = line.to_uppercase();
     TYPES
         .iter()
         .find(|(word, _)| line == *word)
@@ -530,5 +537,23 @@ mod tests {
             Some("thành phố Hà Nội")
         );
         assert_eq!(province_of("BỘ Y TẾ"), None);
+    }
+
+    /// [`type_of_line`] as first written: every line upper-cased.
+    fn type_of_line_reference(line: &str) -> Option<DocType> {
+        let line = line.trim().trim_end_matches(':').trim().to_uppercase();
+        TYPES
+            .iter()
+            .find(|(word, _)| line == *word)
+            .map(|(_, doc_type)| *doc_type)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn type_of_line_agrees_with_upper_casing_every_line(
+            line in "( |:|THÔNG|thông|BÁO|báo|NGHỊ|QUYẾT|quyết|ĐỊNH|KẾ|HOẠCH|ß|x){0,5}"
+        ) {
+            proptest::prop_assert_eq!(type_of_line(&line), type_of_line_reference(&line));
+        }
     }
 }

@@ -60,7 +60,65 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the label at the start of `line` (already trimmed at the start).
 pub fn parse_label(line: &str) -> Option<Label> {
-    if let Some(caps) = ARTICLE.captures(line) {
+    label_of(line, true)
+}
+
+/// Whether `line` opens with an appendix label (`Phụ lục 1`): `parse_label(line)` of kind
+/// [`LabelKind::Appendix`], which only [`ARTICLE`] gives, without trying the other patterns.
+pub fn is_appendix_label(line: &str) -> bool {
+    may_open_article(line)
+        && ARTICLE
+            .captures(line)
+            .is_some_and(|caps| caps.name("article").is_none())
+}
+
+/// Whether `line` may open with a match of [`ARTICLE`]: `Điều` or `phụ` in any case (the
+/// only case variant of `p` is `P`).
+fn may_open_article(line: &str) -> bool {
+    line.starts_with("Điều") || line.starts_with(['p', 'P'])
+}
+
+/// Whether `line` may open with a match of [`LABEL`]: a digit (`\d` is any Unicode digit), a
+/// parenthesis, a bullet or dash, or a letter followed (after at most five more Roman
+/// numeral letters) by `.` or `)`. Most lines open with a word and are settled here.
+fn may_open_numbered(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    match first {
+        '(' | '+' | '-' | '–' | '—' | '•' | '·' | '∙' | '▪' | '●' | '◦' | '*' => {
+            true
+        }
+        'A'..='Z' | 'a'..='z' | 'Đ' | 'đ' => {
+            let rest = &line.as_bytes()[first.len_utf8()..];
+            let numerals = rest
+                .iter()
+                .take(5)
+                .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+                .count();
+            matches!(rest.get(numerals), Some(b'.' | b')'))
+        }
+        c => c.is_numeric(),
+    }
+}
+
+/// Whether `line` may open with a match of [`ORDINAL`]: `Thứ ` or a number word (at most 7
+/// bytes, `Mười`) followed by ` là` (`20 6C C3 A0`).
+fn may_open_ordinal(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    line.starts_with("Thứ ")
+        || bytes[..bytes.len().min(11)]
+            .windows(4)
+            .any(|w| w == " là".as_bytes())
+}
+
+/// [`parse_label`]; with `filtered`, a pattern runs only on lines its cheap necessary test
+/// (`may_open_*`) lets through (without, every pattern runs: the reference for the tests).
+fn label_of(line: &str, filtered: bool) -> Option<Label> {
+    let article = (!filtered || may_open_article(line))
+        .then(|| ARTICLE.captures(line))
+        .flatten();
+    if let Some(caps) = article {
         let whole = caps.get(0)?;
         let (kind, key) = match caps.name("article") {
             Some(m) => (LabelKind::Article, format!("art{}", m.as_str())),
@@ -81,7 +139,10 @@ pub fn parse_label(line: &str) -> Option<Label> {
             len: whole.end(),
         });
     }
-    if let Some(caps) = LABEL.captures(line) {
+    let numbered = (!filtered || may_open_numbered(line))
+        .then(|| LABEL.captures(line))
+        .flatten();
+    if let Some(caps) = numbered {
         let whole = caps.get(0)?;
         let (kind, key) = if let Some(m) = caps.name("upper") {
             (LabelKind::UpperLetter, m.as_str())
@@ -122,6 +183,9 @@ pub fn parse_label(line: &str) -> Option<Label> {
         });
     }
     // `Thứ nhất, ...` and `Một là, ...` number points in prose; the words stay in the text.
+    if filtered && !may_open_ordinal(line) {
+        return None;
+    }
     ORDINAL.captures(line).and_then(|caps| {
         let key = match (caps.name("th"), caps.name("la")) {
             (Some(m), _) => format!("th{}", vntask_tokenizer::fold(m.as_str())),
@@ -245,6 +309,60 @@ mod tests {
                 None => stack.paragraph().0,
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The prefilters change no label.
+        #[test]
+        fn prefilters_change_no_label(
+            line in "(I|V|X|L|IV|A|Đ|đ|a|z|H|1|12|1.2|٣|²|\\(|\\)|\\.|-|–|\\+|•|\\*|Điều|điều|Phụ lục|PHỤ LỤC|phụ|Thứ|Mười|Hai|Một|Bốn| là| làng|nhất|,|:| |  |\\t|x|ạ|\\u{a0}){0,6}"
+        ) {
+            proptest::prop_assert_eq!(label_of(&line, true), label_of(&line, false));
+            let appendix = label_of(&line, false).is_some_and(|l| l.kind == LabelKind::Appendix);
+            proptest::prop_assert_eq!(is_appendix_label(&line), appendix);
+        }
+    }
+
+    #[test]
+    fn prefilters_change_no_label_of_the_seed_lines() {
+        for line in [
+            "Điều 3. Giao",
+            "Điều 3: Giao",
+            "Phụ lục 1: Tiến độ",
+            "PHỤ LỤC II",
+            "phụ lục",
+            "II. Về giải pháp",
+            "LXVIII. Mục",
+            "IIIIIII. X",
+            "a) Bộ",
+            "đ. Bộ",
+            "(2) Hoàn thiện",
+            "(đ) Bộ",
+            "- Sớm",
+            "– Sớm",
+            "— Sớm",
+            "+ Bộ",
+            "-+ Bộ",
+            "• Bộ",
+            "▪ Bộ",
+            "* Mục",
+            "٣. Bộ",
+            "12.3.4) Bộ",
+            "Thứ nhất, nhận thức",
+            "Mười là: tập trung",
+            "Bốn là, x",
+            "Hai làng được chọn",
+            "Hà Nội",
+            "",
+            "A",
+            "I.",
+            "Ia. x",
+            "LI) Bộ",
+        ] {
+            assert_eq!(label_of(line, true), label_of(line, false), "{line}");
+            let appendix = label_of(line, false).is_some_and(|l| l.kind == LabelKind::Appendix);
+            assert_eq!(is_appendix_label(line), appendix, "{line}");
+        }
     }
 
     #[test]

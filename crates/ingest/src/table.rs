@@ -233,17 +233,43 @@ pub fn row_text(row: &TableRow) -> String {
         .join(" | ")
 }
 
+/// Whether `text` has more than 120 chars that are not combining marks. A char whose lead
+/// byte is below `CC` (U+0000..U+02FF) or that is `E1 B8`..`E1 BB` (U+1E00..U+1EFF) is never
+/// a mark: those are counted from their lead bytes, the rest decoded and asked.
+fn more_than_120_chars_unmarked(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (width, unmarked) = match lead {
+            0..=0x7F => (1, true),
+            0x80..=0xDF => (2, lead < 0xCC),
+            0xE0..=0xEF => (3, false),
+            _ => (4, false),
+        };
+        let unmarked = unmarked
+            || (lead == 0xE1 && matches!(bytes.get(at + 1), Some(0xB8..=0xBB)))
+            || text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| !vntask_tokenizer::is_mark(c));
+        if unmarked {
+            count += 1;
+            if count > 120 {
+                return true;
+            }
+        }
+        at += width;
+    }
+    false
+}
+
 /// `a) Các nhiệm vụ hoàn thành` / `b) Các nhiệm vụ đang thực hiện, chưa hoàn thành`: the
 /// status a heading gives the table rows under it.
 pub fn status_heading(text: &str) -> Option<TaskStatus> {
     // Folding keeps one char for each char that is not a combining mark: a long paragraph is
     // told by counting those, without folding it.
-    if text
-        .chars()
-        .filter(|c| !vntask_tokenizer::is_mark(*c))
-        .nth(120)
-        .is_some()
-    {
+    if more_than_120_chars_unmarked(text) {
         return None;
     }
     let folded = fold(text);
@@ -267,6 +293,16 @@ pub fn status_heading(text: &str) -> Option<TaskStatus> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn unmarked_chars_are_counted_as_chars_that_are_not_marks(
+            text in "[aạ\u{300}\u{20D0}\u{1AB0}đ€😀 ]{100,130}"
+        ) {
+            let counted = text.chars().filter(|c| !vntask_tokenizer::is_mark(*c)).nth(120).is_some();
+            proptest::prop_assert_eq!(more_than_120_chars_unmarked(&text), counted);
+        }
+    }
 
     #[test]
     fn status_heading_counts_chars_as_folded() {

@@ -178,15 +178,7 @@ fn normalize_core(text: &str, out: &mut String, checkpoints: &mut impl Checkpoin
         // Fast path: a run of characters that normalisation keeps as they are, each a unit of
         // its own (see `is_quiet`), is copied in one piece. Most of a text is such a run.
         let run_start = units.pos;
-        let mut run_end = run_start;
-        loop {
-            run_end = skip_plain_bytes(text.as_bytes(), run_end);
-            let mut rest = text[run_end..].chars();
-            match rest.next() {
-                Some(c) if is_quiet(c, rest.next()) => run_end += c.len_utf8(),
-                _ => break,
-            }
-        }
+        let run_end = quiet_run(text, run_start);
         if run_end > run_start {
             out.push_str(&text[run_start..run_end]);
             previous = text[run_start..run_end].chars().next_back();
@@ -243,6 +235,28 @@ fn normalize_core(text: &str, out: &mut String, checkpoints: &mut impl Checkpoin
     }
 }
 
+/// The end of the run of quiet characters (see [`is_quiet`]) from `start`: normalisation
+/// copies it as it is.
+fn quiet_run(text: &str, start: usize) -> usize {
+    let mut run_end = start;
+    loop {
+        run_end = skip_plain_bytes(text.as_bytes(), run_end);
+        let mut rest = text[run_end..].chars();
+        match rest.next() {
+            Some(c) if is_quiet(c, rest.next()) => run_end += c.len_utf8(),
+            _ => return run_end,
+        }
+    }
+}
+
+/// Whether `text` normalises to itself, with the identity map, told by one quick scan: when
+/// true, `normalize_with_map(text)` is `(text, OffsetMap::identity(text.len()))`. It may say
+/// no for some texts that do normalise to themselves (`hoa`, `Quy` in ASCII are quiet only
+/// by the ASCII rule, which is checked too; some rarer ones are left to `normalize_with_map`).
+pub fn is_normal(text: &str) -> bool {
+    quiet_run(text, 0) == text.len() || (text.is_ascii() && !text.contains('\r'))
+}
+
 /// Zero-width and bidi controls, the BOM and the soft hyphen: dropped from the text.
 fn is_ignorable(c: char) -> bool {
     matches!(
@@ -263,9 +277,21 @@ fn is_plain(c: char) -> bool {
         '\r' | 'o' | 'O' | 'u' | 'U' => false,
         _ if c.is_ascii() => true,
         '\u{00A0}' | '\u{00AB}' | '\u{00AD}' | '\u{00BB}' => false,
+        _ if (c as u32) < 0x2000 => !crate::marks::is_mark(c),
+        _ if (c as u32) > 0x3000 => c != '\u{FEFF}',
+        // U+2000..U+3000: plain unless rewritten or dropped (spaces, zero-width and bidi
+        // controls, dashes, quotes, the prime, the minus sign: the ranges below hold them
+        // all, with a few neighbours) or a mark; `•`, `…`, `‰`, `→`, `€` are plain.
         _ => {
-            ((c as u32) < 0x2000 && !crate::marks::is_mark(c))
-                || ((c as u32) > 0x3000 && c != '\u{FEFF}')
+            !matches!(
+                c,
+                '\u{2000}'..='\u{201F}'
+                    | '\u{2028}'..='\u{202F}'
+                    | '\u{2032}'
+                    | '\u{205F}'..='\u{206F}'
+                    | '\u{2212}'
+                    | '\u{3000}'
+            ) && !crate::marks::is_mark(c)
         }
     }
 }
@@ -291,42 +317,113 @@ fn is_quiet(c: char, next: Option<char>) -> bool {
 }
 
 /// The end of the run from `pos` of the commonest quiet characters (see [`is_quiet`]), told
-/// from their UTF-8 bytes without decoding them: ASCII other than `\r` (and `o`/`u` only
-/// before an ASCII letter other than `a`/`e`, resp. `y`, which folds to itself); U+00C0 to
-/// U+02FF (lead bytes `C3`..`CB`: `à`, `đ`, `ơ`, `ư` ...); U+1E00 to U+1EFF (`E1 B8`..`E1 BB`:
-/// `ạ`, `ế`, `ộ` ...). None of these is a combining mark, so only the char where the run
-/// stops may be one (its lead byte is `CC` or above); then the char before it, which the
-/// mark would join, is left out of the run too.
+/// from their UTF-8 bytes without decoding them: ASCII other than `\r`; U+00C0 to U+02FF
+/// (lead bytes `C3`..`CB`: `à`, `đ`, `ơ`, `ư` ...); U+1E00 to U+1EFF (`E1 B8`..`E1 BB`: `ạ`,
+/// `ế`, `ộ` ...); and `o`/`u` where they cannot open an open `oa`/`oe`/`uy` syllable whose
+/// tone moves (see [`quiet_vowel`]). None of these is a combining mark, so only the char
+/// where the run stops may be one (its lead byte is `CC` or above); then the char before it,
+/// which the mark would join, is left out of the run too.
 #[inline]
 fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
-    let latin_extended_additional = |at: usize| {
-        bytes[at] == 0xE1 && bytes.get(at + 1).is_some_and(|b| (0xB8..=0xBB).contains(b))
-    };
     let mut pos = start;
-    // The start of the last char taken into the run.
-    let mut last = start;
-    while pos < bytes.len() {
-        let ascii_next_but = |letters: &[u8]| {
-            bytes
-                .get(pos + 1)
-                .is_some_and(|n| n.is_ascii() && !letters.contains(n))
+    while let Some(&byte) = bytes.get(pos) {
+        let width = match PLAIN_WIDTH[usize::from(byte)] {
+            0 => match byte {
+                b'o' | b'O' | b'u' | b'U' if quiet_vowel(bytes, pos) => 1,
+                0xE1 if matches!(bytes.get(pos + 1), Some(0xB8..=0xBB)) => 3,
+                // A char that may be a combining mark (its lead byte is `CC` or above): the
+                // run ends before the char it would join.
+                0xCC.. if pos > start => return char_start_before(bytes, pos),
+                _ => return pos,
+            },
+            width => usize::from(width),
         };
-        let width = match bytes[pos] {
-            b'\r' => return pos,
-            b'o' | b'O' if ascii_next_but(b"aeAE") => 1,
-            b'u' | b'U' if ascii_next_but(b"yY") => 1,
-            b'o' | b'O' | b'u' | b'U' => return pos,
-            0..=0x7F => 1,
-            0xC3..=0xCB => 2,
-            0xCC.. if latin_extended_additional(pos) => 3,
-            // A char that may be a combining mark (its lead byte is `CC` or above).
-            0xCC.. if pos > start => return last,
-            _ => return pos,
-        };
-        last = pos;
         pos += width;
     }
     pos.min(bytes.len())
+}
+
+/// The width of the bytes that open a run char by themselves: 1 for ASCII other than `\r`,
+/// `o`, `O`, `u`, `U`; 2 for the lead bytes `C3`..`CB`; 0 for the rest (looked at closer).
+static PLAIN_WIDTH: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x80 {
+        table[byte] = match byte as u8 {
+            b'\r' | b'o' | b'O' | b'u' | b'U' => 0,
+            _ => 1,
+        };
+        byte += 1;
+    }
+    let mut byte = 0xC3;
+    while byte <= 0xCB {
+        table[byte] = 2;
+        byte += 1;
+    }
+    table
+};
+
+/// The start of the char that ends right before `pos` (a char boundary past the start).
+fn char_start_before(bytes: &[u8], pos: usize) -> usize {
+    let mut at = pos.saturating_sub(1);
+    while at > 0 && bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether the `o`/`O`/`u`/`U` at `pos` is a unit of its own that normalisation keeps, told
+/// from the next char when it is a run char (ASCII, `C3`..`CB`, `E1 B8`..`E1 BB`; never a
+/// mark or a zero-width char). The tone moves onto the `o` (`u`) only when the next unit
+/// composes to a toned `a`/`e` (`y`) ending the syllable, and never onto the `u` of `qu`
+/// (see [`move_tone`]). So the vowel is kept when the next char does not fold to `a`/`e`
+/// (`y`); or a letter that is a run char follows that char (`hoạch`, `toàn`, `truyền`: a
+/// closed syllable); or that char has no tone (`huy`, `hoa`, `hoặc`) and what follows it is
+/// not a mark that could give it one (a run char, or nothing).
+#[inline]
+fn quiet_vowel(bytes: &[u8], pos: usize) -> bool {
+    let Some((next, width)) = run_char_at(bytes, pos + 1) else {
+        return false;
+    };
+    let is_o = matches!(bytes[pos], b'o' | b'O');
+    if !is_o && pos > 0 && matches!(bytes[pos - 1], b'q' | b'Q') {
+        return true;
+    }
+    let folded = crate::fold::fold_char(next);
+    let pair = if is_o {
+        matches!(folded, 'a' | 'e')
+    } else {
+        folded == 'y'
+    };
+    if !pair {
+        return true;
+    }
+    let after = pos + 1 + width;
+    if after == bytes.len() {
+        return split_tone(next).is_none();
+    }
+    match run_char_at(bytes, after) {
+        Some((c, _)) => c.is_alphabetic() || split_tone(next).is_none(),
+        None => false,
+    }
+}
+
+/// The char at `at` and its width, when it is ASCII or one of the run's chars past ASCII
+/// (lead byte `C3`..`CB`, or `E1 B8`..`E1 BB`).
+#[inline]
+fn run_char_at(bytes: &[u8], at: usize) -> Option<(char, usize)> {
+    let lead = *bytes.get(at)?;
+    let continuation = |offset: usize| bytes.get(at + offset).map(|&b| u32::from(b & 0x3F));
+    let (code, width) = match lead {
+        0..=0x7F => (u32::from(lead), 1),
+        0xC3..=0xCB => ((u32::from(lead & 0x1F) << 6) | continuation(1)?, 2),
+        0xE1 if matches!(bytes.get(at + 1), Some(0xB8..=0xBB)) => (
+            (u32::from(lead & 0x0F) << 12) | (continuation(1)? << 6) | continuation(2)?,
+            3,
+        ),
+        _ => return None,
+    };
+    char::from_u32(code).map(|c| (c, width))
 }
 
 /// Iterates over units: a base character with its combining marks.

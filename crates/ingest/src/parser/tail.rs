@@ -3,7 +3,7 @@
 
 use super::Parser;
 use crate::noise;
-use crate::sections::{parse_label, LabelKind};
+use crate::sections::is_appendix_label;
 use crate::table;
 
 impl Parser<'_> {
@@ -45,7 +45,7 @@ fn list_item(item: &str) -> Option<String> {
 /// After the recipients and the signature, what opens an appendix: `Phụ lục 1`, a table
 /// header row, or a title in capitals of several words that is not a signature line.
 pub(super) fn starts_appendix(raw: &str, text: &str) -> bool {
-    if parse_label(text).is_some_and(|l| l.kind == LabelKind::Appendix) {
+    if is_appendix_label(text) {
         return true;
     }
     if raw.contains('\t') {

@@ -11,7 +11,9 @@ fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
             "ă", "â", "ê", "ô", "ơ", "ư", "i", "n", "g", "h", "\u{300}", "\u{301}", "\u{309}",
             "\u{323}", "\u{302}", "\u{200B}", "\u{FEFF}", "\u{AD}", "\u{A0}", "\r", "\n", " ", "–",
             "“", "-", ".", "1", "\u{3099}", "\u{20D0}", "\u{1DC0}", "\u{1AB0}", "\u{340}",
-            "\u{36F}", "\u{345}", "ỳ", "\u{1680}",
+            "\u{36F}", "\u{345}", "ỳ", "\u{1680}", "t", "c", "ạ", "Ạ", "ố", "ý", "Ý", "ệ", "ơ",
+            "ặ", "â", "•", "…", "→", "−", "‐", "†", "‰", "′", "″", "€", "\u{20D0}", "\u{2028}",
+            "\u{2066}", "\u{205F}", "\u{2CEF}", "×", "ề",
         ]),
         0..30,
     )
@@ -28,6 +30,18 @@ proptest::proptest! {
             normalize_with_map(&text),
             reference::normalize_with_map_reference(&text)
         );
+    }
+
+    #[test]
+    fn a_text_found_normal_normalises_to_itself(text in tricky_text(), any in "\\PC{0,20}") {
+        for text in [text.as_str(), any.as_str()] {
+            if is_normal(text) {
+                proptest::prop_assert_eq!(
+                    reference::normalize_with_map_reference(text),
+                    (text.to_string(), OffsetMap::identity(text.len()))
+                );
+            }
+        }
     }
 
     #[test]
@@ -65,6 +79,10 @@ fn fast_runs_agree_on_the_seeds() {
                     normalize_with_map(line),
                     reference::normalize_with_map_reference(line)
                 );
+                if is_normal(line) {
+                    assert_eq!(normalize(line), line);
+                    assert!(normalize_with_map(line).1.is_identity(), "{line:?}");
+                }
             }
         }
         seen += 1;
@@ -155,4 +173,27 @@ fn offsets_map_back() {
         "ban"
     );
     assert_eq!(map.to_input(out.len()), input.len());
+}
+
+#[test]
+fn common_lines_are_found_normal_and_moved_tones_are_not() {
+    for line in [
+        "Bộ Kế hoạch và Đầu tư hoàn thành toàn bộ kế hoạch",
+        "Quy định của Ủy ban nhân dân",
+        "khoa học, hoạt động, huy động, hoặc, tuy nhiên, Truyền thông",
+        "• Hà Nội 21°C … 5‰ → 10€",
+        "",
+    ] {
+        assert!(is_normal(line), "{line:?}");
+    }
+    for line in [
+        "hoà bình",
+        "thuỷ lợi",
+        "khoẻ",
+        "a\u{300}",
+        "a\r\nb",
+        "a\u{A0}b",
+    ] {
+        assert!(!is_normal(line), "{line:?}");
+    }
 }
