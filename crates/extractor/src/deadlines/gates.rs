@@ -78,6 +78,35 @@ pub(super) fn day_digits(text: &str) -> bool {
     })
 }
 
+/// `cues::DOC_NUMBER_BEFORE`, a document number right before a date (`06/QĐ-TTg ngày`,
+/// `105/2023/QH15 của Quốc hội ngày`): `\d+(?:/\d+)?/CODE(?:/CODE)?` then an optional `của ...`
+/// (of ...) and `\s*,?\s*` up to the end. Its reverse search builds many lazy-DFA states, and
+/// most windows fail on what follows the last `/`, so this checks that first. Necessary: no `/`
+/// follows the number, so the last `/` of the window opens its last code; before that `/`, or
+/// the one before it, stands a digit (`char::is_numeric` holds for every `\d`); and unless
+/// `của` (with its `ủ` / `Ủ`) follows, the rest is one word (`CODE` holds no `\s`, and
+/// `char::is_whitespace` is exactly `\s`) before `\s*,?\s*`.
+pub(super) fn doc_number_possible(before: &str) -> bool {
+    let Some(last) = before.rfind('/') else {
+        return false;
+    };
+    let tail = &before[last + 1..];
+    if !tail.contains(['ủ', 'Ủ']) {
+        let code = tail.trim_end();
+        let code = code.strip_suffix(',').map_or(code, str::trim_end);
+        if code.is_empty() || code.contains(char::is_whitespace) {
+            return false;
+        }
+    }
+    let digit_before = |at: usize| {
+        before[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_numeric)
+    };
+    digit_before(last) || before[..last].rfind('/').is_some_and(digit_before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +254,58 @@ mod tests {
         for text in texts() {
             assert_eq!(day_digits(&text), day_digits_bytewise(&text), "{text:?}");
         }
+    }
+
+    /// The windows `is_citation` searches (back 160 bytes, or to the clause start, from a
+    /// place next to white space or the end), and the whole prefix: the gate passes wherever
+    /// `DOC_NUMBER_BEFORE` matches.
+    #[test]
+    fn doc_number_gate_passes_every_match() {
+        use crate::deadlines::cues::{back_boundary, clause_start};
+        let mut texts = texts();
+        for made in [
+            "Quyết định số 06/QĐ-TTg ",
+            "Nghị quyết số 105/2023/QH15 của Quốc hội ,  ",
+            "số 12/2024/NĐ-CP CỦA CHÍNH PHỦ\u{a0}",
+            "số 3/BC-UBND, ",
+            "số ١٢/QĐ-X ",
+            "số 12/QĐ-X/A của Bộ Tư pháp và",
+            "ngày 30/6/2024 và ngày ",
+            "5/a ,",
+            "5/a,b",
+            "5/ ,",
+            "Chỉ thị 7/CT-TTg của",
+            "12/2020/TT-BTC c\u{1ee7}a B\u{1ed9}  ",
+        ] {
+            texts.push(made.to_string());
+        }
+        let regex = &*crate::deadlines::cues::DOC_NUMBER_BEFORE;
+        let mut matched = 0;
+        for text in texts {
+            let ends = (0..=text.len()).filter(|&i| {
+                text.is_char_boundary(i)
+                    && (i == text.len()
+                        || text[i..].starts_with(char::is_whitespace)
+                        || text[..i].ends_with(char::is_whitespace))
+            });
+            for end in ends {
+                let starts = [
+                    0,
+                    back_boundary(&text, end, 160),
+                    clause_start(&text, end, false),
+                ];
+                for start in starts {
+                    let window = &text[start..end];
+                    if regex.is_match(window) {
+                        matched += 1;
+                        assert!(doc_number_possible(window), "{window:?}");
+                    }
+                }
+            }
+        }
+        assert!(matched > 20, "{matched} windows matched");
+        assert!(!doc_number_possible("ngày 30/6/2024 và ngày "));
+        assert!(!doc_number_possible("Bộ Tư pháp chủ trì "));
     }
 
     #[test]
