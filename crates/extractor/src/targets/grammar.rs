@@ -126,7 +126,28 @@ fn scale_factor(words: &str) -> f64 {
 
 /// Every quantity in `text`, in text order.
 pub fn scan(text: &str) -> Vec<Quantity> {
-    let bytes = text.as_bytes();
+    scan_with(text, true)
+}
+
+/// A number glued to letters or codes is a name: `4G`, `IPv6`, `06/QĐ-TTg`, `H2O`, a date's
+/// `30/6` of `30/6/2024`. `start..after` is the number (with its `/total`).
+fn glued(text: &str, start: usize, after: usize, has_max: bool) -> bool {
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-' | '_')) {
+        return true;
+    }
+    let next = text[after..].chars().next();
+    next.is_some_and(|c| c.is_alphabetic() || c == '/' || c == '_')
+        || (matches!(next, Some('-' | '.' | ','))
+            && text
+                .as_bytes()
+                .get(after + 1)
+                .is_some_and(u8::is_ascii_alphanumeric)
+            && !has_max)
+}
+
+/// `digits_first`: judge a match of bare digits (`2024`, `30/6`) before asking for its groups.
+fn scan_with(text: &str, digits_first: bool) -> Vec<Quantity> {
     let mut out = Vec::new();
     for found in QUANTITY.find_iter(text) {
         // One number word and nothing else (`năm`, `ba` of `ban`, `tư` of `đầu tư`): most
@@ -139,26 +160,28 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // Bare digits, `/` and white space hold no `từ`, range, percent or scale word (each
+        // needs a letter, `%` or a dash), so the number is the whole match: most of these are
+        // dates or codes (`30/6/2024`, `06/QĐ-TTg`), dropped here without the groups.
+        let bare = matched.bytes().all(|b| {
+            b.is_ascii_digit() || matches!(b, b'.' | b',' | b'/') || b.is_ascii_whitespace()
+        });
+        if digits_first && bare && glued(text, found.start(), found.end(), false) {
+            continue;
+        }
         let Some(caps) = QUANTITY.captures_at(text, found.start()) else {
             continue;
         };
         let Some(whole) = caps.get(0) else { continue };
         let number = caps.name("num").or(caps.name("words"));
         let Some(number) = number else { continue };
-        // A number glued to letters or codes is a name: `4G`, `IPv6`, `06/QĐ-TTg`, `H2O`.
-        let before = text[..number.start()].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-' | '_')) {
-            continue;
-        }
         let after_number = caps.name("total").map_or(number.end(), |t| t.end());
-        let next = text[after_number..].chars().next();
-        if next.is_some_and(|c| c.is_alphabetic() || c == '/' || c == '_')
-            || (matches!(next, Some('-' | '.' | ','))
-                && bytes
-                    .get(after_number + 1)
-                    .is_some_and(u8::is_ascii_alphanumeric)
-                && caps.name("max").is_none())
-        {
+        if glued(
+            text,
+            number.start(),
+            after_number,
+            caps.name("max").is_some(),
+        ) {
             continue;
         }
         let words = caps.name("words").is_some();
@@ -318,4 +341,46 @@ fn unit_after(text: &str, end: usize) -> Option<(String, Range<usize>, bool)> {
         return None;
     }
     Some((word.clone(), offset..offset + word.len(), false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Seed lines and texts made to trip the bare-digits shortcut: dates, codes, ranges,
+    /// ratios, other scripts' digits, NBSP, capitals, no diacritics.
+    #[test]
+    fn digits_first_equals_the_full_scan() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts: Vec<String> = Vec::new();
+        if let Ok(dir) = std::fs::read_dir(root.join("seeds")) {
+            for entry in dir.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        assert!(texts.len() > 100);
+        for made in [
+            "ngày 30/6/2024 đạt 80% và 1.928.311 hồ sơ",
+            "Quyết định 06/QĐ-TTg, 43/53 tỉnh, 6-12 tháng, 6-12%",
+            "IPv6 4G H2O 10.a 10,b 10-x 10_1 10/x x10 /10 .10 ,10 -10 _10",
+            "12 , 5 cán bộ; 12 .5 người; 12/ 5 xã; 12 /5",
+            "TỪ 80% ĐẾN 90%, từ 10 đến 20 tỷ đồng, 5 - 10 nghìn người",
+            "ba mươi lăm người, ٣ xã, １２ hộ, 12\u{a0}000 người, 12\u{a0}/\u{a0}5",
+            "tu 80 den 90 phan tram, 250 nghin ty dong",
+            "2024.",
+            "5,",
+            "7/",
+        ] {
+            texts.push(made.to_string());
+        }
+        for text in texts {
+            assert_eq!(
+                format!("{:?}", scan_with(&text, true)),
+                format!("{:?}", scan_with(&text, false)),
+                "{text:?}"
+            );
+        }
+    }
 }
