@@ -284,7 +284,10 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
                 (Role::Neither, None)
             } else if (!lead_seen
                 && i == 0
-                && cue.split_whitespace().nth(MAX_SUBJECT_LEAD_IN_WORDS).is_none())
+                && cue
+                    .split_whitespace()
+                    .nth(MAX_SUBJECT_LEAD_IN_WORDS)
+                    .is_none())
                 || (boundary && action_follows)
             {
                 (Role::Lead, Some("AG102"))
