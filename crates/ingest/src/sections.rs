@@ -6,6 +6,9 @@
 //! The order varies between documents, so the tree is built by kind: a label of a kind
 //! already open closes everything under it; a new kind opens a level.
 
+mod numbered;
+
+use numbered::{Group, Numbered};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -44,6 +47,32 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// The match of [`LABEL`] at the start of `line` (the reference for [`numbered::read`]).
+fn numbered_by_regex(line: &str) -> Option<Numbered> {
+    let caps = LABEL.captures(line)?;
+    let groups = [
+        ("roman", Group::Roman),
+        ("upper", Group::Upper),
+        ("arabic", Group::Arabic),
+        ("lower", Group::Lower),
+        ("paren", Group::Paren),
+        ("plus", Group::Plus),
+        ("dash", Group::Dash),
+    ];
+    let (m, group) = groups
+        .iter()
+        .find_map(|(name, group)| Some((caps.name(name)?, *group)))?;
+    let key = match group {
+        Group::Plus | Group::Dash => 0..0,
+        _ => m.range(),
+    };
+    Some(Numbered {
+        group,
+        key,
+        end: caps.get(0)?.end(),
+    })
+}
 
 /// `Điều 3.`, `Điều 3:` and `Phụ lục 1:` / `PHỤ LỤC II` / `Phụ lục`.
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,47 +168,51 @@ fn label_of(line: &str, filtered: bool) -> Option<Label> {
             len: whole.end(),
         });
     }
-    let numbered = (!filtered || may_open_numbered(line))
-        .then(|| LABEL.captures(line))
-        .flatten();
-    if let Some(caps) = numbered {
-        let whole = caps.get(0)?;
-        let (kind, key) = if let Some(m) = caps.name("upper") {
-            (LabelKind::UpperLetter, m.as_str())
-        } else if let Some(m) = caps.name("roman") {
-            (LabelKind::Roman, m.as_str())
-        } else if let Some(m) = caps.name("arabic") {
-            // `2024 - 2025` or `10.000` at a line start are not labels.
-            if line[whole.end()..].starts_with(|c: char| c.is_ascii_digit())
-                || m.as_str().len() > 3 && !m.as_str().contains('.')
-            {
-                return None;
+    let numbered = if !filtered {
+        numbered_by_regex(line)
+    } else if may_open_numbered(line) {
+        numbered::read(line).unwrap_or_else(|numbered::Undecided| numbered_by_regex(line))
+    } else {
+        None
+    };
+    if let Some(numbered) = numbered {
+        let whole = line.get(..numbered.end)?;
+        let key = line.get(numbered.key.clone())?;
+        let rest = line.get(numbered.end..)?;
+        let kind = match numbered.group {
+            Group::Upper => LabelKind::UpperLetter,
+            Group::Roman => LabelKind::Roman,
+            Group::Arabic => {
+                // `2024 - 2025` or `10.000` at a line start are not labels.
+                if rest.starts_with(|c: char| c.is_ascii_digit())
+                    || key.len() > 3 && !key.contains('.')
+                {
+                    return None;
+                }
+                LabelKind::Arabic
             }
-            (LabelKind::Arabic, m.as_str())
-        } else if let Some(m) = caps.name("lower") {
-            (LabelKind::LowerLetter, m.as_str())
-        } else if let Some(m) = caps.name("paren") {
-            (LabelKind::Paren, m.as_str())
-        } else if caps.name("dash").is_some() {
-            // A dash must be followed by text: `-` alone or `---` is a rule line.
-            if line[whole.end()..].trim().is_empty() || line.starts_with("--") {
-                return None;
+            Group::Lower => LabelKind::LowerLetter,
+            Group::Paren => LabelKind::Paren,
+            Group::Dash => {
+                // A dash must be followed by text: `-` alone or `---` is a rule line.
+                if rest.trim().is_empty() || line.starts_with("--") {
+                    return None;
+                }
+                LabelKind::Dash
             }
-            (LabelKind::Dash, "")
-        } else {
-            (LabelKind::Plus, "")
+            Group::Plus => LabelKind::Plus,
         };
         // A single letter with a dot followed by lower case is a sentence, not a heading.
         if matches!(kind, LabelKind::UpperLetter | LabelKind::Roman)
-            && line[whole.end()..].starts_with(|c: char| c.is_lowercase())
+            && rest.starts_with(|c: char| c.is_lowercase())
         {
             return None;
         }
         return Some(Label {
             kind,
-            raw: whole.as_str().trim_end().to_string(),
+            raw: whole.trim_end().to_string(),
             key: key.to_string(),
-            len: whole.end(),
+            len: numbered.end,
         });
     }
     // `Thứ nhất, ...` and `Một là, ...` number points in prose; the words stay in the text.
