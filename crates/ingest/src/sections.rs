@@ -245,41 +245,58 @@ pub struct SectionStack {
 impl SectionStack {
     /// Enters a labelled block; returns its path and depth (1 for a top-level label).
     pub fn enter(&mut self, label: &Label) -> (String, usize) {
-        let label = &self.resolve(label);
-        if label.kind == LabelKind::Appendix {
+        let kind = self.resolved_kind(label);
+        if kind == LabelKind::Appendix {
             self.levels.clear();
         }
-        if let Some(position) = self.levels.iter().position(|(kind, _)| *kind == label.kind) {
+        if let Some(position) = self.levels.iter().position(|(open, _)| *open == kind) {
             self.levels.truncate(position);
         }
-        let key = match label.kind {
+        let parent = self.path();
+        let key = match kind {
             LabelKind::Dash | LabelKind::Plus => {
                 let count = self
                     .bullet_counts
-                    .entry((self.path(), label.kind))
+                    .entry((parent.clone(), kind))
                     .or_insert(0);
                 *count += 1;
                 format!("-{count}")
             }
             _ => label.key.clone(),
         };
-        self.levels.push((label.kind, key));
-        (self.path(), self.levels.len())
+        // The path is the parent's joined to the new key with `.` (as `path` would join them).
+        let path = if self.levels.is_empty() {
+            key.clone()
+        } else {
+            let mut path = parent;
+            path.push('.');
+            path.push_str(&key);
+            path
+        };
+        self.levels.push((kind, key));
+        (path, self.levels.len())
     }
 
     /// `I.`, `V.`, `X.` are Roman numerals, unless they continue an open run of capital
     /// letters (`H.` then `I.`: the Vietnamese alphabet has no `J`, so `I` follows `H`).
     pub fn resolve(&self, label: &Label) -> Label {
-        let mut label = label.clone();
+        Label {
+            kind: self.resolved_kind(label),
+            ..label.clone()
+        }
+    }
+
+    /// The kind of [`SectionStack::resolve`]'s label, without copying the label.
+    pub fn resolved_kind(&self, label: &Label) -> LabelKind {
         if label.kind == LabelKind::Roman && label.key.len() == 1 {
             let follows_letter = self.levels.iter().any(|(kind, key)| {
-                *kind == LabelKind::UpperLetter && next_letter(key).as_deref() == Some(&label.key)
+                *kind == LabelKind::UpperLetter && next_letter(key) == Some(label.key.as_str())
             });
             if follows_letter {
-                label.kind = LabelKind::UpperLetter;
+                return LabelKind::UpperLetter;
             }
         }
-        label
+        label.kind
     }
 
     /// An unlabelled paragraph: open bullets close; returns the enclosing item's path and depth.
@@ -310,23 +327,27 @@ impl SectionStack {
         self.levels.clear();
     }
 
+    /// The keys of the open levels joined with `.`.
     pub fn path(&self) -> String {
-        self.levels
-            .iter()
-            .map(|(_, key)| key.as_str())
-            .collect::<Vec<_>>()
-            .join(".")
+        let mut path = String::new();
+        for (i, (_, key)) in self.levels.iter().enumerate() {
+            if i > 0 {
+                path.push('.');
+            }
+            path.push_str(key);
+        }
+        path
     }
 }
 
 /// The next capital letter of the Vietnamese alphabet (`D` -> `Đ`, `H` -> `I`).
-fn next_letter(key: &str) -> Option<String> {
+fn next_letter(key: &str) -> Option<&'static str> {
     const ALPHABET: &[&str] = &[
         "A", "B", "C", "D", "Đ", "E", "G", "H", "I", "K", "L", "M", "N", "O", "P", "Q", "R", "S",
         "T", "U", "V", "X", "Y",
     ];
     let index = ALPHABET.iter().position(|letter| *letter == key)?;
-    ALPHABET.get(index + 1).map(|s| s.to_string())
+    ALPHABET.get(index + 1).copied()
 }
 
 #[cfg(test)]
@@ -338,7 +359,14 @@ mod tests {
         lines
             .iter()
             .map(|line| match parse_label(line) {
-                Some(label) => stack.enter(&label).0,
+                Some(label) => {
+                    let (path, depth) = stack.enter(&label);
+                    assert_eq!(
+                        (path.as_str(), depth),
+                        (stack.path().as_str(), stack.levels.len())
+                    );
+                    path
+                }
                 None => stack.paragraph().0,
             })
             .collect()
