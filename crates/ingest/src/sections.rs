@@ -6,6 +6,9 @@
 //! The order varies between documents, so the tree is built by kind: a label of a kind
 //! already open closes everything under it; a new kind opens a level.
 
+mod numbered;
+
+use numbered::{Group, Numbered};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -44,6 +47,32 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// The match of [`LABEL`] at the start of `line` (the reference for [`numbered::read`]).
+fn numbered_by_regex(line: &str) -> Option<Numbered> {
+    let caps = LABEL.captures(line)?;
+    let groups = [
+        ("roman", Group::Roman),
+        ("upper", Group::Upper),
+        ("arabic", Group::Arabic),
+        ("lower", Group::Lower),
+        ("paren", Group::Paren),
+        ("plus", Group::Plus),
+        ("dash", Group::Dash),
+    ];
+    let (m, group) = groups
+        .iter()
+        .find_map(|(name, group)| Some((caps.name(name)?, *group)))?;
+    let key = match group {
+        Group::Plus | Group::Dash => 0..0,
+        _ => m.range(),
+    };
+    Some(Numbered {
+        group,
+        key,
+        end: caps.get(0)?.end(),
+    })
+}
 
 /// `Điều 3.`, `Điều 3:` and `Phụ lục 1:` / `PHỤ LỤC II` / `Phụ lục`.
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,47 +168,51 @@ fn label_of(line: &str, filtered: bool) -> Option<Label> {
             len: whole.end(),
         });
     }
-    let numbered = (!filtered || may_open_numbered(line))
-        .then(|| LABEL.captures(line))
-        .flatten();
-    if let Some(caps) = numbered {
-        let whole = caps.get(0)?;
-        let (kind, key) = if let Some(m) = caps.name("upper") {
-            (LabelKind::UpperLetter, m.as_str())
-        } else if let Some(m) = caps.name("roman") {
-            (LabelKind::Roman, m.as_str())
-        } else if let Some(m) = caps.name("arabic") {
-            // `2024 - 2025` or `10.000` at a line start are not labels.
-            if line[whole.end()..].starts_with(|c: char| c.is_ascii_digit())
-                || m.as_str().len() > 3 && !m.as_str().contains('.')
-            {
-                return None;
+    let numbered = if !filtered {
+        numbered_by_regex(line)
+    } else if may_open_numbered(line) {
+        numbered::read(line).unwrap_or_else(|numbered::Undecided| numbered_by_regex(line))
+    } else {
+        None
+    };
+    if let Some(numbered) = numbered {
+        let whole = line.get(..numbered.end)?;
+        let key = line.get(numbered.key.clone())?;
+        let rest = line.get(numbered.end..)?;
+        let kind = match numbered.group {
+            Group::Upper => LabelKind::UpperLetter,
+            Group::Roman => LabelKind::Roman,
+            Group::Arabic => {
+                // `2024 - 2025` or `10.000` at a line start are not labels.
+                if rest.starts_with(|c: char| c.is_ascii_digit())
+                    || key.len() > 3 && !key.contains('.')
+                {
+                    return None;
+                }
+                LabelKind::Arabic
             }
-            (LabelKind::Arabic, m.as_str())
-        } else if let Some(m) = caps.name("lower") {
-            (LabelKind::LowerLetter, m.as_str())
-        } else if let Some(m) = caps.name("paren") {
-            (LabelKind::Paren, m.as_str())
-        } else if caps.name("dash").is_some() {
-            // A dash must be followed by text: `-` alone or `---` is a rule line.
-            if line[whole.end()..].trim().is_empty() || line.starts_with("--") {
-                return None;
+            Group::Lower => LabelKind::LowerLetter,
+            Group::Paren => LabelKind::Paren,
+            Group::Dash => {
+                // A dash must be followed by text: `-` alone or `---` is a rule line.
+                if rest.trim().is_empty() || line.starts_with("--") {
+                    return None;
+                }
+                LabelKind::Dash
             }
-            (LabelKind::Dash, "")
-        } else {
-            (LabelKind::Plus, "")
+            Group::Plus => LabelKind::Plus,
         };
         // A single letter with a dot followed by lower case is a sentence, not a heading.
         if matches!(kind, LabelKind::UpperLetter | LabelKind::Roman)
-            && line[whole.end()..].starts_with(|c: char| c.is_lowercase())
+            && rest.starts_with(|c: char| c.is_lowercase())
         {
             return None;
         }
         return Some(Label {
             kind,
-            raw: whole.as_str().trim_end().to_string(),
+            raw: whole.trim_end().to_string(),
             key: key.to_string(),
-            len: whole.end(),
+            len: numbered.end,
         });
     }
     // `Thứ nhất, ...` and `Một là, ...` number points in prose; the words stay in the text.
@@ -212,41 +245,58 @@ pub struct SectionStack {
 impl SectionStack {
     /// Enters a labelled block; returns its path and depth (1 for a top-level label).
     pub fn enter(&mut self, label: &Label) -> (String, usize) {
-        let label = &self.resolve(label);
-        if label.kind == LabelKind::Appendix {
+        let kind = self.resolved_kind(label);
+        if kind == LabelKind::Appendix {
             self.levels.clear();
         }
-        if let Some(position) = self.levels.iter().position(|(kind, _)| *kind == label.kind) {
+        if let Some(position) = self.levels.iter().position(|(open, _)| *open == kind) {
             self.levels.truncate(position);
         }
-        let key = match label.kind {
+        let parent = self.path();
+        let key = match kind {
             LabelKind::Dash | LabelKind::Plus => {
                 let count = self
                     .bullet_counts
-                    .entry((self.path(), label.kind))
+                    .entry((parent.clone(), kind))
                     .or_insert(0);
                 *count += 1;
                 format!("-{count}")
             }
             _ => label.key.clone(),
         };
-        self.levels.push((label.kind, key));
-        (self.path(), self.levels.len())
+        // The path is the parent's joined to the new key with `.` (as `path` would join them).
+        let path = if self.levels.is_empty() {
+            key.clone()
+        } else {
+            let mut path = parent;
+            path.push('.');
+            path.push_str(&key);
+            path
+        };
+        self.levels.push((kind, key));
+        (path, self.levels.len())
     }
 
     /// `I.`, `V.`, `X.` are Roman numerals, unless they continue an open run of capital
     /// letters (`H.` then `I.`: the Vietnamese alphabet has no `J`, so `I` follows `H`).
     pub fn resolve(&self, label: &Label) -> Label {
-        let mut label = label.clone();
+        Label {
+            kind: self.resolved_kind(label),
+            ..label.clone()
+        }
+    }
+
+    /// The kind of [`SectionStack::resolve`]'s label, without copying the label.
+    pub fn resolved_kind(&self, label: &Label) -> LabelKind {
         if label.kind == LabelKind::Roman && label.key.len() == 1 {
             let follows_letter = self.levels.iter().any(|(kind, key)| {
-                *kind == LabelKind::UpperLetter && next_letter(key).as_deref() == Some(&label.key)
+                *kind == LabelKind::UpperLetter && next_letter(key) == Some(label.key.as_str())
             });
             if follows_letter {
-                label.kind = LabelKind::UpperLetter;
+                return LabelKind::UpperLetter;
             }
         }
-        label
+        label.kind
     }
 
     /// An unlabelled paragraph: open bullets close; returns the enclosing item's path and depth.
@@ -277,23 +327,27 @@ impl SectionStack {
         self.levels.clear();
     }
 
+    /// The keys of the open levels joined with `.`.
     pub fn path(&self) -> String {
-        self.levels
-            .iter()
-            .map(|(_, key)| key.as_str())
-            .collect::<Vec<_>>()
-            .join(".")
+        let mut path = String::new();
+        for (i, (_, key)) in self.levels.iter().enumerate() {
+            if i > 0 {
+                path.push('.');
+            }
+            path.push_str(key);
+        }
+        path
     }
 }
 
 /// The next capital letter of the Vietnamese alphabet (`D` -> `Đ`, `H` -> `I`).
-fn next_letter(key: &str) -> Option<String> {
+fn next_letter(key: &str) -> Option<&'static str> {
     const ALPHABET: &[&str] = &[
         "A", "B", "C", "D", "Đ", "E", "G", "H", "I", "K", "L", "M", "N", "O", "P", "Q", "R", "S",
         "T", "U", "V", "X", "Y",
     ];
     let index = ALPHABET.iter().position(|letter| *letter == key)?;
-    ALPHABET.get(index + 1).map(|s| s.to_string())
+    ALPHABET.get(index + 1).copied()
 }
 
 #[cfg(test)]
@@ -305,7 +359,14 @@ mod tests {
         lines
             .iter()
             .map(|line| match parse_label(line) {
-                Some(label) => stack.enter(&label).0,
+                Some(label) => {
+                    let (path, depth) = stack.enter(&label);
+                    assert_eq!(
+                        (path.as_str(), depth),
+                        (stack.path().as_str(), stack.levels.len())
+                    );
+                    path
+                }
                 None => stack.paragraph().0,
             })
             .collect()

@@ -432,10 +432,10 @@ impl Parser<'_> {
         }
         let (kind, label_raw, section, depth, body) = match &label {
             Some(label) => {
-                let resolved = self.stack.resolve(label);
-                let (section, depth) = self.stack.enter(&resolved);
+                let resolved = self.stack.resolved_kind(label);
+                let (section, depth) = self.stack.enter(label);
                 let rest = cleaned.without_prefix(label.len);
-                let kind = if matches!(resolved.kind, LabelKind::Dash | LabelKind::Plus) {
+                let kind = if matches!(resolved, LabelKind::Dash | LabelKind::Plus) {
                     BlockKind::Bullet
                 } else if is_heading_like(&rest.text) {
                     BlockKind::Heading
