@@ -9,6 +9,8 @@ pub mod deadlines;
 pub mod explain;
 pub mod rules;
 pub mod targets;
+#[cfg(test)]
+mod test_support;
 
 use chrono::NaiveDate;
 use vntask_ingest::{Document, IngestError, IngestOptions};

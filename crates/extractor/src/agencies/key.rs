@@ -298,12 +298,7 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
-            if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                texts.extend(text.lines().map(str::to_string));
-            }
-        }
+        texts.extend(crate::test_support::seed_lines());
         assert!(texts.len() > 100, "the seeds were read");
         for text in &texts {
             let (fast, plain) = (key(text), reference_key(text));

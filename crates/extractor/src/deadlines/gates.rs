@@ -115,15 +115,7 @@ mod tests {
     /// Seed lines, the deadline corpus, and texts made to trip the gates: other scripts'
     /// digits (`٣`, `１`), upper case (`HẰNG THÁNG`), odd white space, words glued to others.
     fn texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut texts: Vec<String> = Vec::new();
-        if let Ok(dir) = std::fs::read_dir(root.join("seeds")) {
-            for entry in dir.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.lines().map(str::to_string));
-                }
-            }
-        }
+        let mut texts = crate::test_support::seed_lines();
         let corpus = include_str!("../../corpus/deadlines.tsv");
         texts.extend(
             corpus

@@ -351,15 +351,7 @@ mod tests {
     /// ratios, other scripts' digits, NBSP, capitals, no diacritics.
     #[test]
     fn digits_first_equals_the_full_scan() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut texts: Vec<String> = Vec::new();
-        if let Ok(dir) = std::fs::read_dir(root.join("seeds")) {
-            for entry in dir.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.lines().map(str::to_string));
-                }
-            }
-        }
+        let mut texts = crate::test_support::seed_lines();
         assert!(texts.len() > 100);
         for made in [
             "ngày 30/6/2024 đạt 80% và 1.928.311 hồ sơ",

@@ -1,0 +1,15 @@
+//! What the fast-path tests share: the seed documents' lines, the texts every fast path is
+//! compared with its plain counterpart over.
+
+/// Every line of the documents in `seeds/` (empty when the directory cannot be read; the
+/// callers assert they got enough).
+pub fn seed_lines() -> Vec<String> {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            lines.extend(text.lines().map(str::to_string));
+        }
+    }
+    lines
+}
