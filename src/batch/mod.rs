@@ -157,6 +157,13 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 mod tests {
     use super::*;
 
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
     fn inputs(n: usize) -> Vec<Input> {
         (0..n)
             .map(|i| Input {
@@ -170,10 +177,7 @@ mod tests {
 
     #[test]
     fn results_come_out_in_input_order_whatever_finishes_first() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(4)
-            .build()
-            .unwrap();
+        let pool = pool(4);
         let inputs = inputs(200);
         let stop = AtomicBool::new(false);
         let mut seen = Vec::new();
@@ -206,10 +210,7 @@ mod tests {
 
     #[test]
     fn stop_writes_a_whole_prefix() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let pool = pool(2);
         let inputs = inputs(1000);
         let stop = AtomicBool::new(false);
         let mut seen = Vec::new();
@@ -236,10 +237,7 @@ mod tests {
 
     #[test]
     fn sink_error_stops_and_is_returned() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let pool = pool(2);
         let inputs = inputs(100);
         let stop = AtomicBool::new(false);
         let result = run_ordered(
@@ -260,10 +258,7 @@ mod tests {
 
     #[test]
     fn a_panicking_input_becomes_an_error_and_the_batch_goes_on() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let pool = pool(2);
         let inputs = inputs(20);
         let stop = AtomicBool::new(false);
         let mut outcomes = Vec::new();
