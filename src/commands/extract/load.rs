@@ -39,7 +39,7 @@ pub fn load(input: &Input, max_bytes: u64) -> Loaded {
         return Loaded::Failed(Failure::new(verdict.status, verdict.reason.clone()));
     }
     let Some(path) = &input.path else {
-        return read_limited(std::io::stdin().lock(), max_bytes);
+        return read_limited(std::io::stdin().lock(), max_bytes, 0);
     };
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
@@ -62,7 +62,9 @@ pub fn load(input: &Input, max_bytes: u64) -> Loaded {
             }
             Loaded::Failed(failure)
         }
-        _ => read_limited(file, max_bytes),
+        // The size read from the metadata sizes the buffer once (a growing buffer copies a
+        // large file several times); a file that grew meanwhile is still read whole.
+        _ => read_limited(file, max_bytes, size.unwrap_or(0)),
     }
 }
 
@@ -71,8 +73,10 @@ fn too_large(size: u64, max_bytes: u64) -> String {
 }
 
 /// Reads at most `max_bytes`; a longer stream is skipped like a large file.
-fn read_limited(reader: impl Read, max_bytes: u64) -> Loaded {
-    let mut bytes = Vec::new();
+fn read_limited(reader: impl Read, max_bytes: u64, expected: u64) -> Loaded {
+    // One byte more than expected lets `read_to_end` see the end without growing the buffer.
+    let capacity = expected.min(max_bytes).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
     match reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
