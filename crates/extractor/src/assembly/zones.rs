@@ -80,11 +80,30 @@ fn cue_of(text: &str) -> Zone {
     let folded = vntask_tokenizer::fold(&heading);
     let first = |cues: &[&str]| cues.iter().filter_map(|cue| folded.find(cue)).min();
     match (first(DIRECTIVE_CUES), first(REPORT_CUES)) {
+        (Some(d), Some(r)) if r < d && coordinated(&folded[..d]) => Zone::Neutral,
         (Some(d), Some(r)) if r < d => Zone::Report,
         (Some(_), _) => Zone::Directive,
         (None, Some(_)) => Zone::Report,
         (None, None) => Zone::Neutral,
     }
+}
+
+/// Whether the directive cue that `before` leads up to is coordinated with what precedes it,
+/// by `và` (and) or a comma: `Về tình hình kinh tế - xã hội và các nhiệm vụ, giải pháp trọng
+/// tâm thời gian tới`, `ĐÁNH GIÁ KẾT QUẢ, NHIỆM VỤ 6 THÁNG CUỐI NĂM`. Such a heading names a
+/// review and then assignments, each under a heading of its own, so it decides neither; a
+/// cue that is the object of the review (`Ghi nhận ... nỗ lực triển khai các nhiệm vụ`) is
+/// not coordinated. Determiners between (`các`, `những`, `một số`, `về`) are skipped.
+fn coordinated(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    for word in words.by_ref() {
+        match word {
+            "cac" | "nhung" | "mot" | "so" | "ve" => continue,
+            "va" => return true,
+            _ => return word.ends_with([',', ';']),
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -117,5 +136,38 @@ mod tests {
         assert_eq!(zone("hoàn thiện"), Some(Zone::Directive));
         let nested = zones_of_text("II. KẾT QUẢ ĐẠT ĐƯỢC\nb) Các giải pháp nâng cao hiệu quả\n- Các bộ thực hiện nhiều giải pháp.\n");
         assert_eq!(nested.last().map(|(_, z)| *z), Some(Zone::Report));
+    }
+
+    #[test]
+    fn a_heading_over_a_review_and_assignments_leaves_them_to_their_own_headings() {
+        let found = zones_of_text(
+            "Điều 1. Về tình hình kinh tế - xã hội và các nhiệm vụ, giải pháp thời gian tới\n\
+             I. Về tình hình kinh tế - xã hội\n\
+             1. Các bộ đã ban hành 27 văn bản.\n\
+             II. Về nhiệm vụ, giải pháp trọng tâm\n\
+             1. Bộ Tài chính theo dõi sát diễn biến thị trường.\n",
+        );
+        let zone = |needle: &str| {
+            found
+                .iter()
+                .find(|(t, _)| t.contains(needle))
+                .map(|(_, z)| *z)
+        };
+        assert_eq!(zone("27 văn bản"), Some(Zone::Report));
+        assert_eq!(zone("theo dõi sát"), Some(Zone::Directive));
+        assert_eq!(
+            cue_of("ĐÁNH GIÁ KẾT QUẢ, NHIỆM VỤ 6 THÁNG CUỐI NĂM"),
+            Zone::Neutral
+        );
+        // The assignments are what the review looks at: still a review.
+        assert_eq!(
+            cue_of("Ghi nhận nỗ lực của các bộ trong triển khai các nhiệm vụ"),
+            Zone::Report
+        );
+        assert_eq!(
+            cue_of("Tình hình thực hiện nhiệm vụ năm 2025"),
+            Zone::Report
+        );
+        assert_eq!(cue_of("Về nhiệm vụ trọng tâm và đánh giá"), Zone::Directive);
     }
 }
