@@ -12,6 +12,7 @@ pub mod marks;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;
+mod swar;
 pub mod tokens;
 
 pub use fold::{fold, fold_char, fold_starts_with, fold_with_offsets};
