@@ -186,7 +186,7 @@ fn is_upper_line(line: &str) -> bool {
 /// letter in lower case, which in running text comes within a word or two.
 pub fn all_capitals(text: &str, min_letters: usize) -> bool {
     let mut letters = 0;
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| vntask_tokenizer::is_letter(c)) {
         if !c.is_uppercase() {
             return false;
         }
@@ -231,7 +231,7 @@ pub fn is_person_name(line: &str) -> bool {
     for word in line.split_whitespace() {
         count += 1;
         let shaped = word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().all(char::is_alphabetic);
+            && word.chars().all(vntask_tokenizer::is_letter);
         if count > 5 || !shaped {
             return false;
         }

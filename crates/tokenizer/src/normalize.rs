@@ -409,7 +409,7 @@ fn quiet_vowel(bytes: &[u8], pos: usize) -> bool {
         return split_tone(next).is_none();
     }
     match run_char_at(bytes, after) {
-        Some((c, _)) => c.is_alphabetic() || split_tone(next).is_none(),
+        Some((c, _)) => crate::is_letter(c) || split_tone(next).is_none(),
         None => false,
     }
 }
@@ -567,7 +567,7 @@ fn move_tone(previous: Option<char>, unit: &str, rest: &str) -> Option<String> {
         _ => false,
     };
     // Only open syllables: a following letter (`hoàng`, `thuyết`) keeps the tone where it is.
-    if !pair_ok || after.is_some_and(|c| c.is_alphabetic() || is_mark(c)) {
+    if !pair_ok || after.is_some_and(|c| crate::is_letter(c) || is_mark(c)) {
         return None;
     }
     let mut moved = String::with_capacity(6);
