@@ -60,6 +60,20 @@ pub(crate) fn words_at(bytes: &[u8], at: usize) -> (u64, u64) {
     (u64::from_le_bytes(first), u64::from_le_bytes(second))
 }
 
+/// The word of the eight bytes of `bytes` from `at`; bytes past the end read as zero.
+#[inline]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(chunk) => word.copy_from_slice(chunk),
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            word[..rest.len().min(8)].copy_from_slice(&rest[..rest.len().min(8)]);
+        }
+    }
+    u64::from_le_bytes(word)
+}
+
 /// The index (0..8) of the lowest flagged byte of a non-zero answer.
 #[inline]
 pub(crate) fn first_flagged(answer: u64) -> usize {
@@ -118,6 +132,9 @@ mod tests {
             )
         );
         assert_eq!(words_at(bytes, 10), (0, 0));
+        assert_eq!(word_at(bytes, 0), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(word_at(bytes, 7), u64::from_le_bytes(*b"hij\0\0\0\0\0"));
+        assert_eq!(word_at(bytes, 12), 0);
         assert_eq!(words_at(bytes, 11), (0, 0));
         assert_eq!(first_flagged(0x80 << 16), 2);
     }
