@@ -356,17 +356,21 @@ fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
 /// Continuation bytes never stop it: the run only ever steps over those of its own chars.
 #[inline]
 fn stop_bytes(word: u64, next: u64) -> u64 {
-    use crate::swar::{equal_bytes, low7_at_least, splat, HIGH};
+    use crate::swar::{equal_bytes, low7_at_least, splat, HIGH, ONES};
     // `o` and `O` (`u` and `U`) differ in bit 5 only, and no other byte has either form with
     // that bit set.
     let lower = word | splat(0x20);
-    let vowels = equal_bytes(lower, b'o') | equal_bytes(lower, b'u');
-    let returns = equal_bytes(word, b'\r');
+    // `(v - 1) & !v` sets the high bit of a zero byte of `v`, and may set it in bytes above
+    // one (a borrow runs upward), never below: the lowest byte flagged is exact, which is
+    // all an answer that is only or-ed in needs.
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    let looked_at =
+        (zero(lower ^ splat(b'o')) | zero(lower ^ splat(b'u')) | zero(word ^ splat(b'\r'))) & HIGH;
     // Bit 7 and bit 6 set: a lead byte of a char of two bytes or more.
     let leads = word & (word << 1) & HIGH;
     let two_byte_run = low7_at_least(word, 0x43) & !low7_at_least(word, 0x4C);
     let extended_additional = equal_bytes(word, 0xE1) & equal_bytes(next & splat(0xFC), 0xB8);
-    vowels | returns | (leads & !two_byte_run & !extended_additional)
+    looked_at | (leads & !two_byte_run & !extended_additional)
 }
 
 /// The start of the char that ends right before `pos` (a char boundary past the start).
