@@ -41,6 +41,11 @@ static BRACKET_FOOTNOTE: LazyLock<Regex> =
 /// A footnote body under a web page or a converted file: `[3] Bài học kinh nghiệm ...`,
 /// returning the label's byte length and its number.
 pub fn bracket_footnote(line: &str) -> Option<(usize, u32)> {
+    // The pattern opens with `[`: most lines are told by their first byte, without the
+    // regex (whose captures showed in profiles, asked of every body line).
+    if !line.starts_with('[') {
+        return None;
+    }
     let caps = BRACKET_FOOTNOTE.captures(line)?;
     let number = caps.get(1)?;
     Some((number.end() + 1, number.as_str().parse().ok()?))
@@ -53,6 +58,11 @@ static PLAIN_FOOTNOTE: LazyLock<Regex> =
 /// accepted only as the next number after the previous footnote, so that a line opening
 /// with a count (`10 dịch vụ ...`) is not taken for one.
 pub fn plain_footnote(line: &str, next_expected: u32) -> Option<usize> {
+    // The pattern opens with a digit (`\d` is any Unicode digit: a non-ASCII first char is
+    // left to the regex).
+    if !matches!(line.as_bytes().first(), Some(b'0'..=b'9' | 0x80..)) {
+        return None;
+    }
     let caps = PLAIN_FOOTNOTE.captures(line)?;
     let number = caps.get(1)?;
     (number.as_str().parse::<u32>().ok()? == next_expected).then_some(number.end())
@@ -269,6 +279,35 @@ mod tests {
             && words
                 .first()
                 .is_some_and(|w| FAMILY_NAMES.contains(&fold(w).as_str()))
+    }
+
+    proptest::proptest! {
+        /// The first-byte checks of the footnote labels change no answer.
+        #[test]
+        fn footnote_prefilters_change_nothing(
+            line in "(\\[|\\]|[0-9]|٣|[ a-zA-ZĐđ]|Các|\\u{a0}){0,10}",
+            next in 0u32..12,
+        ) {
+            let bracket = BRACKET_FOOTNOTE.captures(&line).and_then(|caps| {
+                let number = caps.get(1)?;
+                Some((number.end() + 1, number.as_str().parse().ok()?))
+            });
+            proptest::prop_assert_eq!(bracket_footnote(&line), bracket);
+            let plain = PLAIN_FOOTNOTE.captures(&line).and_then(|caps| {
+                let number = caps.get(1)?;
+                (number.as_str().parse::<u32>().ok()? == next).then_some(number.end())
+            });
+            proptest::prop_assert_eq!(plain_footnote(&line, next), plain);
+        }
+    }
+
+    #[test]
+    fn footnote_labels_are_still_found() {
+        assert_eq!(bracket_footnote("[3] Bài học kinh nghiệm"), Some((3, 3)));
+        assert_eq!(bracket_footnote(" [3] Bài"), None);
+        assert_eq!(plain_footnote("6 Các cơ quan", 6), Some(1));
+        assert_eq!(plain_footnote("6 Các cơ quan", 7), None);
+        assert_eq!(plain_footnote("Các 6", 6), None);
     }
 
     proptest::proptest! {
