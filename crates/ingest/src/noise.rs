@@ -98,9 +98,18 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A photo caption: ends with `- Ảnh: VGP/Nhật Bắc` (or `(Ảnh: ...)`).
 pub fn is_caption(line: &str) -> bool {
-    // The colon is required: a line without one is settled without the regex.
-    line.contains(':') && CAPTION.is_match(line)
+    // The pattern needs a colon after one of its words (and white space): a line without
+    // such a colon is settled without the regex. The words end in `Ảnh`, `ảnh` (`Nguồn
+    // ảnh`), `họa`/`hoạ` (`Ảnh minh họa`), `Video` or `Clip`.
+    let words_before_a_colon = memchr::memchr_iter(b':', line.as_bytes()).any(|at| {
+        let before = line[..at].trim_end();
+        CAPTION_WORD_ENDS.iter().any(|end| before.ends_with(end))
+    });
+    words_before_a_colon && CAPTION.is_match(line)
 }
+
+/// How the words of [`CAPTION`] end.
+const CAPTION_WORD_ENDS: &[&str] = &["Ảnh", "ảnh", "họa", "hoạ", "Video", "Clip"];
 
 /// The words with which news sites open the lists after an article (related articles,
 /// most read, other news): everything after them is furniture.
@@ -264,6 +273,26 @@ mod tests {
             proptest::prop_assert_eq!(is_weather_line(&line), weather);
             proptest::prop_assert_eq!(is_caption(&line), CAPTION.is_match(&line));
         }
+    }
+
+    proptest::proptest! {
+        /// The colon check of the caption test changes no answer, with the pattern's words.
+        #[test]
+        fn caption_check_changes_nothing(
+            line in "(Ảnh|ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Video|Clip|Vide|lip|: | :|:|-|–|\\(|\\)|\\.| |\\u{a0}|VGP|x){0,10}"
+        ) {
+            proptest::prop_assert_eq!(is_caption(&line), CAPTION.is_match(&line), "{:?}", line);
+        }
+    }
+
+    #[test]
+    fn captions_are_still_found() {
+        assert!(is_caption("Thủ tướng phát biểu - Ảnh: VGP/Nhật Bắc"));
+        assert!(is_caption("Toàn cảnh hội nghị (Ảnh minh họa : Internet)"));
+        assert!(is_caption("Hội nghị – Nguồn ảnh: Bộ Y tế"));
+        assert!(is_caption("Buổi làm việc - Clip: VTV"));
+        assert!(!is_caption("Ảnh: VGP"));
+        assert!(!is_caption("Thời hạn: tháng 6"));
     }
 
     /// [`is_person_name`] as first written: every word collected, then counted and checked.
