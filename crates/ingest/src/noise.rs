@@ -133,7 +133,7 @@ const ARTICLE_END: &[&str] = &[
 
 /// A heading that ends the article on a news page (`bài liên quan`, `Tin bài khác`).
 pub fn is_article_end(line: &str) -> bool {
-    if line.chars().count() > 40 {
+    if more_chars_than(line, 40) {
         return false;
     }
     let folded = fold(line.trim_end_matches(':'));
@@ -153,7 +153,20 @@ pub fn is_page_number(line: &str) -> bool {
 /// A rule drawn with characters (`___________`, `-----`, `* * *`).
 pub fn is_rule_line(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() >= 3 && line.chars().all(|c| "_-=*.–—~ ".contains(c))
+    // The test of the chars first: it settles most lines at their first char.
+    line.chars().all(|c| "_-=*.–—~ ".contains(c)) && line.chars().count() >= 3
+}
+
+/// Whether `text` has more than `limit` chars, told from its byte length when that settles
+/// it (a char is one to four bytes): most lines are far shorter or far longer.
+pub(crate) fn more_chars_than(text: &str, limit: usize) -> bool {
+    if text.len() <= limit {
+        return false;
+    }
+    if text.len() > limit.saturating_mul(4) {
+        return true;
+    }
+    text.chars().count() > limit
 }
 
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,7 +230,7 @@ pub fn all_capitals(text: &str, min_letters: usize) -> bool {
 /// A line of a signature block: `KT. THỦ TƯỚNG`, `PHÓ THỦ TƯỚNG`, `(Đã ký)`, or the issuing
 /// body in capitals standing alone (`BỘ THÔNG TIN VÀ TRUYỀN THÔNG`).
 pub fn is_signature_line(line: &str) -> bool {
-    if line.chars().count() > 80 {
+    if more_chars_than(line, 80) {
         return false;
     }
     if SIGNATURE.is_match(line) {
@@ -282,6 +295,13 @@ mod tests {
             line in "(Ảnh|ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Video|Clip|Vide|lip|: | :|:|-|–|\\(|\\)|\\.| |\\u{a0}|VGP|x){0,10}"
         ) {
             proptest::prop_assert_eq!(is_caption(&line), CAPTION.is_match(&line), "{:?}", line);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn more_chars_than_counts_chars(text in "[aạ😀\u{300} ]{0,50}", limit in 0usize..40) {
+            proptest::prop_assert_eq!(more_chars_than(&text, limit), text.chars().count() > limit);
         }
     }
 
