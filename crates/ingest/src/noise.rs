@@ -41,6 +41,11 @@ static BRACKET_FOOTNOTE: LazyLock<Regex> =
 /// A footnote body under a web page or a converted file: `[3] Bài học kinh nghiệm ...`,
 /// returning the label's byte length and its number.
 pub fn bracket_footnote(line: &str) -> Option<(usize, u32)> {
+    // The pattern opens with `[`: most lines are told by their first byte, without the
+    // regex (whose captures showed in profiles, asked of every body line).
+    if !line.starts_with('[') {
+        return None;
+    }
     let caps = BRACKET_FOOTNOTE.captures(line)?;
     let number = caps.get(1)?;
     Some((number.end() + 1, number.as_str().parse().ok()?))
@@ -53,6 +58,11 @@ static PLAIN_FOOTNOTE: LazyLock<Regex> =
 /// accepted only as the next number after the previous footnote, so that a line opening
 /// with a count (`10 dịch vụ ...`) is not taken for one.
 pub fn plain_footnote(line: &str, next_expected: u32) -> Option<usize> {
+    // The pattern opens with a digit (`\d` is any Unicode digit: a non-ASCII first char is
+    // left to the regex).
+    if !matches!(line.as_bytes().first(), Some(b'0'..=b'9' | 0x80..)) {
+        return None;
+    }
     let caps = PLAIN_FOOTNOTE.captures(line)?;
     let number = caps.get(1)?;
     (number.as_str().parse::<u32>().ok()? == next_expected).then_some(number.end())
@@ -88,9 +98,18 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A photo caption: ends with `- Ảnh: VGP/Nhật Bắc` (or `(Ảnh: ...)`).
 pub fn is_caption(line: &str) -> bool {
-    // The colon is required: a line without one is settled without the regex.
-    line.contains(':') && CAPTION.is_match(line)
+    // The pattern needs a colon after one of its words (and white space): a line without
+    // such a colon is settled without the regex. The words end in `Ảnh`, `ảnh` (`Nguồn
+    // ảnh`), `họa`/`hoạ` (`Ảnh minh họa`), `Video` or `Clip`.
+    let words_before_a_colon = memchr::memchr_iter(b':', line.as_bytes()).any(|at| {
+        let before = line[..at].trim_end();
+        CAPTION_WORD_ENDS.iter().any(|end| before.ends_with(end))
+    });
+    words_before_a_colon && CAPTION.is_match(line)
 }
+
+/// How the words of [`CAPTION`] end.
+const CAPTION_WORD_ENDS: &[&str] = &["Ảnh", "ảnh", "họa", "hoạ", "Video", "Clip"];
 
 /// The words with which news sites open the lists after an article (related articles,
 /// most read, other news): everything after them is furniture.
@@ -114,7 +133,7 @@ const ARTICLE_END: &[&str] = &[
 
 /// A heading that ends the article on a news page (`bài liên quan`, `Tin bài khác`).
 pub fn is_article_end(line: &str) -> bool {
-    if line.chars().count() > 40 {
+    if more_chars_than(line, 40) {
         return false;
     }
     let folded = fold(line.trim_end_matches(':'));
@@ -134,7 +153,20 @@ pub fn is_page_number(line: &str) -> bool {
 /// A rule drawn with characters (`___________`, `-----`, `* * *`).
 pub fn is_rule_line(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() >= 3 && line.chars().all(|c| "_-=*.–—~ ".contains(c))
+    // The test of the chars first: it settles most lines at their first char.
+    line.chars().all(|c| "_-=*.–—~ ".contains(c)) && line.chars().count() >= 3
+}
+
+/// Whether `text` has more than `limit` chars, told from its byte length when that settles
+/// it (a char is one to four bytes): most lines are far shorter or far longer.
+pub(crate) fn more_chars_than(text: &str, limit: usize) -> bool {
+    if text.len() <= limit {
+        return false;
+    }
+    if text.len() > limit.saturating_mul(4) {
+        return true;
+    }
+    text.chars().count() > limit
 }
 
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -186,7 +218,7 @@ fn is_upper_line(line: &str) -> bool {
 /// letter in lower case, which in running text comes within a word or two.
 pub fn all_capitals(text: &str, min_letters: usize) -> bool {
     let mut letters = 0;
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| vntask_tokenizer::is_letter(c)) {
         if !c.is_uppercase() {
             return false;
         }
@@ -198,7 +230,7 @@ pub fn all_capitals(text: &str, min_letters: usize) -> bool {
 /// A line of a signature block: `KT. THỦ TƯỚNG`, `PHÓ THỦ TƯỚNG`, `(Đã ký)`, or the issuing
 /// body in capitals standing alone (`BỘ THÔNG TIN VÀ TRUYỀN THÔNG`).
 pub fn is_signature_line(line: &str) -> bool {
-    if line.chars().count() > 80 {
+    if more_chars_than(line, 80) {
         return false;
     }
     if SIGNATURE.is_match(line) {
@@ -231,7 +263,7 @@ pub fn is_person_name(line: &str) -> bool {
     for word in line.split_whitespace() {
         count += 1;
         let shaped = word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().all(char::is_alphabetic);
+            && word.chars().all(vntask_tokenizer::is_letter);
         if count > 5 || !shaped {
             return false;
         }
@@ -256,6 +288,33 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The colon check of the caption test changes no answer, with the pattern's words.
+        #[test]
+        fn caption_check_changes_nothing(
+            line in "(Ảnh|ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Video|Clip|Vide|lip|: | :|:|-|–|\\(|\\)|\\.| |\\u{a0}|VGP|x){0,10}"
+        ) {
+            proptest::prop_assert_eq!(is_caption(&line), CAPTION.is_match(&line), "{:?}", line);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn more_chars_than_counts_chars(text in "[aạ😀\u{300} ]{0,50}", limit in 0usize..40) {
+            proptest::prop_assert_eq!(more_chars_than(&text, limit), text.chars().count() > limit);
+        }
+    }
+
+    #[test]
+    fn captions_are_still_found() {
+        assert!(is_caption("Thủ tướng phát biểu - Ảnh: VGP/Nhật Bắc"));
+        assert!(is_caption("Toàn cảnh hội nghị (Ảnh minh họa : Internet)"));
+        assert!(is_caption("Hội nghị – Nguồn ảnh: Bộ Y tế"));
+        assert!(is_caption("Buổi làm việc - Clip: VTV"));
+        assert!(!is_caption("Ảnh: VGP"));
+        assert!(!is_caption("Thời hạn: tháng 6"));
+    }
+
     /// [`is_person_name`] as first written: every word collected, then counted and checked.
     fn is_person_name_reference(line: &str) -> bool {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -269,6 +328,35 @@ mod tests {
             && words
                 .first()
                 .is_some_and(|w| FAMILY_NAMES.contains(&fold(w).as_str()))
+    }
+
+    proptest::proptest! {
+        /// The first-byte checks of the footnote labels change no answer.
+        #[test]
+        fn footnote_prefilters_change_nothing(
+            line in "(\\[|\\]|[0-9]|٣|[ a-zA-ZĐđ]|Các|\\u{a0}){0,10}",
+            next in 0u32..12,
+        ) {
+            let bracket = BRACKET_FOOTNOTE.captures(&line).and_then(|caps| {
+                let number = caps.get(1)?;
+                Some((number.end() + 1, number.as_str().parse().ok()?))
+            });
+            proptest::prop_assert_eq!(bracket_footnote(&line), bracket);
+            let plain = PLAIN_FOOTNOTE.captures(&line).and_then(|caps| {
+                let number = caps.get(1)?;
+                (number.as_str().parse::<u32>().ok()? == next).then_some(number.end())
+            });
+            proptest::prop_assert_eq!(plain_footnote(&line, next), plain);
+        }
+    }
+
+    #[test]
+    fn footnote_labels_are_still_found() {
+        assert_eq!(bracket_footnote("[3] Bài học kinh nghiệm"), Some((3, 3)));
+        assert_eq!(bracket_footnote(" [3] Bài"), None);
+        assert_eq!(plain_footnote("6 Các cơ quan", 6), Some(1));
+        assert_eq!(plain_footnote("6 Các cơ quan", 7), None);
+        assert_eq!(plain_footnote("Các 6", 6), None);
     }
 
     proptest::proptest! {

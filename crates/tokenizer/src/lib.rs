@@ -8,13 +8,16 @@
 //! - [`numbers`]: reading `16,4`, `10.000`, `43/53` and numbers written in words.
 
 pub mod fold;
+pub mod letters;
 pub mod marks;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;
+mod swar;
 pub mod tokens;
 
 pub use fold::{fold, fold_char, fold_starts_with, fold_with_offsets};
+pub use letters::is_letter;
 pub use marks::is_mark;
 pub use normalize::{is_normal, normalize, normalize_into, normalize_with_map, OffsetMap};
 pub use numbers::{parse_number, parse_number_words, parse_ratio};

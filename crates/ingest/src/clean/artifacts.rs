@@ -88,14 +88,7 @@ impl Iterator for Artifacts<'_> {
     fn next(&mut self) -> Option<Range<usize>> {
         let bytes = self.raw.as_bytes();
         while self.position < bytes.len() {
-            let at = self.position
-                + bytes[self.position..]
-                    .iter()
-                    .enumerate()
-                    .position(|(i, &b)| {
-                        matches!(b, b'[' | b'*' | b'<')
-                            || superscript_width(bytes, self.position + i).is_some()
-                    })?;
+            let at = next_opening(bytes, self.position)?;
             match self.match_at(at) {
                 Some(end) => {
                     self.position = end;
@@ -106,6 +99,44 @@ impl Iterator for Artifacts<'_> {
         }
         None
     }
+}
+
+/// The first byte from `from` on that may open a match: `[`, `*`, `<` or a superscript
+/// digit. The bytes are tested eight at a time for `[`, `*`, `<` and the lead bytes `C2`
+/// and `E2` of the superscripts (a lead byte then gets a closer look: `°`, `–`, `“` share
+/// them).
+fn next_opening(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let splat = |byte: u8| ONES * u64::from(byte);
+    // `(v - 1) & !v` sets the high bit of every zero byte of `v`; a borrow may set it in
+    // bytes above a zero byte, never below: the lowest byte flagged is exact.
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    let mut position = from;
+    while position < bytes.len() {
+        let mut chunk = [0u8; 8];
+        let end = bytes.len().min(position + 8);
+        chunk[..end - position].copy_from_slice(&bytes[position..end]);
+        let word = u64::from_le_bytes(chunk);
+        let flags = (zero(word ^ splat(b'['))
+            | zero(word ^ splat(b'*'))
+            | zero(word ^ splat(b'<'))
+            | zero(word ^ splat(0xC2))
+            | zero(word ^ splat(0xE2)))
+            & HIGH;
+        if flags == 0 {
+            position += 8;
+            continue;
+        }
+        // Bytes past the end read as zero and are never flagged.
+        let at = position + (flags.trailing_zeros() / 8) as usize;
+        let byte = *bytes.get(at)?;
+        if matches!(byte, b'[' | b'*' | b'<') || superscript_width(bytes, at).is_some() {
+            return Some(at);
+        }
+        position = at + 1;
+    }
+    None
 }
 
 /// The byte length of the superscript digit at `at`: `¹²³` are U+00B9/U+00B2/U+00B3 (`C2 B9`,

@@ -527,7 +527,7 @@ fn ends_open(text: &str) -> bool {
 fn is_heading_like(text: &str) -> bool {
     let text = text.trim();
     !text.is_empty()
-        && text.chars().count() < 120
+        && !crate::noise::more_chars_than(text, 119)
         && !text.ends_with(['.', ';', ','])
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
 }

@@ -1,7 +1,10 @@
 //! The unit-by-unit normalisation as it was before the fast runs of
 //! [`super::normalize_with_map`], kept to test that the fast paths change nothing.
 
-use super::{is_ignorable, is_plain, move_tone, rewrite_unit, OffsetMap, Units};
+use super::{
+    char_start_before, is_ignorable, is_plain, move_tone, quiet_vowel, rewrite_unit, OffsetMap,
+    Units,
+};
 
 pub(super) fn normalize_with_map_reference(text: &str) -> (String, OffsetMap) {
     if text.is_ascii() && !text.bytes().any(|b| b == b'\r') {
@@ -97,3 +100,50 @@ pub(super) fn normalize_with_map_reference(text: &str) -> (String, OffsetMap) {
     };
     (out, map)
 }
+
+/// `skip_plain_bytes` as it was before it went eight bytes at a time: the end of the run
+/// from `pos` of the commonest quiet characters (see [`super::is_quiet`]), told
+/// from their UTF-8 bytes without decoding them: ASCII other than `\r`; U+00C0 to U+02FF
+/// (lead bytes `C3`..`CB`: `à`, `đ`, `ơ`, `ư` ...); U+1E00 to U+1EFF (`E1 B8`..`E1 BB`: `ạ`,
+/// `ế`, `ộ` ...); and `o`/`u` where they cannot open an open `oa`/`oe`/`uy` syllable whose
+/// tone moves (see [`super::quiet_vowel`]). None of these is a combining mark, so only the char
+/// where the run stops may be one (its lead byte is `CC` or above); then the char before it,
+/// which the mark would join, is left out of the run too.
+pub(super) fn skip_plain_bytes_reference(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start;
+    while let Some(&byte) = bytes.get(pos) {
+        let width = match PLAIN_WIDTH[usize::from(byte)] {
+            0 => match byte {
+                b'o' | b'O' | b'u' | b'U' if quiet_vowel(bytes, pos) => 1,
+                0xE1 if matches!(bytes.get(pos + 1), Some(0xB8..=0xBB)) => 3,
+                // A char that may be a combining mark (its lead byte is `CC` or above): the
+                // run ends before the char it would join.
+                0xCC.. if pos > start => return char_start_before(bytes, pos),
+                _ => return pos,
+            },
+            width => usize::from(width),
+        };
+        pos += width;
+    }
+    pos.min(bytes.len())
+}
+
+/// The width of the bytes that open a run char by themselves: 1 for ASCII other than `\r`,
+/// `o`, `O`, `u`, `U`; 2 for the lead bytes `C3`..`CB`; 0 for the rest (looked at closer).
+static PLAIN_WIDTH: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x80 {
+        table[byte] = match byte as u8 {
+            b'\r' | b'o' | b'O' | b'u' | b'U' => 0,
+            _ => 1,
+        };
+        byte += 1;
+    }
+    let mut byte = 0xC3;
+    while byte <= 0xCB {
+        table[byte] = 2;
+        byte += 1;
+    }
+    table
+};

@@ -54,6 +54,23 @@ proptest::proptest! {
     }
 
     #[test]
+    fn eight_at_a_time_runs_agree_with_byte_by_byte(
+        text in tricky_text(),
+        any in "\\PC{0,40}",
+        plain in "[a-zA-Z0-9 ,.àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐ\\r\\n]{0,60}",
+    ) {
+        for text in [text.as_str(), any.as_str(), plain.as_str()] {
+            for (start, _) in text.char_indices() {
+                proptest::prop_assert_eq!(
+                    skip_plain_bytes(text.as_bytes(), start),
+                    reference::skip_plain_bytes_reference(text.as_bytes(), start),
+                    "{:?} from {}", text, start
+                );
+            }
+        }
+    }
+
+    #[test]
     fn fast_runs_agree_on_any_text(text in "\\PC{0,40}") {
         proptest::prop_assert_eq!(
             normalize_with_map(&text),
@@ -196,4 +213,46 @@ fn common_lines_are_found_normal_and_moved_tones_are_not() {
     ] {
         assert!(!is_normal(line), "{line:?}");
     }
+}
+
+#[test]
+fn eight_at_a_time_runs_agree_on_samples() {
+    let samples = [
+        "",
+        "a",
+        "abcdefgh",
+        "abcdefghi",
+        "Bộ Tài chính chủ trì, phối hợp với các bộ, ngành",
+        "hoà hợp; thuỷ lợi; Quý I; khoẻ mạnh",
+        "trước ngày 31/12/2025\r\n",
+        "xxxxxxx\u{E1}\u{BA}\u{A1}",
+        "1234567\u{1680}",
+        "1234567\u{1DC0}x",
+        "abcdefg\u{300}",
+        "abcdefgh\u{301}",
+        "Ủy ban nhân dân\u{A0}tỉnh",
+        "kế hoạch số 12/KH-UBND – “năm”",
+        "emoji 😀 here and there",
+        "NGÀY 1 THÁNG 2 NĂM 2024 …",
+        "gió mùa đông bắc",
+        "oooooooouuuuuuuuOOOOUUUU",
+        "toàn thể, quyết định, huyện, hoá đơn",
+    ];
+    for text in samples {
+        for (start, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                skip_plain_bytes(text.as_bytes(), start),
+                reference::skip_plain_bytes_reference(text.as_bytes(), start),
+                "{text:?} from {start}"
+            );
+        }
+    }
+    // The run passes over Vietnamese letters and stops at what it must look at.
+    assert_eq!(
+        skip_plain_bytes("phải luôn giữ".as_bytes(), 0),
+        "phải luôn giữ".len()
+    );
+    assert_eq!(skip_plain_bytes(b"abc\rdef", 0), 3);
+    // A lead byte of `CC` or above may open a mark: the char before it is left out too.
+    assert_eq!(skip_plain_bytes("kh\u{2013}x".as_bytes(), 0), 1);
 }
