@@ -1,6 +1,7 @@
 //! Task assembly: blocks annotated with agencies, deadlines and targets become tasks.
 
 mod blocks;
+mod clauses;
 mod fields;
 mod shapes;
 mod zones;
