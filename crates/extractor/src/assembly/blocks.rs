@@ -19,6 +19,9 @@ pub struct Lookups<'a> {
     pub deadlines: deadlines::Memo,
     zones: Vec<Zone>,
     found: Vec<OnceCell<Vec<AgencyMention>>>,
+    /// For each block, the roles it hands the items under it when it is an assignee heading
+    /// (see [`inherited_roles`]): every item under a heading asks again.
+    heading_roles: Vec<OnceCell<Option<Roles>>>,
 }
 
 impl<'a> Lookups<'a> {
@@ -28,6 +31,9 @@ impl<'a> Lookups<'a> {
             deadlines: deadlines::Memo::default(),
             zones: zones::zones(document),
             found: (0..document.blocks.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+            heading_roles: (0..document.blocks.len())
                 .map(|_| OnceCell::new())
                 .collect(),
         }
@@ -213,26 +219,12 @@ fn inherited_roles(document: &Document, index: usize, found: &Lookups) -> Option
     let mut steps = 0;
     while let Some(parent) = current {
         let block = document.blocks.get(parent)?;
-        let mentions = found.of(document, parent);
-        if starts_with_mention(&block.text, mentions)
-            && (names_only(&block.text, mentions) || is_heading_over_items(document, parent))
-        {
-            let roles = agencies::assign_roles(&block.text, mentions);
-            if !roles.lead.is_empty() || !roles.lead_groups.is_empty() {
-                return Some(roles);
-            }
-            let lead: Vec<AgencyMention> = mentions
-                .iter()
-                .filter(|m| !m.name.is_empty())
-                .cloned()
-                .collect();
-            let groups = mentions.iter().flat_map(|m| m.groups.clone()).collect();
-            return Some(Roles {
-                rules: mentions.iter().map(|m| m.rule).collect(),
-                lead,
-                lead_groups: groups,
-                ..Roles::default()
-            });
+        let cached = found
+            .heading_roles
+            .get(parent)
+            .map(|cell| cell.get_or_init(|| heading_roles(document, parent, found)));
+        if let Some(roles) = cached.unwrap_or(&None) {
+            return Some(roles.clone());
         }
         current = block.parent;
         steps += 1;
@@ -241,6 +233,33 @@ fn inherited_roles(document: &Document, index: usize, found: &Lookups) -> Option
         }
     }
     None
+}
+
+/// The roles block `index` hands the items under it, when it is an assignee heading.
+fn heading_roles(document: &Document, index: usize, found: &Lookups) -> Option<Roles> {
+    let block = document.blocks.get(index)?;
+    let mentions = found.of(document, index);
+    if !(starts_with_mention(&block.text, mentions)
+        && (names_only(&block.text, mentions) || is_heading_over_items(document, index)))
+    {
+        return None;
+    }
+    let roles = agencies::assign_roles(&block.text, mentions);
+    if !roles.lead.is_empty() || !roles.lead_groups.is_empty() {
+        return Some(roles);
+    }
+    let lead: Vec<AgencyMention> = mentions
+        .iter()
+        .filter(|m| !m.name.is_empty())
+        .cloned()
+        .collect();
+    let groups = mentions.iter().flat_map(|m| m.groups.clone()).collect();
+    Some(Roles {
+        rules: mentions.iter().map(|m| m.rule).collect(),
+        lead,
+        lead_groups: groups,
+        ..Roles::default()
+    })
 }
 
 fn starts_with_mention(text: &str, mentions: &[AgencyMention]) -> bool {
@@ -322,5 +341,51 @@ mod tests {
             .collect();
         assert_eq!(parts, vec!["Xây dựng Luật", "Hoàn thiện Đề án."]);
         assert!(enumerated_parts("Chỉ có (1) một phần.").is_empty());
+    }
+
+    /// [`inherited_roles`] as it was: every ancestor read again for every item.
+    fn inherited_roles_uncached(
+        document: &Document,
+        index: usize,
+        found: &Lookups,
+    ) -> Option<Roles> {
+        let mut current = document.blocks.get(index)?.parent;
+        let mut steps = 0;
+        while let Some(parent) = current {
+            let block = document.blocks.get(parent)?;
+            if let Some(roles) = heading_roles(document, parent, found) {
+                return Some(roles);
+            }
+            current = block.parent;
+            steps += 1;
+            if steps > 64 {
+                break;
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn cached_heading_roles_are_what_reading_the_ancestors_gives() {
+        let context = AgencyContext::default();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut inherited = 0;
+        for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
+            let Ok(bytes) = std::fs::read(entry.path()) else {
+                continue;
+            };
+            let Ok(document) = vntask_ingest::read(&bytes, "seed.txt", &Default::default()) else {
+                continue;
+            };
+            let cached = Lookups::new(&document, &context);
+            let fresh = Lookups::new(&document, &context);
+            // Items in document order, as assembly asks, so later ones hit the cache.
+            for index in 0..document.blocks.len() {
+                let expected = inherited_roles_uncached(&document, index, &fresh);
+                assert_eq!(inherited_roles(&document, index, &cached), expected);
+                inherited += usize::from(expected.is_some());
+            }
+        }
+        assert!(inherited > 20, "{inherited}");
     }
 }
