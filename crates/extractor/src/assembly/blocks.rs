@@ -150,7 +150,7 @@ fn item_tasks(
     }
     let mut out = Vec::new();
     for range in ranges {
-        for (part, part_roles) in split_clauses(&block.text, range, &roles, found) {
+        for (part, part_roles) in split_clauses(&block.text, range, false, &roles, found) {
             out.push(draft(block, part, part_roles, &shape));
         }
     }
@@ -190,7 +190,7 @@ fn sentence_tasks(
         if roles.lead.is_empty() && roles.lead_groups.is_empty() {
             continue;
         }
-        for (part, part_roles) in split_clauses(&block.text, range, &roles, found) {
+        for (part, part_roles) in split_clauses(&block.text, range, true, &roles, found) {
             out.push(draft(block, part, part_roles, &shape));
         }
     }

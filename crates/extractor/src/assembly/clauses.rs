@@ -14,9 +14,13 @@ use std::ops::Range;
 ///   chậm nhất trong tháng 12`: two tasks);
 /// - before a `;` clause that carries a deadline of its own when what precedes it has none
 ///   (`hoàn thiện dự thảo A; hoàn thiện dự thảo B trong tháng 5`: the guideline's two tasks).
+///
+/// `one_sentence`: `range` is one of `vntask_tokenizer::sentences(text)`, whose only
+/// boundaries are its `; ` (see [`semicolon_boundaries`]).
 pub(super) fn split_clauses(
     text: &str,
     range: Range<usize>,
+    one_sentence: bool,
     roles: &Roles,
     found: &Lookups,
 ) -> Vec<(Range<usize>, Roles)> {
@@ -28,7 +32,11 @@ pub(super) fn split_clauses(
     let mut parts: Vec<(Range<usize>, Roles)> = Vec::new();
     let mut start = range.start;
     let mut current_roles = roles.clone();
-    let boundaries = clause_boundaries(text, range.clone());
+    let boundaries = if one_sentence {
+        semicolon_boundaries(text, range.clone())
+    } else {
+        clause_boundaries(text, range.clone())
+    };
     for &(boundary, clause_start) in &boundaries {
         let clause_end = next_boundary_among(text, &boundaries, clause_start, range.end);
         let clause = &text[clause_start..clause_end];
@@ -59,10 +67,7 @@ pub(super) fn split_clauses(
 /// `range`.
 fn clause_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
     let body = &text[range.clone()];
-    let mut out: Vec<(usize, usize)> = body
-        .match_indices("; ")
-        .map(|(i, _)| (range.start + i, range.start + i + 2))
-        .collect();
+    let mut out = semicolon_boundaries(text, range.clone());
     let sentences = vntask_tokenizer::sentences(body);
     for pair in sentences.windows(2) {
         out.push((range.start + pair[0].end, range.start + pair[1].start));
@@ -70,6 +75,18 @@ fn clause_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
     out.sort_unstable();
     out.dedup_by_key(|b| b.1);
     out
+}
+
+/// The `; ` boundaries of `range`, in order: [`clause_boundaries`] of a range that is one
+/// sentence of the sentence split of `text`. Splitting that sentence again ends it nowhere
+/// inside: it starts where the whole split started it (only white space before), each end
+/// is decided by the text after it, which inside the sentence is the same, and at its end
+/// the whole split ended it (a dot there ends a sentence when nothing follows).
+fn semicolon_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
+    text[range.clone()]
+        .match_indices("; ")
+        .map(|(i, _)| (range.start + i, range.start + i + 2))
+        .collect()
 }
 
 /// Where the clause starting at `from` ends: the first boundary of `from..end`.
@@ -235,7 +252,7 @@ mod tests {
         let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
             .expect("a one-line document");
         let found = Lookups::new(&document, &context);
-        let parts = split_clauses(text, 0..text.len(), &Roles::default(), &found);
+        let parts = split_clauses(text, 0..text.len(), false, &Roles::default(), &found);
         let texts: Vec<&str> = parts.iter().map(|(r, _)| &text[r.clone()]).collect();
         assert_eq!(
             texts,
@@ -250,7 +267,7 @@ mod tests {
         );
         let one = "Bộ Y tế rà soát hồ sơ; lập danh sách trình Chính phủ.";
         assert_eq!(
-            split_clauses(one, 0..one.len(), &Roles::default(), &found).len(),
+            split_clauses(one, 0..one.len(), false, &Roles::default(), &found).len(),
             1
         );
     }
@@ -315,6 +332,34 @@ mod tests {
                 text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
             }
             assert_same_clause_ends(&text);
+            assert_sentences_split_no_further(&text);
+        }
+    }
+
+    /// Each sentence of `text` has only its `; ` as boundaries.
+    fn assert_sentences_split_no_further(text: &str) {
+        for sentence in vntask_tokenizer::sentences(text) {
+            assert_eq!(
+                semicolon_boundaries(text, sentence.clone()),
+                clause_boundaries(text, sentence.clone()),
+                "{sentence:?} of {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sentence_of_the_split_has_only_its_semicolons_as_boundaries() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            "Xong. Tiếp!  Hết? Còn; nữa\nDòng mới; v.v. Cuối",
+            "TP. Hồ Chí Minh làm.\nabc.\nxyz; a. b",
+            "1. Bộ Y tế. 2. Bộ Tài chính; II. Tổng kết",
+            "làm xong. tiếp tục; (a. b) làm. Tiếp",
+        ] {
+            texts.push(made.to_string());
+        }
+        for text in &texts {
+            assert_sentences_split_no_further(text);
         }
     }
 }
