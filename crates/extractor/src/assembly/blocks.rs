@@ -1,11 +1,12 @@
 //! Tasks from text blocks: an item is one task led by its own subject or by the agency
 //! heading above it; running prose (a news report) is read sentence by sentence.
 
+use super::clauses::split_clauses;
 use super::shapes::{self, Shape};
 use super::zones::{self, Zone};
 use super::Draft;
 use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
-use crate::deadlines::{self, DeadlineContext};
+use crate::deadlines;
 use std::cell::OnceCell;
 use std::ops::Range;
 use vntask_ingest::{Block, BlockKind, Document};
@@ -18,6 +19,9 @@ pub struct Lookups<'a> {
     pub deadlines: deadlines::Memo,
     zones: Vec<Zone>,
     found: Vec<OnceCell<Vec<AgencyMention>>>,
+    /// For each block, the roles it hands the items under it when it is an assignee heading
+    /// (see [`inherited_roles`]): every item under a heading asks again.
+    heading_roles: Vec<OnceCell<Option<Roles>>>,
 }
 
 impl<'a> Lookups<'a> {
@@ -27,6 +31,9 @@ impl<'a> Lookups<'a> {
             deadlines: deadlines::Memo::default(),
             zones: zones::zones(document),
             found: (0..document.blocks.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+            heading_roles: (0..document.blocks.len())
                 .map(|_| OnceCell::new())
                 .collect(),
         }
@@ -143,7 +150,7 @@ fn item_tasks(
     }
     let mut out = Vec::new();
     for range in ranges {
-        for (part, part_roles) in split_clauses(&block.text, range, &roles, found) {
+        for (part, part_roles) in split_clauses(&block.text, range, false, &roles, found) {
             out.push(draft(block, part, part_roles, &shape));
         }
     }
@@ -183,7 +190,7 @@ fn sentence_tasks(
         if roles.lead.is_empty() && roles.lead_groups.is_empty() {
             continue;
         }
-        for (part, part_roles) in split_clauses(&block.text, range, &roles, found) {
+        for (part, part_roles) in split_clauses(&block.text, range, true, &roles, found) {
             out.push(draft(block, part, part_roles, &shape));
         }
     }
@@ -212,26 +219,12 @@ fn inherited_roles(document: &Document, index: usize, found: &Lookups) -> Option
     let mut steps = 0;
     while let Some(parent) = current {
         let block = document.blocks.get(parent)?;
-        let mentions = found.of(document, parent);
-        if starts_with_mention(&block.text, mentions)
-            && (names_only(&block.text, mentions) || is_heading_over_items(document, parent))
-        {
-            let roles = agencies::assign_roles(&block.text, mentions);
-            if !roles.lead.is_empty() || !roles.lead_groups.is_empty() {
-                return Some(roles);
-            }
-            let lead: Vec<AgencyMention> = mentions
-                .iter()
-                .filter(|m| !m.name.is_empty())
-                .cloned()
-                .collect();
-            let groups = mentions.iter().flat_map(|m| m.groups.clone()).collect();
-            return Some(Roles {
-                rules: mentions.iter().map(|m| m.rule).collect(),
-                lead,
-                lead_groups: groups,
-                ..Roles::default()
-            });
+        let cached = found
+            .heading_roles
+            .get(parent)
+            .map(|cell| cell.get_or_init(|| heading_roles(document, parent, found)));
+        if let Some(roles) = cached.unwrap_or(&None) {
+            return Some(roles.clone());
         }
         current = block.parent;
         steps += 1;
@@ -240,6 +233,33 @@ fn inherited_roles(document: &Document, index: usize, found: &Lookups) -> Option
         }
     }
     None
+}
+
+/// The roles block `index` hands the items under it, when it is an assignee heading.
+fn heading_roles(document: &Document, index: usize, found: &Lookups) -> Option<Roles> {
+    let block = document.blocks.get(index)?;
+    let mentions = found.of(document, index);
+    if !(starts_with_mention(&block.text, mentions)
+        && (names_only(&block.text, mentions) || is_heading_over_items(document, index)))
+    {
+        return None;
+    }
+    let roles = agencies::assign_roles(&block.text, mentions);
+    if !roles.lead.is_empty() || !roles.lead_groups.is_empty() {
+        return Some(roles);
+    }
+    let lead: Vec<AgencyMention> = mentions
+        .iter()
+        .filter(|m| !m.name.is_empty())
+        .cloned()
+        .collect();
+    let groups = mentions.iter().flat_map(|m| m.groups.clone()).collect();
+    Some(Roles {
+        rules: mentions.iter().map(|m| m.rule).collect(),
+        lead,
+        lead_groups: groups,
+        ..Roles::default()
+    })
 }
 
 fn starts_with_mention(text: &str, mentions: &[AgencyMention]) -> bool {
@@ -263,7 +283,7 @@ fn is_heading_over_items(document: &Document, index: usize) -> bool {
 
 /// A text that names agencies and nothing else (`Các Bộ: Quốc phòng, Công an.`,
 /// `Bộ Thông tin và Truyền thông - Cơ quan thường trực ...`).
-fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
+pub(super) fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
     if mentions.is_empty() || !starts_with_mention(text, mentions) {
         return false;
     }
@@ -279,184 +299,6 @@ fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
     // A description after a dash (`- Cơ quan thường trực ...`) does not make it an action.
     let rest = rest.split(" - ").next().unwrap_or_default();
     shapes::only_titles(rest)
-}
-
-/// Splits one task's text where it assigns separate work:
-/// - at a `;` clause or a sentence that opens with a new subject (`...; Bộ Tài chính tổng hợp
-///   ...`, `... . Các bộ, ngành khác thực hiện ...`), which gets its own roles;
-/// - between two deadlines that differ (`hoàn thành A chậm nhất trong tháng 9, triển khai B
-///   chậm nhất trong tháng 12`: two tasks);
-/// - before a `;` clause that carries a deadline of its own when what precedes it has none
-///   (`hoàn thiện dự thảo A; hoàn thiện dự thảo B trong tháng 5`: the guideline's two tasks).
-fn split_clauses(
-    text: &str,
-    range: Range<usize>,
-    roles: &Roles,
-    found: &Lookups,
-) -> Vec<(Range<usize>, Roles)> {
-    let context = found.context;
-    let deadline_context = DeadlineContext {
-        reference: context.date,
-        ..DeadlineContext::default()
-    };
-    let mut parts: Vec<(Range<usize>, Roles)> = Vec::new();
-    let mut start = range.start;
-    let mut current_roles = roles.clone();
-    for (boundary, clause_start) in clause_boundaries(text, range.clone()) {
-        let clause_end = next_boundary(text, clause_start, range.end);
-        let clause = &text[clause_start..clause_end];
-        let mentions = agencies::find(clause, context);
-        if shapes::classify(clause, &mentions, false).is_some_and(|s| s.rule == "TK002")
-            && !names_only(clause, &mentions)
-        {
-            let clause_roles = agencies::assign_roles(clause, &mentions);
-            if !clause_roles.lead.is_empty() || !clause_roles.lead_groups.is_empty() {
-                parts.push((start..boundary, current_roles));
-                start = clause_start;
-                current_roles = clause_roles;
-            }
-        }
-    }
-    parts.push((start..range.end, current_roles));
-    parts
-        .into_iter()
-        .flat_map(|(part, part_roles)| {
-            split_at_deadlines(text, part, &deadline_context, &found.deadlines)
-                .into_iter()
-                .map(move |r| (r, part_roles.clone()))
-        })
-        .collect()
-}
-
-/// `(end of the clause before, start of the next)` for every `; ` and sentence end inside
-/// `range`.
-fn clause_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
-    let body = &text[range.clone()];
-    let mut out: Vec<(usize, usize)> = body
-        .match_indices("; ")
-        .map(|(i, _)| (range.start + i, range.start + i + 2))
-        .collect();
-    let sentences = vntask_tokenizer::sentences(body);
-    for pair in sentences.windows(2) {
-        out.push((range.start + pair[0].end, range.start + pair[1].start));
-    }
-    out.sort_unstable();
-    out.dedup_by_key(|b| b.1);
-    out
-}
-
-fn next_boundary(text: &str, from: usize, end: usize) -> usize {
-    clause_boundaries(text, from..end)
-        .first()
-        .map(|b| b.0)
-        .unwrap_or(end)
-}
-
-/// What makes two deadlines different: the due date, or the words of an event.
-fn deadline_key(m: &deadlines::DeadlineMatch) -> Option<String> {
-    match m.role {
-        deadlines::Role::Due => m.deadline.due.clone(),
-        deadlines::Role::Event => Some(m.deadline.text.clone()),
-        _ => None,
-    }
-}
-
-fn split_at_deadlines(
-    text: &str,
-    range: Range<usize>,
-    context: &DeadlineContext,
-    memo: &deadlines::Memo,
-) -> Vec<Range<usize>> {
-    let Some(body) = text.get(range.clone()) else {
-        return vec![range];
-    };
-    // Only deadlines announced by their words count here: a bare year inside a plan's name
-    // (`Kế hoạch ... năm 2024`) must not cut a task in two.
-    let found: Vec<_> = memo
-        .find(body, context)
-        .iter()
-        .filter(|m| m.explicit && deadline_key(m).is_some())
-        .cloned()
-        .collect();
-    // Each cut is (end of the part before, start of the part after), in `body` offsets.
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for pair in found.windows(2) {
-        if deadline_key(&pair[0]) == deadline_key(&pair[1]) {
-            continue;
-        }
-        let between = pair[0].range.end..pair[1].range.start;
-        let Some(gap) = body.get(between.clone()) else {
-            continue;
-        };
-        let cut = gap
-            .find("; ")
-            .map(|i| (i, i + 2))
-            .or_else(|| gap.find(", ").map(|i| (i, i + 2)))
-            .or_else(|| gap.find(" và ").map(|i| (i, i + " và ".len())))
-            .map(|(end, next)| (between.start + end, between.start + next));
-        cuts.extend(cut);
-    }
-    // A sentence, or a `;` item that starts with a capital (a new entry of a list), carrying
-    // a deadline of its own after text that has none. A labelled deadline (`Thời hạn hoàn
-    // thành ...`, `Thời gian hoàn thành ...`) closes and covers the whole item instead.
-    let labelled = found.iter().any(|m| m.labelled);
-    if let Some(first) = found.first().filter(|_| !labelled) {
-        let before = body.get(..first.range.start).unwrap_or_default();
-        let boundary = clause_boundaries(body, 0..before.len())
-            .into_iter()
-            .rev()
-            .find(|&(end, next)| {
-                let sentence_end = body[..end].ends_with(['.', '!', '?']);
-                let capital = body[next..].chars().next().is_some_and(char::is_uppercase);
-                sentence_end || capital
-            });
-        if let Some(cut) = boundary {
-            cuts.push(cut);
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    // Every part keeps at least four words besides its deadline, or the cut is dropped.
-    let words_without_deadlines = |part: &str| -> usize {
-        let mut words = part.split_whitespace().count();
-        for m in memo.find(part, context).iter() {
-            words = words.saturating_sub(m.deadline.text.split_whitespace().count());
-        }
-        words
-    };
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut start = 0;
-    for (end, next) in cuts {
-        let (Some(left), Some(right)) = (body.get(start..end), body.get(next..)) else {
-            continue;
-        };
-        if end > start
-            && words_without_deadlines(left) >= 4
-            && words_without_deadlines(right) >= 4
-            && !starts_with_deadline_label(right)
-        {
-            out.push(range.start + start..range.start + end);
-            start = next;
-        }
-    }
-    out.push(range.start + start..range.end);
-    out
-}
-
-/// `Thời hạn: ...`, `Thời gian hoàn thành ...`, `Hạn hoàn thành ...`: words that annotate the
-/// work before them with its deadline.
-fn starts_with_deadline_label(text: &str) -> bool {
-    // Folding only as far as each label needs: the text runs to the end of the item.
-    let text = text.trim_start();
-    [
-        "thoi han",
-        "thoi gian hoan thanh",
-        "thoi gian thuc hien",
-        "han hoan thanh",
-        "han:",
-    ]
-    .iter()
-    .any(|label| vntask_tokenizer::fold_starts_with(text, label))
 }
 
 /// Ranges of the parts of an item that lists its actions as `(1) ...; (2) ...`.
@@ -491,37 +333,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn clauses_with_a_new_subject_or_a_second_deadline_split() {
-        let context = AgencyContext {
-            date: chrono::NaiveDate::from_ymd_opt(2024, 7, 19),
-            ..AgencyContext::default()
-        };
-        let text =
-            "Bộ Công Thương nghiên cứu đầu tư hạ tầng; Bộ Tài chính tổng hợp và phân bổ ngân sách.";
-        let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
-            .expect("a one-line document");
-        let found = Lookups::new(&document, &context);
-        let parts = split_clauses(text, 0..text.len(), &Roles::default(), &found);
-        let texts: Vec<&str> = parts.iter().map(|(r, _)| &text[r.clone()]).collect();
-        assert_eq!(
-            texts,
-            vec![
-                "Bộ Công Thương nghiên cứu đầu tư hạ tầng",
-                "Bộ Tài chính tổng hợp và phân bổ ngân sách."
-            ]
-        );
-        assert_eq!(
-            parts[1].1.lead.first().map(|m| m.name.as_str()),
-            Some("Bộ Tài chính")
-        );
-        let one = "Bộ Y tế rà soát hồ sơ; lập danh sách trình Chính phủ.";
-        assert_eq!(
-            split_clauses(one, 0..one.len(), &Roles::default(), &found).len(),
-            1
-        );
-    }
-
-    #[test]
     fn enumerated_parts_split_at_numbers() {
         let text = "Bộ Công an: (1) Xây dựng Luật; (2) Hoàn thiện Đề án.";
         let parts: Vec<&str> = enumerated_parts(text)
@@ -530,5 +341,51 @@ mod tests {
             .collect();
         assert_eq!(parts, vec!["Xây dựng Luật", "Hoàn thiện Đề án."]);
         assert!(enumerated_parts("Chỉ có (1) một phần.").is_empty());
+    }
+
+    /// [`inherited_roles`] as it was: every ancestor read again for every item.
+    fn inherited_roles_uncached(
+        document: &Document,
+        index: usize,
+        found: &Lookups,
+    ) -> Option<Roles> {
+        let mut current = document.blocks.get(index)?.parent;
+        let mut steps = 0;
+        while let Some(parent) = current {
+            let block = document.blocks.get(parent)?;
+            if let Some(roles) = heading_roles(document, parent, found) {
+                return Some(roles);
+            }
+            current = block.parent;
+            steps += 1;
+            if steps > 64 {
+                break;
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn cached_heading_roles_are_what_reading_the_ancestors_gives() {
+        let context = AgencyContext::default();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut inherited = 0;
+        for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
+            let Ok(bytes) = std::fs::read(entry.path()) else {
+                continue;
+            };
+            let Ok(document) = vntask_ingest::read(&bytes, "seed.txt", &Default::default()) else {
+                continue;
+            };
+            let cached = Lookups::new(&document, &context);
+            let fresh = Lookups::new(&document, &context);
+            // Items in document order, as assembly asks, so later ones hit the cache.
+            for index in 0..document.blocks.len() {
+                let expected = inherited_roles_uncached(&document, index, &fresh);
+                assert_eq!(inherited_roles(&document, index, &cached), expected);
+                inherited += usize::from(expected.is_some());
+            }
+        }
+        assert!(inherited > 20, "{inherited}");
     }
 }

@@ -1,6 +1,7 @@
 //! Task assembly: blocks annotated with agencies, deadlines and targets become tasks.
 
 mod blocks;
+mod clauses;
 mod fields;
 mod shapes;
 mod zones;
@@ -132,7 +133,11 @@ fn finish(
         reference: context.reference,
         month_first: fields::tables_month_first(document),
     };
-    let mut ordinals: HashMap<(String, String), u32> = HashMap::new();
+    // How many tasks of each section had each text so far. Hashed with foldhash and sized
+    // for every task at once: SipHash over the texts, and rehashing them as the table grew,
+    // showed in profiles (the keys come from one document, not from an adversary).
+    let mut ordinals: HashMap<(String, String), u32, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(drafts.len(), Default::default());
     let basis = document.basis;
     drafts
         .into_iter()
@@ -283,4 +288,31 @@ pub fn render_examples(rule_id: &str, text: &str, reference: Option<NaiveDate>) 
             format!("{who} | {}", task.text)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Two tasks with the same text in one section get ordinals 0 and 1, so different ids,
+    /// and the same ids on every run (the ordinal table's hasher is seeded at random).
+    #[test]
+    fn repeated_texts_are_numbered_in_order() {
+        let text = "1. Bộ Y tế hoàn thiện Đề án.\n2. Bộ Y tế hoàn thiện Đề án.\n";
+        let options = crate::Options {
+            doc_id: "t".to_string(),
+            path: "t.txt".to_string(),
+            reference_date: None,
+            gazetteer: None,
+        };
+        let ids = || -> Vec<String> {
+            crate::extract(text.as_bytes(), "t.txt", &options)
+                .tasks
+                .into_iter()
+                .map(|t| t.id)
+                .collect()
+        };
+        let first = ids();
+        assert_eq!(first.len(), 2);
+        assert_ne!(first[0], first[1]);
+        assert_eq!(ids(), first);
+    }
 }

@@ -6,6 +6,8 @@
 //! `ĐỀ XUẤT`). Items under a review heading are reports, not tasks, unless a sentence
 //! assigns work outright (`Đề nghị X ...`, `Giao X ...`).
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 use vntask_ingest::Document;
 
 /// Folded cues of a heading over reporting.
@@ -74,12 +76,25 @@ pub fn zones(document: &Document) -> Vec<Zone> {
     out
 }
 
+/// One automaton per cue list: its leftmost-first match starts where the earliest cue of the
+/// list does, what a `find` per cue and the least of their positions gave, in one pass.
+static DIRECTIVE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(DIRECTIVE_CUES));
+static REPORT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(REPORT_CUES));
+
+fn finder(cues: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(cues)
+        // The cues are literals of this module; a failure is caught by every test run.
+        .unwrap_or_else(|e| panic!("zone cue automaton: {e}"))
+}
+
 /// What one heading's own words say: the cue written first decides.
 fn cue_of(text: &str) -> Zone {
     let heading: String = text.chars().take(160).collect();
     let folded = vntask_tokenizer::fold(&heading);
-    let first = |cues: &[&str]| cues.iter().filter_map(|cue| folded.find(cue)).min();
-    match (first(DIRECTIVE_CUES), first(REPORT_CUES)) {
+    let first = |finder: &AhoCorasick| finder.find(folded.as_str()).map(|m| m.start());
+    match (first(&DIRECTIVE_FINDER), first(&REPORT_FINDER)) {
         (Some(d), Some(r)) if r < d && coordinated(&folded[..d]) => Zone::Neutral,
         (Some(d), Some(r)) if r < d => Zone::Report,
         (Some(_), _) => Zone::Directive,
@@ -169,5 +184,39 @@ mod tests {
             Zone::Report
         );
         assert_eq!(cue_of("Về nhiệm vụ trọng tâm và đánh giá"), Zone::Directive);
+    }
+
+    /// The cue search as it was: one `find` per cue, the least position.
+    fn first_by_find(folded: &str, cues: &[&str]) -> Option<usize> {
+        cues.iter().filter_map(|cue| folded.find(cue)).min()
+    }
+
+    #[test]
+    fn automata_find_the_first_cue_as_a_find_per_cue_does() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            "TỔ CHỨC THỰC HIỆN VÀ ĐÁNH GIÁ",
+            "ĐÁNH GIÁ TÌNH HÌNH, NHIỆM VỤ",
+            "de nghi de xuat kien nghi",
+            "thoi gian toi: tinh hinh",
+            "ket qua tinh hinh danh gia",
+            "không có gì",
+            "",
+        ] {
+            texts.push(made.to_string());
+        }
+        for text in texts {
+            let folded = vntask_tokenizer::fold(&text);
+            for (finder, cues) in [
+                (&*DIRECTIVE_FINDER, DIRECTIVE_CUES),
+                (&*REPORT_FINDER, REPORT_CUES),
+            ] {
+                assert_eq!(
+                    finder.find(folded.as_str()).map(|m| m.start()),
+                    first_by_find(&folded, cues),
+                    "{text:?}"
+                );
+            }
+        }
     }
 }

@@ -169,6 +169,11 @@ fn scan_with(text: &str, digits_first: bool) -> Vec<Quantity> {
         if digits_first && bare && glued(text, found.start(), found.end(), false) {
             continue;
         }
+        // Nor a percent sign: such a number is a quantity only with a counted noun or a
+        // currency right after it (`2024,` or `15 năm` has none), and most have none.
+        if digits_first && bare && unit_after(text, found.end()).is_none() {
+            continue;
+        }
         let Some(caps) = QUANTITY.captures_at(text, found.start()) else {
             continue;
         };
@@ -364,6 +369,8 @@ mod tests {
             "2024.",
             "5,",
             "7/",
+            "năm 2024, 15 năm, 30 ngày, 10 km, 10km, 10 Người, 1.000 người dân, 12 / 5 cán bộ",
+            "50 doanh nghiệp; 20\u{a0}hộ; 7 tỉnh",
         ] {
             texts.push(made.to_string());
         }

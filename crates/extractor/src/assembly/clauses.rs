@@ -1,0 +1,365 @@
+//! Where one task's text splits into several: at a clause or sentence with a new subject,
+//! and between deadlines that differ.
+
+use super::blocks::{names_only, Lookups};
+use super::shapes;
+use crate::agencies::{self, Roles};
+use crate::deadlines::{self, DeadlineContext};
+use std::ops::Range;
+
+/// Splits one task's text where it assigns separate work:
+/// - at a `;` clause or a sentence that opens with a new subject (`...; Bộ Tài chính tổng hợp
+///   ...`, `... . Các bộ, ngành khác thực hiện ...`), which gets its own roles;
+/// - between two deadlines that differ (`hoàn thành A chậm nhất trong tháng 9, triển khai B
+///   chậm nhất trong tháng 12`: two tasks);
+/// - before a `;` clause that carries a deadline of its own when what precedes it has none
+///   (`hoàn thiện dự thảo A; hoàn thiện dự thảo B trong tháng 5`: the guideline's two tasks).
+///
+/// `one_sentence`: `range` is one of `vntask_tokenizer::sentences(text)`, whose only
+/// boundaries are its `; ` (see [`semicolon_boundaries`]).
+pub(super) fn split_clauses(
+    text: &str,
+    range: Range<usize>,
+    one_sentence: bool,
+    roles: &Roles,
+    found: &Lookups,
+) -> Vec<(Range<usize>, Roles)> {
+    let context = found.context;
+    let deadline_context = DeadlineContext {
+        reference: context.date,
+        ..DeadlineContext::default()
+    };
+    let mut parts: Vec<(Range<usize>, Roles)> = Vec::new();
+    let mut start = range.start;
+    let mut current_roles = roles.clone();
+    let boundaries = if one_sentence {
+        semicolon_boundaries(text, range.clone())
+    } else {
+        clause_boundaries(text, range.clone())
+    };
+    for &(boundary, clause_start) in &boundaries {
+        let clause_end = next_boundary_among(text, &boundaries, clause_start, range.end);
+        let clause = &text[clause_start..clause_end];
+        let mentions = agencies::find(clause, context);
+        if shapes::classify(clause, &mentions, false).is_some_and(|s| s.rule == "TK002")
+            && !names_only(clause, &mentions)
+        {
+            let clause_roles = agencies::assign_roles(clause, &mentions);
+            if !clause_roles.lead.is_empty() || !clause_roles.lead_groups.is_empty() {
+                parts.push((start..boundary, current_roles));
+                start = clause_start;
+                current_roles = clause_roles;
+            }
+        }
+    }
+    parts.push((start..range.end, current_roles));
+    parts
+        .into_iter()
+        .flat_map(|(part, part_roles)| {
+            split_at_deadlines(text, part, &deadline_context, &found.deadlines)
+                .into_iter()
+                .map(move |r| (r, part_roles.clone()))
+        })
+        .collect()
+}
+
+/// `(end of the clause before, start of the next)` for every `; ` and sentence end inside
+/// `range`.
+fn clause_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
+    let body = &text[range.clone()];
+    let mut out = semicolon_boundaries(text, range.clone());
+    let sentences = vntask_tokenizer::sentences(body);
+    for pair in sentences.windows(2) {
+        out.push((range.start + pair[0].end, range.start + pair[1].start));
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|b| b.1);
+    out
+}
+
+/// The `; ` boundaries of `range`, in order: [`clause_boundaries`] of a range that is one
+/// sentence of the sentence split of `text`. Splitting that sentence again ends it nowhere
+/// inside: it starts where the whole split started it (only white space before), each end
+/// is decided by the text after it, which inside the sentence is the same, and at its end
+/// the whole split ended it (a dot there ends a sentence when nothing follows).
+fn semicolon_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
+    text[range.clone()]
+        .match_indices("; ")
+        .map(|(i, _)| (range.start + i, range.start + i + 2))
+        .collect()
+}
+
+/// Where the clause starting at `from` ends: the first boundary of `from..end`.
+/// [`next_boundary_among`] gives the same without splitting the rest of the text again.
+fn next_boundary(text: &str, from: usize, end: usize) -> usize {
+    clause_boundaries(text, from..end)
+        .first()
+        .map(|b| b.0)
+        .unwrap_or(end)
+}
+
+/// [`next_boundary`] for a clause start `from` out of `boundaries`, which are
+/// `clause_boundaries(text, start..end)`: the first of them that ends at or after `from`.
+///
+/// Splitting `from..end` again finds the same sentence ends as splitting the whole range,
+/// since the sentence splitter decides each end from the text after it and from the word
+/// before the dot, and at `from` it starts afresh just as the whole split does after a
+/// sentence end (only white space lies between). The one difference: after `; ` the whole
+/// split is mid-sentence while the new one starts a sentence, and a dot in the clause's
+/// first word may then be read as a heading number (`a.`, `1.`, `II.`); such a clause is
+/// split again, as before.
+fn next_boundary_among(
+    text: &str,
+    boundaries: &[(usize, usize)],
+    from: usize,
+    end: usize,
+) -> usize {
+    let after_semicolon = text.get(..from).is_some_and(|t| t.ends_with("; "));
+    if after_semicolon {
+        let first_word = text.get(from..end).unwrap_or_default().trim_start();
+        let first_word = first_word
+            .split(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or_default();
+        if first_word.contains('.') {
+            return next_boundary(text, from, end);
+        }
+    }
+    let at = boundaries.partition_point(|b| b.0 < from);
+    boundaries.get(at).map(|b| b.0).unwrap_or(end)
+}
+
+/// What makes two deadlines different: the due date, or the words of an event.
+fn deadline_key(m: &deadlines::DeadlineMatch) -> Option<String> {
+    match m.role {
+        deadlines::Role::Due => m.deadline.due.clone(),
+        deadlines::Role::Event => Some(m.deadline.text.clone()),
+        _ => None,
+    }
+}
+
+fn split_at_deadlines(
+    text: &str,
+    range: Range<usize>,
+    context: &DeadlineContext,
+    memo: &deadlines::Memo,
+) -> Vec<Range<usize>> {
+    let Some(body) = text.get(range.clone()) else {
+        return vec![range];
+    };
+    // Only deadlines announced by their words count here: a bare year inside a plan's name
+    // (`Kế hoạch ... năm 2024`) must not cut a task in two.
+    let found: Vec<_> = memo
+        .find(body, context)
+        .iter()
+        .filter(|m| m.explicit && deadline_key(m).is_some())
+        .cloned()
+        .collect();
+    // Each cut is (end of the part before, start of the part after), in `body` offsets.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for pair in found.windows(2) {
+        if deadline_key(&pair[0]) == deadline_key(&pair[1]) {
+            continue;
+        }
+        let between = pair[0].range.end..pair[1].range.start;
+        let Some(gap) = body.get(between.clone()) else {
+            continue;
+        };
+        let cut = gap
+            .find("; ")
+            .map(|i| (i, i + 2))
+            .or_else(|| gap.find(", ").map(|i| (i, i + 2)))
+            .or_else(|| gap.find(" và ").map(|i| (i, i + " và ".len())))
+            .map(|(end, next)| (between.start + end, between.start + next));
+        cuts.extend(cut);
+    }
+    // A sentence, or a `;` item that starts with a capital (a new entry of a list), carrying
+    // a deadline of its own after text that has none. A labelled deadline (`Thời hạn hoàn
+    // thành ...`, `Thời gian hoàn thành ...`) closes and covers the whole item instead.
+    let labelled = found.iter().any(|m| m.labelled);
+    if let Some(first) = found.first().filter(|_| !labelled) {
+        let before = body.get(..first.range.start).unwrap_or_default();
+        let boundary = clause_boundaries(body, 0..before.len())
+            .into_iter()
+            .rev()
+            .find(|&(end, next)| {
+                let sentence_end = body[..end].ends_with(['.', '!', '?']);
+                let capital = body[next..].chars().next().is_some_and(char::is_uppercase);
+                sentence_end || capital
+            });
+        if let Some(cut) = boundary {
+            cuts.push(cut);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    // Every part keeps at least four words besides its deadline, or the cut is dropped.
+    let words_without_deadlines = |part: &str| -> usize {
+        let mut words = part.split_whitespace().count();
+        for m in memo.find(part, context).iter() {
+            words = words.saturating_sub(m.deadline.text.split_whitespace().count());
+        }
+        words
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (end, next) in cuts {
+        let (Some(left), Some(right)) = (body.get(start..end), body.get(next..)) else {
+            continue;
+        };
+        if end > start
+            && words_without_deadlines(left) >= 4
+            && words_without_deadlines(right) >= 4
+            && !starts_with_deadline_label(right)
+        {
+            out.push(range.start + start..range.start + end);
+            start = next;
+        }
+    }
+    out.push(range.start + start..range.end);
+    out
+}
+
+/// `Thời hạn: ...`, `Thời gian hoàn thành ...`, `Hạn hoàn thành ...`: words that annotate the
+/// work before them with its deadline.
+fn starts_with_deadline_label(text: &str) -> bool {
+    // Folding only as far as each label needs: the text runs to the end of the item.
+    let text = text.trim_start();
+    [
+        "thoi han",
+        "thoi gian hoan thanh",
+        "thoi gian thuc hien",
+        "han hoan thanh",
+        "han:",
+    ]
+    .iter()
+    .any(|label| vntask_tokenizer::fold_starts_with(text, label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agencies::AgencyContext;
+
+    #[test]
+    fn clauses_with_a_new_subject_or_a_second_deadline_split() {
+        let context = AgencyContext {
+            date: chrono::NaiveDate::from_ymd_opt(2024, 7, 19),
+            ..AgencyContext::default()
+        };
+        let text =
+            "Bộ Công Thương nghiên cứu đầu tư hạ tầng; Bộ Tài chính tổng hợp và phân bổ ngân sách.";
+        let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
+            .expect("a one-line document");
+        let found = Lookups::new(&document, &context);
+        let parts = split_clauses(text, 0..text.len(), false, &Roles::default(), &found);
+        let texts: Vec<&str> = parts.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Bộ Công Thương nghiên cứu đầu tư hạ tầng",
+                "Bộ Tài chính tổng hợp và phân bổ ngân sách."
+            ]
+        );
+        assert_eq!(
+            parts[1].1.lead.first().map(|m| m.name.as_str()),
+            Some("Bộ Tài chính")
+        );
+        let one = "Bộ Y tế rà soát hồ sơ; lập danh sách trình Chính phủ.";
+        assert_eq!(
+            split_clauses(one, 0..one.len(), false, &Roles::default(), &found).len(),
+            1
+        );
+    }
+
+    /// Every clause end [`next_boundary_among`] gives equals the one [`next_boundary`] gives.
+    fn assert_same_clause_ends(text: &str) {
+        let boundaries = clause_boundaries(text, 0..text.len());
+        for &(_, from) in &boundaries {
+            assert_eq!(
+                next_boundary_among(text, &boundaries, from, text.len()),
+                next_boundary(text, from, text.len()),
+                "clause at {from} of {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn clause_ends_read_off_the_whole_split_match_splitting_again() {
+        for text in [
+            "Bộ Y tế rà soát; a. lập danh sách. Bộ Tài chính bố trí kinh phí.",
+            "rà soát hồ sơ; 1. Lập đề án. Trình Chính phủ; II. Tổng kết",
+            "rà soát;  TP. Hồ Chí Minh báo cáo. Xong",
+            "rà soát; (a. b) làm. Tiếp; x.y. Hết",
+            "Xong. Tiếp!  Hết? Còn; nữa\nDòng mới; v.v. Cuối",
+            "a; b; c. D; e.\n\nF; g",
+            "Bộ Công an chủ trì; Bộ Quốc phòng phối hợp. Các bộ, ngành khác thực hiện.",
+        ] {
+            assert_same_clause_ends(text);
+        }
+        // The case the whole split cannot answer: `a.` opens the clause after `; `, where
+        // splitting again reads it as a heading number and does not end a sentence there.
+        let text = "rà soát; a. Lập danh sách; xong";
+        let boundaries = clause_boundaries(text, 0..text.len());
+        let from = text.find("a.").unwrap_or_default();
+        let whole = boundaries[boundaries.partition_point(|b| b.0 < from)].0;
+        assert_eq!(&text[whole..], " Lập danh sách; xong");
+        assert_eq!(&text[next_boundary(text, from, text.len())..], "; xong");
+        assert_eq!(
+            next_boundary_among(text, &boundaries, from, text.len()),
+            next_boundary(text, from, text.len())
+        );
+    }
+
+    #[test]
+    fn clause_ends_match_on_generated_texts() {
+        // Texts made of the pieces the sentence splitter looks at: dots in and after words,
+        // heading numbers, abbreviations, `; `, line breaks, capitals and lower case.
+        const PIECES: &[&str] = &[
+            "a", "A", "1", "II", "TP", "v.v", "x.y", "Bộ", "làm", "Đề", "(", ")", ".", ". ", "; ",
+            ";", " ", "  ", "\n", "! ", "? ", ",", "số",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            assert_same_clause_ends(&text);
+            assert_sentences_split_no_further(&text);
+        }
+    }
+
+    /// Each sentence of `text` has only its `; ` as boundaries.
+    fn assert_sentences_split_no_further(text: &str) {
+        for sentence in vntask_tokenizer::sentences(text) {
+            assert_eq!(
+                semicolon_boundaries(text, sentence.clone()),
+                clause_boundaries(text, sentence.clone()),
+                "{sentence:?} of {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sentence_of_the_split_has_only_its_semicolons_as_boundaries() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            "Xong. Tiếp!  Hết? Còn; nữa\nDòng mới; v.v. Cuối",
+            "TP. Hồ Chí Minh làm.\nabc.\nxyz; a. b",
+            "1. Bộ Y tế. 2. Bộ Tài chính; II. Tổng kết",
+            "làm xong. tiếp tục; (a. b) làm. Tiếp",
+        ] {
+            texts.push(made.to_string());
+        }
+        for text in &texts {
+            assert_sentences_split_no_further(text);
+        }
+    }
+}
