@@ -3,7 +3,7 @@
 
 use super::blocks::{names_only, Lookups};
 use super::shapes;
-use crate::agencies::{self, Roles};
+use crate::agencies::{self, AgencyMention, Roles};
 use crate::deadlines::{self, DeadlineContext};
 use std::ops::Range;
 
@@ -46,7 +46,11 @@ pub(super) fn split_clauses(
         {
             let clause_roles = agencies::assign_roles(clause, &mentions);
             if !clause_roles.lead.is_empty() || !clause_roles.lead_groups.is_empty() {
-                parts.push((start..boundary, current_roles));
+                let before = text.get(start..boundary).unwrap_or_default();
+                parts.push((
+                    start..boundary,
+                    without_new_subjects(current_roles, before, &clause_roles),
+                ));
                 start = clause_start;
                 current_roles = clause_roles;
             }
@@ -61,6 +65,40 @@ pub(super) fn split_clauses(
                 .map(move |r| (r, part_roles.clone()))
         })
         .collect()
+}
+
+/// The roles of the part before a clause with a subject of its own, less the leads that only
+/// the clause names: in `Bộ Công Thương bảo đảm cung ứng điện ...; Tập đoàn Điện lực Việt Nam
+/// khẩn trương hoàn thành ...` the whole item's roles lead with both, but the first part is
+/// the ministry's alone. A lead the part names itself stays (`Bộ A, Bộ B phối hợp ...; Bộ B
+/// tổng hợp ...`), and a part that would be left with no lead keeps what it had.
+fn without_new_subjects(mut roles: Roles, before: &str, clause: &Roles) -> Roles {
+    let named_after = |m: &AgencyMention| {
+        !before.contains(m.mention.as_str())
+            && clause
+                .lead
+                .iter()
+                .any(|c| c.id.is_some() && c.id == m.id || c.id.is_none() && c.name == m.name)
+    };
+    let kept: Vec<AgencyMention> = roles
+        .lead
+        .iter()
+        .filter(|m| !named_after(m))
+        .cloned()
+        .collect();
+    // A group is dropped only when the part does not name one at all (`Các bộ ...; các
+    // địa phương ...`): groups carry no mention of their own here.
+    let kept_groups: Vec<_> = roles
+        .lead_groups
+        .iter()
+        .filter(|g| !clause.lead_groups.contains(g))
+        .cloned()
+        .collect();
+    if !kept.is_empty() || !kept_groups.is_empty() {
+        roles.lead = kept;
+        roles.lead_groups = kept_groups;
+    }
+    roles
 }
 
 /// `(end of the clause before, start of the next)` for every `; ` and sentence end inside
@@ -240,6 +278,39 @@ fn starts_with_deadline_label(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::agencies::AgencyContext;
+
+    /// The leads of each part when `text`, one item, is split with its own roles.
+    fn leads_of_parts(text: &str) -> Vec<Vec<String>> {
+        let context = AgencyContext::default();
+        let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
+            .expect("a one-line document");
+        let found = Lookups::new(&document, &context);
+        let mentions = agencies::find(text, &context);
+        let roles = agencies::assign_roles(text, &mentions);
+        split_clauses(text, 0..text.len(), false, &roles, &found)
+            .into_iter()
+            .map(|(_, roles)| roles.lead.into_iter().map(|m| m.name).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_part_before_a_new_subject_loses_only_the_leads_it_does_not_name() {
+        assert_eq!(
+            leads_of_parts(
+                "Bộ Công Thương bảo đảm cung ứng đủ điện cho sản xuất; Tập đoàn Điện lực Việt \
+                 Nam khẩn trương hoàn thành đường dây 500 kV."
+            ),
+            vec![vec!["Bộ Công Thương"], vec!["Tập đoàn Điện lực Việt Nam"]]
+        );
+        // Named in the part itself: it stays.
+        assert_eq!(
+            leads_of_parts(
+                "Bộ Xây dựng, Bộ Tài chính phối hợp nghiên cứu đầu tư cho hạ tầng số; Bộ Tài \
+                 chính tổng hợp và phân bổ ngân sách chi thường xuyên."
+            ),
+            vec![vec!["Bộ Xây dựng", "Bộ Tài chính"], vec!["Bộ Tài chính"]]
+        );
+    }
 
     #[test]
     fn clauses_with_a_new_subject_or_a_second_deadline_split() {
