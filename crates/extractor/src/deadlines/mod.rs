@@ -135,6 +135,11 @@ fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<Deadline
         // `tính đến ngày 30/6`: the date of a status, not a deadline.
         return None;
     }
+    if ends_with_word(&text[..cue.start], "dịp") {
+        // `bình ổn giá dịp cuối năm`, `vào dịp 30/4`: the occasion the work serves, not the
+        // day it is due.
+        return None;
+    }
     if cues::is_comparison(text, cue.start) {
         return None;
     }

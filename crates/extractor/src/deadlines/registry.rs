@@ -98,6 +98,9 @@ pub static RULES: &[Rule] = &[
             no("trình ban hành “Chiến lược phát triển ngành công nghiệp bán dẫn đến năm 2030”"),
             no("Đề án phát triển nguồn nhân lực đến năm 2030, tầm nhìn đến năm 2045"),
             no("tăng gần 500 doanh nghiệp so với năm 2021"),
+            // `dịp` (the occasion of): when the work matters, not when it is due.
+            no("có giải pháp bình ổn giá các mặt hàng thiết yếu dịp cuối năm"),
+            no("bảo đảm hàng hóa phục vụ nhân dân vào dịp cuối năm 2025"),
         ],
     },
     Rule {
