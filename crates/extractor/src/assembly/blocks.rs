@@ -132,7 +132,10 @@ fn item_tasks(
     let own = agencies::assign_roles(text, mentions);
     let has_own = !own.lead.is_empty() || !own.lead_groups.is_empty();
     let shape = shapes::classify(text, mentions, inherited.is_some())?;
-    if shapes::is_report(text) || shapes::is_bare_heading(text) {
+    if shapes::is_report(text)
+        || shapes::is_bare_heading(text)
+        || shapes::is_closing_report(text, mentions)
+    {
         return None;
     }
     let roles = if has_own {
@@ -183,7 +186,7 @@ fn sentence_tasks(
         if zone == Zone::Report && shape.rule != "TK001" {
             continue;
         }
-        if shapes::is_report(text) {
+        if shapes::is_report(text) || shapes::is_closing_report(text, mentions) {
             continue;
         }
         let roles = agencies::assign_roles(text, mentions);

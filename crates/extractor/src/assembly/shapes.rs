@@ -199,6 +199,37 @@ pub fn is_report(text: &str) -> bool {
     }
 }
 
+/// The closing formula of a report (`Ủy ban nhân dân tỉnh X báo cáo Bộ Y./.`, `... kính báo
+/// cáo Thủ tướng Chính phủ./.`): the body's last sentence, closed by `./.`, says to whom the
+/// document reports and nothing after the addressee. A task that ends with a report to make
+/// (`..., báo cáo Thủ tướng Chính phủ trước ngày 20/11./.`) still has its deadline after it.
+pub fn is_closing_report(text: &str, mentions: &[AgencyMention]) -> bool {
+    const VERB: &str = "báo cáo";
+    let text = text.trim_end();
+    if !text.ends_with("/.") {
+        return false;
+    }
+    let Some(at) = text.rfind(VERB).map(|i| i + VERB.len()) else {
+        return false;
+    };
+    // What follows the verb, without the agencies named there: titles and punctuation only.
+    let mut rest = String::new();
+    let mut from = at;
+    for mention in mentions.iter().filter(|m| m.range.start >= at) {
+        rest.push_str(text.get(from..mention.range.start).unwrap_or_default());
+        rest.push(' ');
+        from = mention.range.end.max(from);
+    }
+    rest.push_str(text.get(from..).unwrap_or_default());
+    // The Government, its Prime Minister and the National Assembly are the usual addressees
+    // and are not agencies of the gazetteer.
+    let mut rest = vntask_tokenizer::fold(&rest);
+    for addressee in ["thu tuong", "chinh phu", "quoc hoi"] {
+        rest = rest.replace(addressee, " ");
+    }
+    only_titles(&rest)
+}
+
 /// A heading rather than an action: it ends with a colon, or is a few words without a verb
 /// phrase's length (`c) Tổ chức thực hiện`).
 pub fn is_bare_heading(text: &str) -> bool {
@@ -241,6 +272,26 @@ mod tests {
         assert!(is_bare_heading("3. Về phát triển kinh tế số:"));
         assert!(is_bare_heading("Tổ chức thực hiện"));
         assert!(!is_bare_heading("Xây dựng, hoàn thiện tài liệu hướng dẫn."));
+    }
+
+    #[test]
+    fn the_closing_report_formula_is_not_a_task() {
+        let context = crate::agencies::AgencyContext::default();
+        let closing = |text: &str| {
+            let mentions = crate::agencies::find(text, &context);
+            is_closing_report(text, &mentions)
+        };
+        assert!(closing(
+            "Ủy ban nhân dân tỉnh Hà Tĩnh báo cáo Bộ Khoa học và Công nghệ./."
+        ));
+        assert!(closing("Bộ Y tế kính báo cáo Thủ tướng Chính phủ./."));
+        // A report still to be made, with its deadline, is work.
+        assert!(!closing(
+            "Bộ Tài chính tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 20/11/2025./."
+        ));
+        // Not the end of the body.
+        assert!(!closing("Sở Y tế báo cáo Ủy ban nhân dân tỉnh."));
+        assert!(!closing("Bộ Y tế chủ trì xây dựng Đề án./."));
     }
 
     #[test]
