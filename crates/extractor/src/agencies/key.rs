@@ -87,14 +87,66 @@ fn decode_short(bytes: &[u8], index: usize) -> Option<(u32, usize)> {
     }
 }
 
+/// How many key bytes [`key`] gathers in local buffers before appending them to the key.
+/// Pushing each byte onto three growing vectors kept their lengths in memory (loaded and
+/// stored again for every byte) and was most of the key's cost.
+const CHUNK: usize = 64;
+
+/// Key bytes not yet appended to the key, with their input ranges.
+struct Chunk {
+    text: [u8; CHUNK],
+    starts: [usize; CHUNK],
+    ends: [usize; CHUNK],
+}
+
+impl Chunk {
+    /// Appends the first `len` bytes to the key's buffers.
+    #[inline(never)]
+    fn flush(
+        &self,
+        len: usize,
+        text: &mut Vec<u8>,
+        starts: &mut Vec<usize>,
+        ends: &mut Vec<usize>,
+    ) {
+        text.extend_from_slice(self.text.get(..len).unwrap_or_default());
+        starts.extend_from_slice(self.starts.get(..len).unwrap_or_default());
+        ends.extend_from_slice(self.ends.get(..len).unwrap_or_default());
+    }
+}
+
 /// Builds the key of `text`. ASCII bytes (most of a Vietnamese text) take a fast path: this
 /// runs over every block and clause that assembly reads.
 pub fn key(text: &str) -> Key {
-    let mut out = Key {
-        text: String::with_capacity(text.len()),
-        starts: Vec::with_capacity(text.len()),
-        ends: Vec::with_capacity(text.len()),
+    let mut key_text: Vec<u8> = Vec::with_capacity(text.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(text.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(text.len());
+    let mut chunk = Chunk {
+        text: [0; CHUNK],
+        starts: [0; CHUNK],
+        ends: [0; CHUNK],
     };
+    // How many bytes of `chunk` are used.
+    let mut used = 0usize;
+    // Writes one key byte.
+    macro_rules! put {
+        ($byte:expr, $start:expr, $end:expr) => {{
+            if used >= CHUNK {
+                chunk.flush(used, &mut key_text, &mut starts, &mut ends);
+                used = 0;
+            }
+            if let (Some(t), Some(s), Some(e)) = (
+                chunk.text.get_mut(used),
+                chunk.starts.get_mut(used),
+                chunk.ends.get_mut(used),
+            ) {
+                *t = $byte;
+                *s = $start;
+                *e = $end;
+            }
+            used += 1;
+        }};
+    }
     let mut pending_space: Option<(usize, usize)> = None;
     // Whether the last character of the key is glue (`-&,.`), next to which spaces go.
     let mut after_glue = false;
@@ -105,16 +157,12 @@ pub fn key(text: &str) -> Key {
         if byte.is_ascii_alphanumeric() {
             // The commonest case, a plain letter or digit: one key byte for one input byte.
             if let Some((space_start, space_end)) = pending_space.take() {
-                if !out.text.is_empty() && !after_glue {
-                    out.text.push(' ');
-                    out.starts.push(space_start);
-                    out.ends.push(space_end);
+                if (used > 0 || !key_text.is_empty()) && !after_glue {
+                    put!(b' ', space_start, space_end);
                 }
             }
-            out.text.push(byte.to_ascii_lowercase() as char);
-            out.starts.push(index);
+            put!(byte.to_ascii_lowercase(), index, index + 1);
             index += 1;
-            out.ends.push(index);
             after_glue = false;
             continue;
         }
@@ -126,16 +174,12 @@ pub fn key(text: &str) -> Key {
             });
             if let Some((key_byte, width)) = letter {
                 if let Some((space_start, space_end)) = pending_space.take() {
-                    if !out.text.is_empty() && !after_glue {
-                        out.text.push(' ');
-                        out.starts.push(space_start);
-                        out.ends.push(space_end);
+                    if (used > 0 || !key_text.is_empty()) && !after_glue {
+                        put!(b' ', space_start, space_end);
                     }
                 }
-                out.text.push(char::from(key_byte));
-                out.starts.push(index);
+                put!(key_byte, index, index + width);
                 index += width;
-                out.ends.push(index);
                 after_glue = false;
                 continue;
             }
@@ -154,7 +198,11 @@ pub fn key(text: &str) -> Key {
             let end = index + c.len_utf8();
             if is_mark(c) {
                 // A combining mark (decomposed input) belongs to the character before it.
-                if let Some(last) = out.ends.last_mut() {
+                let last = match used.checked_sub(1) {
+                    Some(last) => chunk.ends.get_mut(last),
+                    None => ends.last_mut(),
+                };
+                if let Some(last) = last {
                     *last = end;
                 }
                 index = end;
@@ -169,21 +217,22 @@ pub fn key(text: &str) -> Key {
             (folded, end)
         };
         if let Some((space_start, space_end)) = pending_space.take() {
-            if !out.text.is_empty() && !after_glue && !is_glue(folded) {
-                out.text.push(' ');
-                out.starts.push(space_start);
-                out.ends.push(space_end);
+            if (used > 0 || !key_text.is_empty()) && !after_glue && !is_glue(folded) {
+                put!(b' ', space_start, space_end);
             }
         }
-        for _ in 0..folded.len_utf8() {
-            out.starts.push(index);
-            out.ends.push(end);
+        let mut utf8 = [0u8; 4];
+        for &key_byte in folded.encode_utf8(&mut utf8).as_bytes() {
+            put!(key_byte, index, end);
         }
-        out.text.push(folded);
         after_glue = is_glue(folded);
         index = end;
     }
-    out
+    chunk.flush(used, &mut key_text, &mut starts, &mut ends);
+    // Only whole characters were written, so the bytes are UTF-8.
+    let text = String::from_utf8(key_text)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Key { text, starts, ends }
 }
 
 /// How many recent keys [`shared`] keeps per thread.
@@ -298,6 +347,14 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
+        // Marks, spaces and glue on both sides of where the key is flushed in chunks.
+        for n in CHUNK - 3..CHUNK + 3 {
+            let run = "a".repeat(n);
+            texts.push(format!("{run}\u{301} b"));
+            texts.push(format!("{run} \u{301}b"));
+            texts.push(format!("{run}  - Ộ{run}ệ\u{300}"));
+            texts.push(format!("{}{run}", "\u{301}".repeat(3)));
+        }
         texts.extend(crate::test_support::seed_lines());
         assert!(texts.len() > 100, "the seeds were read");
         for text in &texts {
