@@ -238,28 +238,118 @@ pub fn key(text: &str) -> Key {
 /// How many recent keys [`shared`] keeps per thread.
 const RECENT: usize = 8;
 
+/// A text keyed recently: a copy of it, the address range it had (a hint at which later
+/// texts are parts of it), and its key.
+struct Recent {
+    text: String,
+    address: std::ops::Range<usize>,
+    key: std::rc::Rc<Key>,
+}
+
 thread_local! {
     /// The texts keyed last on this thread, newest last, with their keys.
-    static RECENT_KEYS: std::cell::RefCell<Vec<(String, std::rc::Rc<Key>)>> =
+    static RECENT_KEYS: std::cell::RefCell<Vec<Recent>> =
         const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn address_range(text: &str) -> std::ops::Range<usize> {
+    let start = text.as_ptr() as usize;
+    start..start + text.len()
 }
 
 /// [`key`], shared with the last few callers that keyed the same text on this thread.
 /// Assembly finds a text's mentions and then decides their roles over the same text, and
 /// both need its key: keying was about a tenth of the run, half of it done twice. A text is
 /// recognised by its content (a comparison costs far less than keying).
+///
+/// Assembly also keys each sentence and clause of a block right after the block: when the
+/// text lies inside a recently keyed one (by address, confirmed by content), its key is cut
+/// out of that key ([`key_of_part`]) instead of being made again.
 pub fn shared(text: &str) -> std::rc::Rc<Key> {
     RECENT_KEYS.with(|recent| {
         let mut recent = recent.borrow_mut();
-        if let Some(found) = recent.iter().rev().find(|(t, _)| t == text) {
-            return std::rc::Rc::clone(&found.1);
+        if let Some(found) = recent.iter().rev().find(|r| r.text == text) {
+            return std::rc::Rc::clone(&found.key);
         }
-        let made = std::rc::Rc::new(key(text));
+        let address = address_range(text);
+        let part = recent.iter().rev().find_map(|r| {
+            if r.address.start > address.start || address.end > r.address.end {
+                return None;
+            }
+            // The address is only a hint (the buffer may have been reused since): the
+            // content decides.
+            let part = address.start - r.address.start..address.end - r.address.start;
+            if r.text.get(part.clone()) != Some(text) {
+                return None;
+            }
+            key_of_part(&r.text, &r.key, part)
+        });
+        let made = std::rc::Rc::new(part.unwrap_or_else(|| key(text)));
         if recent.len() >= RECENT {
             recent.remove(0);
         }
-        recent.push((text.to_string(), std::rc::Rc::clone(&made)));
+        recent.push(Recent {
+            text: text.to_string(),
+            address,
+            key: std::rc::Rc::clone(&made),
+        });
         made
+    })
+}
+
+/// Whether key byte `index` of `whole`'s key is a space standing for white space (not a
+/// character that keys to a space).
+fn is_keyed_space(whole: &str, key: &Key, index: usize) -> bool {
+    key.text.as_bytes().get(index) == Some(&b' ')
+        && key
+            .starts
+            .get(index)
+            .and_then(|&start| whole.get(start..))
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c.is_whitespace() || c == '\u{b}')
+}
+
+/// The key of `whole[part]`, cut out of `key`, the key of `whole`; `None` when it cannot be
+/// (a combining mark after the part extended its last character) and the part must be
+/// keyed itself.
+///
+/// Keying goes left to right, and once the part's first character is keyed the state (the
+/// key is not empty, whether the last character is glue, no pending space) is the same
+/// whether the part is keyed alone or inside `whole`. The two keys differ only at the edges:
+/// - `whole` may key a space for white space right before the part's first character (the
+///   space starting in the part or before it): the part alone keys none;
+/// - `whole` may key a space for white space at the end of the part, when a character
+///   follows the part: the part alone keys none;
+/// - in `whole`, marks after the part extend the part's last character.
+///
+/// So the part's key is the key bytes of the characters starting in the part, without a
+/// white-space space first or last, with offsets from the part's start.
+fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) -> Option<Key> {
+    let mut first = key.starts.partition_point(|&s| s < part.start);
+    let mut last = key.starts.partition_point(|&s| s < part.end);
+    if first < last && is_keyed_space(whole, key, first) {
+        first += 1;
+    }
+    if first < last && is_keyed_space(whole, key, last - 1) {
+        last -= 1;
+    }
+    if first >= last {
+        return Some(Key::default());
+    }
+    let ends = key.ends.get(first..last)?;
+    if ends.last().is_some_and(|&end| end > part.end) {
+        return None;
+    }
+    let mut starts = key.starts.get(first..last)?.to_vec();
+    let mut ends = ends.to_vec();
+    // Every key byte taken starts (and so ends) at or after the part's start.
+    for offset in starts.iter_mut().chain(ends.iter_mut()) {
+        *offset = offset.wrapping_sub(part.start);
+    }
+    Some(Key {
+        text: key.text.get(first..last)?.to_string(),
+        starts,
+        ends,
     })
 }
 
@@ -405,6 +495,82 @@ mod tests {
         assert_eq!(remade.text, first.text);
         assert_eq!(remade.starts, first.starts);
         assert_eq!(remade.ends, first.ends);
+    }
+
+    /// Asserts that the key cut out of `whole`'s key for `part` is `part`'s own key, or that
+    /// none is cut; returns whether one was.
+    fn check_part(whole: &str, whole_key: &Key, part: std::ops::Range<usize>) -> bool {
+        let own = key(&whole[part.clone()]);
+        let Some(cut) = key_of_part(whole, whole_key, part.clone()) else {
+            return false;
+        };
+        let at = format!("{:?} in {whole:?}", &whole[part]);
+        assert_eq!(cut.text, own.text, "{at}");
+        assert_eq!(cut.starts, own.starts, "{at}");
+        assert_eq!(cut.ends, own.ends, "{at}");
+        true
+    }
+
+    #[test]
+    fn keys_of_parts_are_cut_out_of_the_whole_key() {
+        let mut texts: Vec<String> = [
+            "Giao  Bộ TT & TT làm. Sở\tNội vụ ,  TP. Hà Nội",
+            "a , b - c . d",
+            " x  y \u{301} z\u{301}",
+            "Bo\u{0323} Ta\u{300}i chi\u{301}nh; Bộ Y tế",
+            "\u{b}Bộ\u{c}Y\u{a0}tế – Sở Nội vụ",
+            "  - & . ",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(crate::test_support::seed_lines());
+        let mut cut = 0;
+        for whole in &texts {
+            let whole_key = key(whole);
+            let bounds: Vec<usize> = whole
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([whole.len()])
+                .collect();
+            // Every part of a short text; of a long one, parts from about twelve starts to
+            // about twelve ends.
+            let step = (bounds.len() / 12).max(1);
+            for (n, &start) in bounds.iter().enumerate().step_by(step) {
+                for &end in bounds.iter().skip(n).step_by(step) {
+                    cut += usize::from(check_part(whole, &whole_key, start..end));
+                }
+                // The part up to the end, and the sentence-like part up to the next `.`/`;`.
+                cut += usize::from(check_part(whole, &whole_key, start..whole.len()));
+                if let Some(stop) = whole[start..].find(['.', ';']) {
+                    cut += usize::from(check_part(whole, &whole_key, start..start + stop + 1));
+                }
+            }
+        }
+        assert!(cut > 10_000, "only {cut} parts were cut");
+    }
+
+    #[test]
+    fn shared_keys_of_parts_are_their_own_keys() {
+        let whole = String::from("Giao Bộ Tài chính chủ trì. Bộ Y tế  phối hợp \u{301}; xong");
+        let whole_key = shared(&whole);
+        assert_eq!(whole_key.text, key(&whole).text);
+        let dot = whole.find('.').unwrap();
+        let y = whole.find(" Y").unwrap();
+        let parts = [
+            0..dot + 1,
+            dot + 1..whole.len(),
+            dot + 2..y + " Y tế".len(),
+            5..9,
+            dot..dot,
+        ];
+        for range in parts {
+            let part = &whole[range];
+            let (got, own) = (shared(part), key(part));
+            assert_eq!(got.text, own.text, "{part:?}");
+            assert_eq!(got.starts, own.starts, "{part:?}");
+            assert_eq!(got.ends, own.ends, "{part:?}");
+        }
     }
 
     #[test]
