@@ -1,0 +1,223 @@
+//! Tests of the key: the fast paths against a plain char-by-char key, and keys cut out of
+//! a whole text's key against the parts' own keys.
+
+use super::*;
+
+#[test]
+fn variants_meet() {
+    assert_eq!(
+        key_str("Bộ Lao động – Thương binh và Xã hội"),
+        key_str("Bộ Lao động-Thương binh và Xã hội")
+    );
+    assert_eq!(key_str("Bộ TT & TT"), "bo tt&tt");
+    assert_eq!(key_str("TP. Hà  Nội"), "tp.ha noi");
+    assert_eq!(key_str("Uỷ ban"), key_str("Ủy ban"));
+    assert_ne!(key_str("Bộ Công an"), key_str("Bộ Công Thương"));
+}
+
+/// The plain char-by-char key that the fast path must agree with.
+fn reference_key(text: &str) -> Key {
+    let mut out = Key::default();
+    let mut pending_space: Option<(usize, usize)> = None;
+    for (index, c) in text.char_indices() {
+        let end = index + c.len_utf8();
+        if is_mark(c) {
+            if let Some(last) = out.ends.last_mut() {
+                *last = end;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space.get_or_insert((index, end));
+            continue;
+        }
+        let folded = match c {
+            '–' | '—' | '‑' | '−' | '‐' => '-',
+            _ => fold_char(c),
+        };
+        if let Some((space_start, space_end)) = pending_space.take() {
+            let after_glue = out.text.chars().last().is_some_and(is_glue);
+            if !out.text.is_empty() && !after_glue && !is_glue(folded) {
+                out.text.push(' ');
+                out.starts.push(space_start);
+                out.ends.push(space_end);
+            }
+        }
+        for _ in 0..folded.len_utf8() {
+            out.starts.push(index);
+            out.ends.push(end);
+        }
+        out.text.push(folded);
+    }
+    out
+}
+
+#[test]
+fn fast_path_agrees_with_the_plain_key() {
+    let mut texts: Vec<String> = [
+        "Giao  Bộ TT & TT làm",
+        "\u{b}Bộ\u{c}Y\u{a0}tế – Sở\tNội vụ ,  TP. Hà Nội",
+        "Bo\u{0323} Ta\u{300}i chi\u{301}nh",
+        "  - & . ",
+        "",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    // Marks, spaces and glue on both sides of where the key is flushed in chunks.
+    for n in CHUNK - 3..CHUNK + 3 {
+        let run = "a".repeat(n);
+        texts.push(format!("{run}\u{301} b"));
+        texts.push(format!("{run} \u{301}b"));
+        texts.push(format!("{run}  - Ộ{run}ệ\u{300}"));
+        texts.push(format!("{}{run}", "\u{301}".repeat(3)));
+    }
+    texts.extend(crate::test_support::seed_lines());
+    assert!(texts.len() > 100, "the seeds were read");
+    for text in &texts {
+        let (fast, plain) = (key(text), reference_key(text));
+        assert_eq!(fast.text, plain.text, "{text}");
+        assert_eq!(fast.starts, plain.starts, "{text}");
+        assert_eq!(fast.ends, plain.ends, "{text}");
+    }
+}
+
+#[test]
+fn every_ascii_character_keys_as_the_plain_key_does() {
+    for byte in 0..0x80u8 {
+        let c = char::from(byte);
+        for text in [format!("a{c}b"), format!("x {c} "), format!("{c}{c}.{c}")] {
+            let (fast, plain) = (key(&text), reference_key(&text));
+            assert_eq!(fast.text, plain.text, "{byte:#x}");
+            assert_eq!(fast.starts, plain.starts, "{byte:#x}");
+            assert_eq!(fast.ends, plain.ends, "{byte:#x}");
+        }
+    }
+}
+
+#[test]
+fn every_letter_in_the_table_keys_as_the_plain_key_does() {
+    for code in 0x80..LETTERS_END + 0x100 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        for text in [
+            format!("a{c}b"),
+            format!("x {c}"),
+            format!("{c}\u{301} - y"),
+            format!("z.{c}, {c}{c}"),
+        ] {
+            let (fast, plain) = (key(&text), reference_key(&text));
+            assert_eq!(fast.text, plain.text, "U+{code:04X}");
+            assert_eq!(fast.starts, plain.starts, "U+{code:04X}");
+            assert_eq!(fast.ends, plain.ends, "U+{code:04X}");
+        }
+    }
+}
+
+#[test]
+fn shared_keys_are_the_keys_of_the_same_text() {
+    let a = "Giao Bộ Tài chính chủ trì";
+    let first = shared(a);
+    // The same words in another buffer are the same text.
+    let copy: String = a.chars().collect();
+    let again = shared(&copy);
+    assert!(std::rc::Rc::ptr_eq(&first, &again));
+    assert_eq!(first.text, key(a).text);
+    let b = "Giao Bộ Tài chính chủ trì.";
+    assert_eq!(shared(b).text, key(b).text);
+    // Once more than RECENT other texts were keyed, the key is made again, alike.
+    for n in 0..=RECENT {
+        shared(&format!("Bộ {n}"));
+    }
+    let remade = shared(a);
+    assert!(!std::rc::Rc::ptr_eq(&first, &remade));
+    assert_eq!(remade.text, first.text);
+    assert_eq!(remade.starts, first.starts);
+    assert_eq!(remade.ends, first.ends);
+}
+
+/// Asserts that the key cut out of `whole`'s key for `part` is `part`'s own key, or that
+/// none is cut; returns whether one was.
+fn check_part(whole: &str, whole_key: &Key, part: std::ops::Range<usize>) -> bool {
+    let own = key(&whole[part.clone()]);
+    let Some(cut) = key_of_part(whole, whole_key, part.clone()) else {
+        return false;
+    };
+    let at = format!("{:?} in {whole:?}", &whole[part]);
+    assert_eq!(cut.text, own.text, "{at}");
+    assert_eq!(cut.starts, own.starts, "{at}");
+    assert_eq!(cut.ends, own.ends, "{at}");
+    true
+}
+
+#[test]
+fn keys_of_parts_are_cut_out_of_the_whole_key() {
+    let mut texts: Vec<String> = [
+        "Giao  Bộ TT & TT làm. Sở\tNội vụ ,  TP. Hà Nội",
+        "a , b - c . d",
+        " x  y \u{301} z\u{301}",
+        "Bo\u{0323} Ta\u{300}i chi\u{301}nh; Bộ Y tế",
+        "\u{b}Bộ\u{c}Y\u{a0}tế – Sở Nội vụ",
+        "  - & . ",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    texts.extend(crate::test_support::seed_lines());
+    let mut cut = 0;
+    for whole in &texts {
+        let whole_key = key(whole);
+        let bounds: Vec<usize> = whole
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([whole.len()])
+            .collect();
+        // Every part of a short text; of a long one, parts from about twelve starts to
+        // about twelve ends.
+        let step = (bounds.len() / 12).max(1);
+        for (n, &start) in bounds.iter().enumerate().step_by(step) {
+            for &end in bounds.iter().skip(n).step_by(step) {
+                cut += usize::from(check_part(whole, &whole_key, start..end));
+            }
+            // The part up to the end, and the sentence-like part up to the next `.`/`;`.
+            cut += usize::from(check_part(whole, &whole_key, start..whole.len()));
+            if let Some(stop) = whole[start..].find(['.', ';']) {
+                cut += usize::from(check_part(whole, &whole_key, start..start + stop + 1));
+            }
+        }
+    }
+    assert!(cut > 10_000, "only {cut} parts were cut");
+}
+
+#[test]
+fn shared_keys_of_parts_are_their_own_keys() {
+    let whole = String::from("Giao Bộ Tài chính chủ trì. Bộ Y tế  phối hợp \u{301}; xong");
+    let whole_key = shared(&whole);
+    assert_eq!(whole_key.text, key(&whole).text);
+    let dot = whole.find('.').unwrap();
+    let y = whole.find(" Y").unwrap();
+    let parts = [
+        0..dot + 1,
+        dot + 1..whole.len(),
+        dot + 2..y + " Y tế".len(),
+        5..9,
+        dot..dot,
+    ];
+    for range in parts {
+        let part = &whole[range];
+        let (got, own) = (shared(part), key(part));
+        assert_eq!(got.text, own.text, "{part:?}");
+        assert_eq!(got.starts, own.starts, "{part:?}");
+        assert_eq!(got.ends, own.ends, "{part:?}");
+    }
+}
+
+#[test]
+fn ranges_map_back() {
+    let text = "Giao  Bộ TT & TT làm";
+    let k = key(text);
+    let start = k.text.find("bo tt&tt").unwrap();
+    let range = k.input_range(start, start + "bo tt&tt".len());
+    assert_eq!(&text[range], "Bộ TT & TT");
+}
