@@ -272,6 +272,7 @@ fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<Deadline
     })
 }
 
+/// The last word of `text`, folded.
 fn last_word(text: &str) -> String {
     let trimmed = text.trim_end();
     let word = trimmed
@@ -281,8 +282,15 @@ fn last_word(text: &str) -> String {
     vntask_tokenizer::fold(word)
 }
 
+/// Whether the last word of `text` is `word` (lower case), in any case but with its
+/// diacritics: folded, `tỉnh` (province) would be `tính` (counting, as in `tính đến ngày`).
 fn ends_with_word(text: &str, word: &str) -> bool {
-    last_word(text) == vntask_tokenizer::fold(word)
+    let last = text
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    last.chars().flat_map(char::to_lowercase).eq(word.chars())
 }
 
 /// `thực hiện giai đoạn 2026 - 2030`: the task runs over the period.

@@ -37,6 +37,11 @@ pub static RULES: &[Rule] = &[
         examples: &[
             yes("hoàn thành trước ngày 15 tháng 10 năm 2024", "2024-10-15 day"),
             yes("Thời hạn hoàn thành trước ngày 16 tháng 8 năm 2024.", "2024-08-16 day"),
+            yes(
+                "báo cáo Ủy ban nhân dân tỉnh ngày 15 tháng 12 năm 2024",
+                "2024-12-15 day",
+            ),
+            no("tính ngày 15 tháng 12 năm 2024, đã giải ngân 40%"),
             no("Quyết định số 06/QĐ-TTg ngày 06 tháng 01 năm 2022"),
             no("Nghị định 123/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ"),
         ],
@@ -146,6 +151,11 @@ pub static RULES: &[Rule] = &[
             yes("Định kỳ hàng tháng tổ chức họp", "null month monthly"),
             yes("định kỳ 6 tháng báo cáo", "null half half_yearly"),
             yes("các bộ hàng năm rà soát", "null year yearly"),
+            // `tỉnh` (province) before it is not `tính` (counting up to a date).
+            yes(
+                "Các sở, ban, ngành cấp tỉnh định kỳ hằng quý báo cáo kết quả",
+                "null quarter quarterly",
+            ),
             no("bố trí ngân sách hàng năm"),
             no("kế hoạch đầu tư công hằng năm"),
         ],
