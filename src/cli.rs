@@ -38,7 +38,7 @@ pub enum Command {
 pub struct ExtractArgs {
     /// Files or directories (read recursively, sorted); none or `-` reads stdin.
     pub inputs: Vec<PathBuf>,
-    /// Write the task feed here (default: stdout). Written atomically.
+    /// Write the task feed here (default, or `-`: stdout). Written atomically.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Write one document record per input here.

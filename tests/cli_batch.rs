@@ -410,3 +410,26 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn dash_as_output_is_stdout() {
+    let dir = Dir::new();
+    dir.create("in/a.txt", &seeds()[4].1);
+    let to_stdout = dir.run(&["extract", "in", "--quiet"]);
+    let dashed = dir.run(&["extract", "in", "--quiet", "-o", "-"]);
+    assert_eq!(dashed.status.code(), Some(0));
+    assert!(!lines(&String::from_utf8_lossy(&dashed.stdout)).is_empty());
+    assert_eq!(dashed.stdout, to_stdout.stdout);
+    assert!(!dir.join("-").exists(), "a file named - was written");
+    let resumed = dir.run(&[
+        "extract",
+        "in",
+        "-o",
+        "-",
+        "--documents",
+        "d.jsonl",
+        "--resume",
+    ]);
+    assert_eq!(resumed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&resumed.stderr).contains("--resume"));
+}

@@ -98,7 +98,14 @@ impl Sink {
     }
 }
 
-pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
+    // `-o -` is stdout, as an input `-` is stdin; without this it made a file named `-`.
+    if args.output.as_deref() == Some(std::path::Path::new("-")) {
+        if args.resume {
+            anyhow::bail!("--resume needs files for -o and --documents, not stdout");
+        }
+        args.output = None;
+    }
     if args.stdin_jsonl {
         return super::stdin_jsonl::run(&args);
     }
