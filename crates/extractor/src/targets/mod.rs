@@ -119,6 +119,11 @@ fn names_something(text: &str, q: &Quantity) -> bool {
     if q.range.start == q.number_start && same_cell && NAMING_WORDS.contains(&folded.as_str()) {
         return true;
     }
+    // `đường dây 500 kV`, `trạm biến áp 220 kV`: a voltage is the class of a line or a
+    // station, part of its name, never an amount to reach.
+    if q.unit.eq_ignore_ascii_case("kv") {
+        return true;
+    }
     let enumerated = before.ends_with('(') && text[q.range.end..].trim_start().starts_with(')');
     if enumerated && !q.percent {
         return true;

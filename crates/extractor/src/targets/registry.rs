@@ -43,6 +43,7 @@ pub static RULES: &[Rule] = &[
             no("Nghị định 123/2020/NĐ-CP"),
             no("lọt Top 50 quốc gia"),
             no("(1) Bảo đảm triển khai chuyển đổi số"),
+            no("khẩn trương hoàn thành đường dây 500 kV mạch 3"),
         ],
     },
     Rule {
