@@ -95,7 +95,7 @@ fn cue_of(text: &str) -> Zone {
     let folded = vntask_tokenizer::fold(&heading);
     let first = |finder: &AhoCorasick| finder.find(folded.as_str()).map(|m| m.start());
     match (first(&DIRECTIVE_FINDER), first(&REPORT_FINDER)) {
-        (Some(d), Some(r)) if r < d && coordinated(&folded[..d]) => Zone::Neutral,
+        (Some(d), Some(r)) if r < d && coordinated(&folded[r..d]) => Zone::Neutral,
         (Some(d), Some(r)) if r < d => Zone::Report,
         (Some(_), _) => Zone::Directive,
         (None, Some(_)) => Zone::Report,
@@ -103,19 +103,25 @@ fn cue_of(text: &str) -> Zone {
     }
 }
 
-/// Whether the directive cue that `before` leads up to is coordinated with what precedes it,
-/// by `và` (and) or a comma: `Về tình hình kinh tế - xã hội và các nhiệm vụ, giải pháp trọng
-/// tâm thời gian tới`, `ĐÁNH GIÁ KẾT QUẢ, NHIỆM VỤ 6 THÁNG CUỐI NĂM`. Such a heading names a
-/// review and then assignments, each under a heading of its own, so it decides neither; a
-/// cue that is the object of the review (`Ghi nhận ... nỗ lực triển khai các nhiệm vụ`) is
-/// not coordinated. Determiners between (`các`, `những`, `một số`, `về`) are skipped.
-fn coordinated(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
+/// Whether the directive cue at the end of `between` (the heading from its first review cue
+/// up to the directive cue) is coordinated with the review, by `và` (and) or a comma: `Về
+/// tình hình kinh tế - xã hội và các nhiệm vụ, giải pháp trọng tâm thời gian tới`, `ĐÁNH GIÁ
+/// KẾT QUẢ, NHIỆM VỤ 6 THÁNG CUỐI NĂM`. Such a heading names a review and then assignments,
+/// each under a heading of its own, so it decides neither. Not coordinated: a cue that is the
+/// object of the review (`Ghi nhận ... nỗ lực triển khai các nhiệm vụ`), or one inside the
+/// review's own sentences (`Nguyên nhân: (6) ... cách tiếp cận vấn đề và tổ chức thực hiện`:
+/// a colon, a bracket or a clause stop comes between). Determiners before the cue (`các`,
+/// `những`, `một số`, `về`) are skipped.
+fn coordinated(between: &str) -> bool {
+    if between.contains([':', ';', '.', '(', ')']) {
+        return false;
+    }
+    let mut words = between.split_whitespace().rev();
     for word in words.by_ref() {
         match word {
             "cac" | "nhung" | "mot" | "so" | "ve" => continue,
             "va" => return true,
-            _ => return word.ends_with([',', ';']),
+            _ => return word.ends_with(','),
         }
     }
     false
@@ -184,6 +190,11 @@ mod tests {
             Zone::Report
         );
         assert_eq!(cue_of("Về nhiệm vụ trọng tâm và đánh giá"), Zone::Directive);
+        // Inside the review's own sentences, `và` joins the review's nouns.
+        assert_eq!(
+            cue_of("6. Nguyên nhân: (6) chưa thống nhất cách tiếp cận vấn đề và tổ chức thực hiện"),
+            Zone::Report
+        );
     }
 
     /// The cue search as it was: one `find` per cue, the least position.
