@@ -86,17 +86,9 @@ fn without_new_subjects(mut roles: Roles, before: &str, clause: &Roles) -> Roles
         .filter(|m| !named_after(m))
         .cloned()
         .collect();
-    // A group is dropped only when the part does not name one at all (`Các bộ ...; các
-    // địa phương ...`): groups carry no mention of their own here.
-    let kept_groups: Vec<_> = roles
-        .lead_groups
-        .iter()
-        .filter(|g| !clause.lead_groups.contains(g))
-        .cloned()
-        .collect();
-    if !kept.is_empty() || !kept_groups.is_empty() {
+    // Groups stay: they carry no words of their own to tell which part names them.
+    if !kept.is_empty() || !roles.lead_groups.is_empty() {
         roles.lead = kept;
-        roles.lead_groups = kept_groups;
     }
     roles
 }
