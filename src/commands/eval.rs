@@ -64,6 +64,8 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             "lead_accuracy": total.lead_accuracy(),
             "due_accuracy": total.due_accuracy(),
             "target_accuracy": total.target_accuracy(),
+            "roles_accuracy": total.roles_accuracy(),
+            "recurring_accuracy": total.recurring_accuracy(),
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
@@ -108,12 +110,23 @@ fn find_document(dir: &Path, stem: &str) -> Option<PathBuf> {
 
 fn print_table(scores: &[Score], total: &Score, verbose: bool) {
     println!(
-        "{:<24} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}",
-        "document", "gold", "pred", "match", "P", "R", "F1", "lead", "due", "target"
+        "{:<24} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "document",
+        "gold",
+        "pred",
+        "match",
+        "P",
+        "R",
+        "F1",
+        "lead",
+        "due",
+        "target",
+        "roles",
+        "recur"
     );
     for score in scores.iter().chain(std::iter::once(total)) {
         println!(
-            "{:<24} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>7} {:>7} {:>7}",
+            "{:<24} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>7} {:>7} {:>7} {:>7} {:>7}",
             score.doc,
             score.gold_required,
             score.predicted,
@@ -124,16 +137,20 @@ fn print_table(scores: &[Score], total: &Score, verbose: bool) {
             format!("{}/{}", score.lead_correct, score.lead_total),
             format!("{}/{}", score.due_correct, score.due_total),
             format!("{}/{}", score.target_correct, score.target_total),
+            format!("{}/{}", score.roles_correct, score.roles_total),
+            format!("{}/{}", score.recurring_correct, score.recurring_total),
         );
     }
     println!(
-        "overall: P {:.3} R {:.3} F1 {:.3} | lead {:.3} | due {:.3} | target {:.3}",
+        "overall: P {:.3} R {:.3} F1 {:.3} | lead {:.3} | due {:.3} | target {:.3} | roles {:.3} | recurring {:.3}",
         total.precision,
         total.recall,
         total.f1,
         total.lead_accuracy(),
         total.due_accuracy(),
-        total.target_accuracy()
+        total.target_accuracy(),
+        total.roles_accuracy(),
+        total.recurring_accuracy()
     );
     if verbose {
         for score in scores {

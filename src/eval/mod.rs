@@ -21,7 +21,15 @@ pub struct GoldTask {
     #[serde(default)]
     pub lead: Vec<String>,
     #[serde(default)]
+    pub lead_groups: Vec<String>,
+    #[serde(default)]
+    pub support: Vec<String>,
+    #[serde(default)]
+    pub support_groups: Vec<String>,
+    #[serde(default)]
     pub due: Option<String>,
+    #[serde(default)]
+    pub recurring: Option<String>,
     #[serde(default)]
     pub targets: Vec<GoldTarget>,
     #[serde(default)]
@@ -51,6 +59,13 @@ pub struct Score {
     pub due_total: usize,
     pub target_correct: usize,
     pub target_total: usize,
+    /// Matched tasks whose whole "who" (lead names and groups, support names and groups)
+    /// is the gold's.
+    pub roles_correct: usize,
+    pub roles_total: usize,
+    /// Tasks that repeat (by the gold or the prediction) with the gold's repetition.
+    pub recurring_correct: usize,
+    pub recurring_total: usize,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
 }
@@ -79,6 +94,14 @@ impl Score {
         ratio(self.target_correct, self.target_total)
     }
 
+    pub fn roles_accuracy(&self) -> f64 {
+        ratio(self.roles_correct, self.roles_total)
+    }
+
+    pub fn recurring_accuracy(&self) -> f64 {
+        ratio(self.recurring_correct, self.recurring_total)
+    }
+
     /// Adds another document's counts (problems are not carried over).
     pub fn add(&mut self, other: &Score) {
         self.gold_required += other.gold_required;
@@ -91,6 +114,10 @@ impl Score {
         self.due_total += other.due_total;
         self.target_correct += other.target_correct;
         self.target_total += other.target_total;
+        self.roles_correct += other.roles_correct;
+        self.roles_total += other.roles_total;
+        self.recurring_correct += other.recurring_correct;
+        self.recurring_total += other.recurring_total;
         self.finish();
     }
 }
@@ -218,6 +245,19 @@ fn compare_fields(g: &GoldTask, task: &TaskRecord, score: &mut Score) {
             ));
         }
     }
+    compare_roles(g, task, score);
+    let predicted_recurring = task.recurring.map(recurring_name);
+    if g.recurring.is_some() || predicted_recurring.is_some() {
+        score.recurring_total += 1;
+        if g.recurring.as_deref() == predicted_recurring {
+            score.recurring_correct += 1;
+        } else {
+            score.problems.push(format!(
+                "recurring {}: gold {:?}, predicted {:?}",
+                g.id, g.recurring, predicted_recurring
+            ));
+        }
+    }
     let predicted_due = task.deadline.as_ref().and_then(|d| d.due.clone());
     if g.due.is_some() || predicted_due.is_some() {
         score.due_total += 1;
@@ -252,3 +292,50 @@ fn compare_fields(g: &GoldTask, task: &TaskRecord, score: &mut Score) {
         }
     }
 }
+
+/// The gold file's word for a repetition (the record's serde name).
+fn recurring_name(recurring: vntask_writer::Recurring) -> &'static str {
+    use vntask_writer::Recurring;
+    match recurring {
+        Recurring::Monthly => "monthly",
+        Recurring::Quarterly => "quarterly",
+        Recurring::HalfYearly => "half_yearly",
+        Recurring::Yearly => "yearly",
+    }
+}
+
+/// Names compared as sets under [`name_key`].
+fn name_set<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut keys: Vec<String> = names.map(name_key).collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The whole "who" of a matched task: lead and support, named and grouped, each as a set.
+fn compare_roles(g: &GoldTask, task: &TaskRecord, score: &mut Score) {
+    let gold = [
+        name_set(g.lead.iter().map(String::as_str)),
+        name_set(g.lead_groups.iter().map(String::as_str)),
+        name_set(g.support.iter().map(String::as_str)),
+        name_set(g.support_groups.iter().map(String::as_str)),
+    ];
+    let predicted = [
+        name_set(task.lead.iter().map(|a| a.name.as_str())),
+        name_set(task.lead_groups.iter().map(|g| g.as_str())),
+        name_set(task.support.iter().map(|a| a.name.as_str())),
+        name_set(task.support_groups.iter().map(|g| g.as_str())),
+    ];
+    score.roles_total += 1;
+    if gold == predicted {
+        score.roles_correct += 1;
+    } else {
+        score.problems.push(format!(
+            "roles {}: gold {gold:?}, predicted {predicted:?}",
+            g.id
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests;
