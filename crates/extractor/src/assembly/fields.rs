@@ -12,7 +12,7 @@ pub fn tables_month_first(document: &Document) -> bool {
         .blocks
         .iter()
         .filter_map(|b| b.table.as_ref())
-        .filter_map(|row| row.cell("thời gian").or_else(|| row.cell("thời hạn")))
+        .filter_map(super::columns::deadline_cell)
         .collect();
     deadlines::column_is_month_first(&cells)
 }

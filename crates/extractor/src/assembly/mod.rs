@@ -2,6 +2,7 @@
 
 mod blocks;
 mod clauses;
+mod columns;
 mod fields;
 mod shapes;
 mod zones;
@@ -84,10 +85,10 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
 
 fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
     let row = block.table.as_ref()?;
-    let task = row.cell("nhiệm vụ").unwrap_or_default();
-    let requirement = row.cell("kết quả yêu cầu").unwrap_or_default();
-    let text = [task, requirement]
+    let cells = columns::columns(row);
+    let text = [cells.task, cells.output]
         .iter()
+        .flatten()
         .filter(|t| !t.is_empty())
         .copied()
         .collect::<Vec<_>>()
@@ -95,18 +96,35 @@ fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
     if text.is_empty() {
         return None;
     }
-    let agency_cell = row.cell("cơ quan").unwrap_or_default();
-    let mentions = agencies::find(agency_cell, context);
-    let roles = Roles {
-        lead: mentions
+    let lead = agencies::find(cells.lead.unwrap_or_default(), context);
+    let support = agencies::find(cells.support.unwrap_or_default(), context);
+    let named = |mentions: &[AgencyMention]| -> Vec<AgencyMention> {
+        mentions
             .iter()
             .filter(|m| !m.name.is_empty())
             .cloned()
-            .collect(),
-        lead_groups: mentions.iter().flat_map(|m| m.groups.clone()).collect(),
-        rules: mentions.iter().map(|m| m.rule).collect(),
-        ..Roles::default()
+            .collect()
     };
+    let groups = |mentions: &[AgencyMention]| -> Vec<_> {
+        mentions.iter().flat_map(|m| m.groups.clone()).collect()
+    };
+    let mut roles = Roles {
+        lead: named(&lead),
+        lead_groups: groups(&lead),
+        support: named(&support),
+        support_groups: groups(&support),
+        rules: lead.iter().chain(&support).map(|m| m.rule).collect(),
+    };
+    // Support the task cell names itself (`chủ trì, phối hợp với các bộ liên quan ...`,
+    // `đề nghị chủ động phối hợp Bộ X ...`) counts as in an item.
+    let in_text = agencies::find(&text, context);
+    let own = agencies::assign_roles(&text, &in_text);
+    for mention in own.support {
+        if !mention.name.is_empty() && !roles.support.iter().any(|m| m.id == mention.id) {
+            roles.support.push(mention);
+        }
+    }
+    roles.support_groups.extend(own.support_groups);
     Some(Draft {
         section: block.section.clone(),
         text,
@@ -115,7 +133,7 @@ fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
         rules: vec!["TK004"],
         kind: TaskKind::Directive,
         status: row.status,
-        deadline_text: row.cell("thời gian").map(str::to_string),
+        deadline_text: cells.deadline.map(str::to_string),
     })
 }
 
