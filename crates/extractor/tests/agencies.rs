@@ -366,6 +366,53 @@ fn a_provincial_document_qualifies_its_bodies() {
     assert_eq!(bare[0].id, None);
 }
 
+/// The Front and the mass organisations have a committee in every province
+/// (`Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh X`, `Hội Nông dân tỉnh X`), named like a department;
+/// the national body keeps its own name (`Ủy ban Trung ương ...`, `... Việt Nam`).
+#[test]
+fn provincial_committees_of_the_front_and_mass_organisations() {
+    let context = AgencyContext {
+        date: date(2025, 8, 12),
+        province: Some("Quảng Ninh".into()),
+        ..Default::default()
+    };
+    let names = |text: &str| {
+        find(text, &context)
+            .into_iter()
+            .map(|m| m.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo"),
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh"]
+    );
+    assert_eq!(
+        names("Ủy ban MTTQ Việt Nam tỉnh Lào Cai"),
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai"]
+    );
+    assert_eq!(
+        names("Hội Nông dân tỉnh, Hội LHPN tỉnh phối hợp"),
+        [
+            "Hội Nông dân tỉnh Quảng Ninh",
+            "Hội Liên hiệp Phụ nữ tỉnh Quảng Ninh"
+        ]
+    );
+    assert_eq!(
+        names("Đài Phát thanh và Truyền hình tỉnh đưa tin"),
+        ["Đài Phát thanh và Truyền hình tỉnh Quảng Ninh"]
+    );
+    // Negatives: the national bodies stay national.
+    assert_eq!(
+        ids("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+        ["uy-ban-trung-uong-mttq-viet-nam"]
+    );
+    assert_eq!(ids("Hội Nông dân Việt Nam"), ["hoi-nong-dan-viet-nam"]);
+    assert_eq!(
+        ids("Tổng Liên đoàn Lao động Việt Nam"),
+        ["tong-lien-doan-lao-dong"]
+    );
+}
+
 #[test]
 fn the_date_picks_among_homonyms() {
     let text = "Ủy ban Kinh tế và Tài chính của Quốc hội";
