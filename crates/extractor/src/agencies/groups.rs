@@ -180,13 +180,17 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("doanh nghiệp nhà nước", &[E]),
 ];
 
-/// The spellings of one phrase: as written, with `UBND` for `Ủy ban nhân dân`, with `TW` for
-/// `trung ương`.
+/// The spellings of one phrase: as written, with its list of local levels in any order
+/// (see [`level_orders`]), with `UBND` for `Ủy ban nhân dân`, with `TW` for `trung ương`.
 pub fn variants(phrase: &str) -> Vec<String> {
     let mut out = vec![phrase.to_string()];
-    if phrase.contains("Ủy ban nhân dân") {
-        out.push(phrase.replace("Ủy ban nhân dân", "UBND"));
-    }
+    out.extend(level_orders(phrase).into_iter().filter(|p| p != phrase));
+    let ubnd: Vec<String> = out
+        .iter()
+        .filter(|p| p.contains("Ủy ban nhân dân"))
+        .map(|p| p.replace("Ủy ban nhân dân", "UBND"))
+        .collect();
+    out.extend(ubnd);
     let more: Vec<String> = out
         .iter()
         .filter(|p| p.contains("trung ương"))
@@ -194,4 +198,90 @@ pub fn variants(phrase: &str) -> Vec<String> {
         .collect();
     out.extend(more);
     out
+}
+
+/// The names of the local levels of government, as they are listed after `các`
+/// (`các xã, phường, thị trấn`; `các quận, huyện`).
+const LEVELS: &[&str] = &[
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    "đặc khu",
+];
+
+/// A phrase ending in a list of two to four local levels after `các`, in every order of that
+/// list: documents list the same levels in their own order (`Ủy ban nhân dân các phường, xã`
+/// for `các xã, phường`), and the levels named, not their order, decide the group. Other
+/// phrases give nothing.
+fn level_orders(phrase: &str) -> Vec<String> {
+    let Some(at) = phrase.rfind("các ") else {
+        return Vec::new();
+    };
+    let (head, list) = phrase.split_at(at + "các ".len());
+    let items: Vec<&str> = list.split(", ").collect();
+    if !(2..=4).contains(&items.len()) || !items.iter().all(|i| LEVELS.contains(i)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    permute(&mut items.clone(), 0, &mut |order| {
+        out.push(format!("{head}{}", order.join(", ")));
+    });
+    out
+}
+
+/// Calls `visit` with every order of `items[k..]` after `items[..k]` (Heap's swaps).
+fn permute<'a>(items: &mut Vec<&'a str>, k: usize, visit: &mut impl FnMut(&[&'a str])) {
+    if k == items.len() {
+        visit(items);
+        return;
+    }
+    for i in k..items.len() {
+        items.swap(k, i);
+        permute(items, k + 1, visit);
+        items.swap(k, i);
+    }
+}
+
+#[cfg(test)]
+mod level_order_tests {
+    use super::*;
+
+    #[test]
+    fn a_list_of_levels_comes_in_every_order() {
+        let orders = level_orders("Ủy ban nhân dân các xã, phường, thị trấn");
+        assert_eq!(orders.len(), 6);
+        assert!(orders.contains(&"Ủy ban nhân dân các phường, xã, thị trấn".to_string()));
+        assert!(orders.contains(&"Ủy ban nhân dân các thị trấn, phường, xã".to_string()));
+        let two = variants("Ủy ban nhân dân các xã, phường");
+        assert!(two.contains(&"UBND các phường, xã".to_string()));
+    }
+
+    #[test]
+    fn other_lists_keep_their_order() {
+        // Not levels of government: the bodies' own words are not reordered.
+        assert!(level_orders("các sở, ban, ngành").is_empty());
+        assert!(level_orders("các tập đoàn, tổng công ty").is_empty());
+        // A single level is no list.
+        assert!(level_orders("Ủy ban nhân dân các huyện").is_empty());
+        // A level list of more than four is left alone (no phrase has one).
+        assert!(level_orders("các tỉnh, thành phố, huyện, quận, xã").is_empty());
+    }
+
+    /// No reordering of one group's levels spells another group's phrase, so the order never
+    /// changes which group a phrase is.
+    #[test]
+    fn reorderings_do_not_collide_with_other_groups() {
+        for phrase in PHRASES {
+            for order in level_orders(phrase.phrase) {
+                for other in PHRASES.iter().filter(|o| o.groups != phrase.groups) {
+                    assert_ne!(order, other.phrase, "{} / {}", phrase.phrase, other.phrase);
+                }
+            }
+        }
+    }
 }

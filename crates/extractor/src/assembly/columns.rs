@@ -2,7 +2,8 @@
 //!
 //! Vietnamese plans and reports lay their task tables out in many ways, but the header of
 //! each column says what it holds with a small vocabulary:
-//! - the task: `Nhiệm vụ`, `Nội dung`, `Nội dung nhiệm vụ`, `Nội dung công việc`, `Tên nhiệm vụ`;
+//! - the task: `Nhiệm vụ`, `Nội dung`, `Nội dung nhiệm vụ`, `Nội dung công việc`, `Tên nhiệm vụ`,
+//!   `Hoạt động`;
 //! - the expected output: `Kết quả yêu cầu`, `Sản phẩm`, `Sản phẩm đầu ra`, `Yêu cầu` (a
 //!   column headed `Kết quả` alone reports what was done, not what is asked, so it is none);
 //! - who leads: `Cơ quan chủ trì`, `Đơn vị chủ trì`, `Chủ trì`, `Cơ quan thực hiện`,
@@ -60,7 +61,7 @@ fn role(header: &str) -> Option<Role> {
     if has("ket qua") || has("tinh hinh") || has("ghi chu") {
         return None;
     }
-    if has("nhiem vu") || has("noi dung") || has("cong viec") {
+    if has("nhiem vu") || has("noi dung") || has("cong viec") || has("hoat dong") {
         return Some(Role::Task);
     }
     None
@@ -123,6 +124,8 @@ mod tests {
             ("Nội dung nhiệm vụ", Some(Role::Task)),
             ("Nội dung công việc", Some(Role::Task)),
             ("Tên nhiệm vụ", Some(Role::Task)),
+            ("Hoạt động", Some(Role::Task)),
+            ("Nội dung hoạt động", Some(Role::Task)),
             ("KẾT QUẢ YÊU CẦU", Some(Role::Output)),
             ("Sản phẩm", Some(Role::Output)),
             ("Sản phẩm đầu ra", Some(Role::Output)),
