@@ -59,6 +59,11 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|đạt|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+dưới|đầy\s+đủ|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|thu\s+hút|huy\s+động|tiết\s+kiệm|tăng|giảm|nâng|cho|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|trong\s+năm)(?:[^\p{L}]|$)",
     )
 });
+/// Words that announce an amount of money to reach: funds to allocate or disburse
+/// (`bố trí 5 tỷ đồng`, `phân bổ 120 tỷ đồng`, `giải ngân 2.000 tỷ đồng`). Said of people
+/// (`bố trí 02 cán bộ`) they assign staff, which is no target.
+static MONEY_CUE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|[^\p{L}])(?:bố\s+trí|phân\s+bổ|giải\s+ngân)(?:[^\p{L}]|$)"));
 static DONE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:^|[^\p{L}])(?:đã|đạt\s+được|vừa|so\s+với)(?:[^\p{L}]|$)"));
 static METRIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -171,7 +176,11 @@ fn is_reported(text: &str, q: &Quantity) -> bool {
 /// A counted quantity is a target only when a target word stands before it in its clause.
 fn announced(text: &str, q: &Quantity) -> bool {
     let from = back_boundary(text, q.range.start, 80).max(clause_start(text, q.range.start, false));
-    CUE.is_match(&text[from..q.range.start]) || q.comparator.is_some() || (q.words && q.percent)
+    let before = &text[from..q.range.start];
+    CUE.is_match(before)
+        || q.comparator.is_some()
+        || (q.words && q.percent)
+        || (is_currency(&q.unit) && MONEY_CUE.is_match(before))
 }
 
 fn rounded(value: f64) -> f64 {
