@@ -5,6 +5,7 @@
 #   bench/run.sh                      # 1 GB corpus in bench/corpus-1G (generated if missing)
 #   BYTES=200M bench/run.sh           # a smaller corpus (bench/corpus-200M)
 #   SLICE_MB=5 bench/run.sh           # underthesea over a 5 MB slice instead of 20 MB
+#   PGO=1 bench/run.sh                # measure the profile-guided build of bench/pgo.sh
 #
 # Rows: `cat` (the reading floor), ripgrep counting the gazetteer's names (`rg -c -F -f`, the
 # scanning reference), `vntask extract` with --jobs 1 and --jobs 2, and underthesea's
@@ -32,6 +33,10 @@ need_apt rg ripgrep
 echo "== building (release)" >&2
 cargo build --release --locked --bin vntask >&2
 VNTASK=$ROOT/target/release/vntask
+if [ "${PGO:-}" = 1 ]; then
+  echo "== building with profile-guided optimisation (bench/pgo.sh)" >&2
+  VNTASK=$(bash bench/pgo.sh)
+fi
 cargo build --release --manifest-path bench/gen-corpus/Cargo.toml --target-dir target >&2
 GEN=$ROOT/target/release/gen-corpus
 
