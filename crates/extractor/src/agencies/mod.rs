@@ -19,6 +19,7 @@
 mod gazetteer;
 mod groups;
 mod key;
+pub mod listed;
 mod matcher;
 mod resolve;
 mod roles;
@@ -131,6 +132,20 @@ pub static RULES: &[Rule] = &[
             yes("UBND cấp xã", "communes"),
             no("địa phương đã ban hành"),
             no("Bộ Công an"),
+        ],
+    ),
+    rule(
+        "AG008",
+        "A provinces group that points back (`các tỉnh, thành phố nêu trên`, `các tỉnh có tên trên`) stands for the provinces listed above it, one by one (a Công điện's addressees).",
+        &[
+            yes(
+                "Bộ trưởng Bộ Tài chính điện:\n- Ủy ban nhân dân tỉnh An Giang;\n- Ủy ban nhân dân tỉnh Cà Mau.\n\nĐề nghị Ủy ban nhân dân các tỉnh nêu trên rà soát kinh phí.",
+                "Ủy ban nhân dân tỉnh An Giang; Ủy ban nhân dân tỉnh Cà Mau | Đề nghị Ủy ban nhân dân các tỉnh nêu trên rà soát kinh phí.",
+            ),
+            // `trên địa bàn` is "in the area", not "above".
+            no("Bộ trưởng Bộ Tài chính điện:\n- Ủy ban nhân dân tỉnh An Giang.\n\nĐề nghị Ủy ban nhân dân các tỉnh trên địa bàn rà soát kinh phí."),
+            // Nothing listed above: the group stays the provinces group.
+            no("Đề nghị Ủy ban nhân dân các tỉnh nêu trên rà soát kinh phí."),
         ],
     ),
     rule(
@@ -273,6 +288,10 @@ pub fn render_examples(rule_id: &str, text: &str, reference: Option<NaiveDate>) 
         date: reference,
         ..Default::default()
     };
+    // A group pointing back needs the blocks above it: read as a whole document.
+    if rule_id == "AG008" {
+        return crate::assembly::render_examples(rule_id, text, reference);
+    }
     let mentions = find(text, &context);
     if rule_id.starts_with("AG1") {
         return mentions

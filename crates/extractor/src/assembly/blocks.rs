@@ -5,7 +5,7 @@ use super::clauses::split_clauses;
 use super::shapes::{self, Shape};
 use super::zones::{self, Zone};
 use super::Draft;
-use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
+use crate::agencies::{self, listed, AgencyContext, AgencyMention, Roles};
 use crate::deadlines;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -39,14 +39,62 @@ impl<'a> Lookups<'a> {
         }
     }
 
-    /// The mentions in block `index`'s text (none for an index out of range).
+    /// The mentions in block `index`'s text (none for an index out of range), with a
+    /// provinces group that points back (`các tỉnh, thành phố nêu trên`) standing for the
+    /// provinces listed above it.
     pub fn of(&self, document: &Document, index: usize) -> &[AgencyMention] {
         match (self.found.get(index), document.blocks.get(index)) {
-            (Some(cell), Some(block)) => {
-                cell.get_or_init(|| agencies::find(&block.text, self.context))
-            }
+            (Some(cell), Some(block)) => cell.get_or_init(|| {
+                let found = agencies::find(&block.text, self.context);
+                if !listed::any_points_back(&block.text, &found) {
+                    return found;
+                }
+                let listed = self.listed_above(document, index);
+                listed::expand(&block.text, &found, &listed).unwrap_or(found)
+            }),
             _ => &[],
         }
+    }
+
+    /// The provinces named in the nearest list above block `index`: the closest block that
+    /// names a province, with the blocks right before it that name provinces too (an address
+    /// block of a Công điện, one addressee a line), in document order.
+    fn listed_above(&self, document: &Document, index: usize) -> Vec<AgencyMention> {
+        let mut runs: Vec<Vec<AgencyMention>> = Vec::new();
+        for earlier in (index.saturating_sub(64)..index).rev() {
+            // The earlier block's own mentions, without expanding it in turn (so a chain of
+            // blocks pointing back never recurses); found in document order, they are cached.
+            let fresh;
+            let mentions = match self.found.get(earlier).and_then(OnceCell::get) {
+                Some(cached) => cached.as_slice(),
+                None => match document.blocks.get(earlier) {
+                    Some(block) => {
+                        fresh = agencies::find(&block.text, self.context);
+                        fresh.as_slice()
+                    }
+                    None => &[],
+                },
+            };
+            let provinces: Vec<AgencyMention> = mentions
+                .iter()
+                .filter(|m| listed::is_province(m))
+                .cloned()
+                .collect();
+            if provinces.is_empty() {
+                if !runs.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            runs.push(provinces);
+        }
+        let mut out: Vec<AgencyMention> = Vec::new();
+        for mention in runs.into_iter().rev().flatten() {
+            if !out.iter().any(|m| m.id == mention.id) {
+                out.push(mention);
+            }
+        }
+        out
     }
 }
 
@@ -135,6 +183,7 @@ fn item_tasks(
     if shapes::is_report(text)
         || shapes::is_bare_heading(text)
         || shapes::is_closing_report(text, mentions)
+        || shapes::is_address_formula(text, mentions)
     {
         return None;
     }
@@ -186,7 +235,10 @@ fn sentence_tasks(
         if zone == Zone::Report && shape.rule != "TK001" {
             continue;
         }
-        if shapes::is_report(text) || shapes::is_closing_report(text, mentions) {
+        if shapes::is_report(text)
+            || shapes::is_closing_report(text, mentions)
+            || shapes::is_address_formula(text, mentions)
+        {
             continue;
         }
         let roles = agencies::assign_roles(text, mentions);

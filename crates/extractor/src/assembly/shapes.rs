@@ -27,6 +27,12 @@ pub static RULES: &[Rule] = &[
                 "Bộ Y tế | Bộ Y tế khẩn trương hoàn thiện Đề án.",
             ),
             no("Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."),
+            // A Công điện's address formula: the sender telegraphs (`điện`) its addressees.
+            no("Bộ trưởng Bộ Tài chính điện:\n- Ủy ban nhân dân tỉnh An Giang;\n- Ủy ban nhân dân tỉnh Cà Mau."),
+            yes(
+                "Bộ Tài chính cung cấp điện:\n- Bộ Tài chính cung cấp số liệu.",
+                "Bộ Tài chính | Bộ Tài chính cung cấp số liệu.",
+            ),
         ],
     },
     Rule {
@@ -227,6 +233,44 @@ pub fn is_closing_report(text: &str, mentions: &[AgencyMention]) -> bool {
     for addressee in ["thu tuong", "chinh phu", "quoc hoi"] {
         rest = rest.replace(addressee, " ");
     }
+    only_titles(&rest)
+}
+
+/// The address formula of a Công điện (telegram): `Bộ trưởng Bộ X điện:`, `THỦ TƯỚNG CHÍNH PHỦ
+/// điện:` (`điện` is "telegraphs to"): the sender and its titles, then `điện:` and the list of
+/// addressees. The sender sends; it is given no task.
+pub fn is_address_formula(text: &str, mentions: &[AgencyMention]) -> bool {
+    let Some(body) = text.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let body = body.trim_end();
+    let Some(verb_at) = body
+        .char_indices()
+        .rev()
+        .nth(3)
+        .map(|(i, _)| i)
+        .filter(|&i| body[i..].to_lowercase() == "điện")
+    else {
+        return false;
+    };
+    let before = &body[..verb_at];
+    if before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return false;
+    }
+    // What stands before the verb, without the agencies named there: titles only.
+    let mut rest = String::new();
+    let mut from = 0;
+    for mention in mentions.iter().filter(|m| m.range.end <= verb_at) {
+        rest.push_str(before.get(from..mention.range.start).unwrap_or_default());
+        rest.push(' ');
+        from = mention.range.end.max(from);
+    }
+    rest.push_str(before.get(from..).unwrap_or_default());
+    let rest = vntask_tokenizer::fold(&rest).replace("chinh phu", " ");
     only_titles(&rest)
 }
 
