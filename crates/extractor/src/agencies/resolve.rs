@@ -42,18 +42,18 @@ fn previous_word(key: &str, offset: usize) -> &str {
     before.get(start..).unwrap_or_default()
 }
 
-/// Picks among entries sharing one spelling: the one valid on the date, else the latest.
-fn pick<'g>(gazetteer: &'g Gazetteer, indices: &[usize], ctx: &AgencyContext) -> Option<&'g Entry> {
-    let entries: Vec<&Entry> = indices.iter().filter_map(|&i| gazetteer.entry(i)).collect();
+/// Picks among entries sharing one spelling: the one valid on the date, else the latest (the
+/// last of equally late ones).
+fn pick<'g>(
+    gazetteer: &'g Gazetteer,
+    indices: impl Iterator<Item = usize> + Clone,
+    ctx: &AgencyContext,
+) -> Option<&'g Entry> {
+    let entries = indices.filter_map(|i| gazetteer.entry(i));
     entries
-        .iter()
+        .clone()
         .find(|e| e.valid_on(ctx.date))
-        .or_else(|| {
-            entries
-                .iter()
-                .max_by_key(|e| e.to.unwrap_or(chrono::NaiveDate::MAX))
-        })
-        .copied()
+        .or_else(|| entries.max_by_key(|e| e.to.unwrap_or(chrono::NaiveDate::MAX)))
 }
 
 struct Resolver<'a> {
@@ -74,10 +74,11 @@ struct Resolver<'a> {
     pending_head: Option<usize>,
 }
 
-impl Resolver<'_> {
-    fn original(&self, start: usize, end: usize) -> &str {
+impl<'a> Resolver<'a> {
+    fn original(&self, start: usize, end: usize) -> &'a str {
         let range = self.key.input_range(start, end);
-        self.text.get(range).unwrap_or_default()
+        let text: &'a str = self.text;
+        text.get(range).unwrap_or_default()
     }
 
     fn gap(&self, start: usize) -> &str {
@@ -171,8 +172,8 @@ impl Resolver<'_> {
     /// Resolves `raw` (looking at `next`); returns how many raw matches it used (0 = dropped).
     fn resolve_one(&mut self, raw: &Raw, next: Option<&Raw>) -> usize {
         let (start, end) = (raw.start, raw.end);
-        let original = self.original(start, end).to_string();
-        if !first_word_fits(self.key.text.get(start..end).unwrap_or_default(), &original) {
+        let original = self.original(start, end);
+        if !first_word_fits(self.key.text.get(start..end).unwrap_or_default(), original) {
             return 0;
         }
         let has = |f: &dyn Fn(&Candidate) -> bool| raw.candidates.iter().find(|c| f(c)).copied();
@@ -183,15 +184,11 @@ impl Resolver<'_> {
         // A ministry field continuing a list: `Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an`.
         if let Some(Candidate::Field { .. }) = field {
             if self.continues(List::Ministries, start) && upper_initial(&original) {
-                let indices: Vec<usize> = raw
-                    .candidates
-                    .iter()
-                    .filter_map(|c| match c {
-                        Candidate::Field { index } => Some(*index),
-                        _ => None,
-                    })
-                    .collect();
-                if let Some(entry) = pick(self.gazetteer, &indices, self.ctx) {
+                let indices = raw.candidates.iter().filter_map(|c| match c {
+                    Candidate::Field { index } => Some(*index),
+                    _ => None,
+                });
+                if let Some(entry) = pick(self.gazetteer, indices, self.ctx) {
                     let m = self.entry_mention(entry, "AG003");
                     self.push(start, end, m, List::Ministries);
                     return 1;
@@ -220,19 +217,15 @@ impl Resolver<'_> {
                     {
                         continue;
                     }
-                    let indices: Vec<usize> = raw
-                        .candidates
-                        .iter()
-                        .filter_map(|c| match c {
-                            Candidate::Entry { index, .. } => Some(*index),
-                            _ => None,
-                        })
-                        .collect();
+                    let indices = raw.candidates.iter().filter_map(|c| match c {
+                        Candidate::Entry { index, .. } => Some(*index),
+                        _ => None,
+                    });
                     let alias = raw
                         .candidates
                         .iter()
                         .all(|c| matches!(c, Candidate::Entry { alias: true, .. }));
-                    if let Some(entry) = pick(self.gazetteer, &indices, self.ctx) {
+                    if let Some(entry) = pick(self.gazetteer, indices, self.ctx) {
                         let rule = if alias { "AG002" } else { "AG001" };
                         let m = self.entry_mention(entry, rule);
                         let list = if entry.kind == Kind::Ministry {
@@ -249,7 +242,7 @@ impl Resolver<'_> {
         }
 
         if let Some(Candidate::Head { index }) = head {
-            if let Some(used) = self.head_alone(index, raw, &original) {
+            if let Some(used) = self.head_alone(index, raw, original) {
                 return used;
             }
         }
@@ -424,18 +417,20 @@ fn is_province_list(key: &Key, raws: &[Raw]) -> bool {
 
 /// Whether the first word of a match is written as the pattern's first word needs: `Bộ`
 /// (`bộ`, `BỘ`, or `Bo` without any diacritics), not `bổ` (`phân bổ tài chính`); `Sở`, not `số`.
+/// Only patterns starting with `bo ` or `so ` are checked: any other fits without a look at
+/// the text (this runs for every raw match).
 fn first_word_fits(key_text: &str, original: &str) -> bool {
+    let wanted = if key_text.starts_with("bo ") {
+        "bộ"
+    } else if key_text.starts_with("so ") {
+        "sở"
+    } else {
+        return true;
+    };
     let first = original.split_whitespace().next().unwrap_or_default();
     // NFC first: decomposed input (`bo` + combining marks) must compare as `bộ`.
     let first = vntask_tokenizer::normalize(first).to_lowercase();
-    let plain = first.is_ascii();
-    if key_text.starts_with("bo ") {
-        return plain || first == "bộ";
-    }
-    if key_text.starts_with("so ") {
-        return plain || first == "sở";
-    }
-    true
+    first.is_ascii() || first == wanted
 }
 
 /// Resolves the raw matches of `text` into mentions.
@@ -459,4 +454,51 @@ pub fn resolve(
     };
     resolver.run(raws);
     resolver.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_word_fits;
+
+    /// [`first_word_fits`] as it was, normalising the first word of every match.
+    fn reference_first_word_fits(key_text: &str, original: &str) -> bool {
+        let first = original.split_whitespace().next().unwrap_or_default();
+        let first = vntask_tokenizer::normalize(first).to_lowercase();
+        let plain = first.is_ascii();
+        if key_text.starts_with("bo ") {
+            return plain || first == "bộ";
+        }
+        if key_text.starts_with("so ") {
+            return plain || first == "sở";
+        }
+        true
+    }
+
+    #[test]
+    fn first_word_fits_agrees_with_the_full_check() {
+        let cases = [
+            ("bo tai chinh", "Bộ Tài chính", true),
+            ("bo tai chinh", "BỘ TÀI CHÍNH", true),
+            ("bo tai chinh", "Bo Tai chinh", true),
+            ("bo tai chinh", "bổ tài chính", false),
+            // Decomposed `bộ` (o, circumflex, dot below) fits; `bọ` does not.
+            ("bo tai chinh", "bo\u{302}\u{323} tài chính", true),
+            ("bo tai chinh", "bo\u{323} tài chính", false),
+            ("so y te", "Sở Y tế", true),
+            ("so y te", "số y tế", false),
+            ("so y te", "SO Y TE", true),
+            ("ubnd", "UBND", true),
+            ("cac bo", "các bộ", true),
+            ("bo", "bổ", true),
+            ("so", "số", true),
+        ];
+        for (key_text, original, expected) in cases {
+            assert_eq!(first_word_fits(key_text, original), expected, "{original}");
+            assert_eq!(
+                reference_first_word_fits(key_text, original),
+                expected,
+                "{original}"
+            );
+        }
+    }
 }
