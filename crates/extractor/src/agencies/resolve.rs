@@ -183,7 +183,7 @@ impl<'a> Resolver<'a> {
 
         // A ministry field continuing a list: `Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an`.
         if let Some(Candidate::Field { .. }) = field {
-            if self.continues(List::Ministries, start) && upper_initial(&original) {
+            if self.continues(List::Ministries, start) && upper_initial(original) {
                 let indices = raw.candidates.iter().filter_map(|c| match c {
                     Candidate::Field { index } => Some(*index),
                     _ => None,
