@@ -43,17 +43,17 @@ fn previous_word(key: &str, offset: usize) -> &str {
 }
 
 /// Picks among entries sharing one spelling: the one valid on the date, else the latest (the
-/// last of equally late ones).
+/// last of equally late ones); with its index.
 fn pick<'g>(
     gazetteer: &'g Gazetteer,
     indices: impl Iterator<Item = usize> + Clone,
     ctx: &AgencyContext,
-) -> Option<&'g Entry> {
-    let entries = indices.filter_map(|i| gazetteer.entry(i));
+) -> Option<(usize, &'g Entry)> {
+    let entries = indices.filter_map(|i| Some((i, gazetteer.entry(i)?)));
     entries
         .clone()
-        .find(|e| e.valid_on(ctx.date))
-        .or_else(|| entries.max_by_key(|e| e.to.unwrap_or(chrono::NaiveDate::MAX)))
+        .find(|(_, e)| e.valid_on(ctx.date))
+        .or_else(|| entries.max_by_key(|(_, e)| e.to.unwrap_or(chrono::NaiveDate::MAX)))
 }
 
 struct Resolver<'a> {
@@ -110,11 +110,12 @@ impl<'a> Resolver<'a> {
         self.last_end = end;
     }
 
-    fn entry_mention(&self, entry: &Entry, rule: &'static str) -> Mention {
+    /// The mention of entry `index` of the gazetteer, `entry`.
+    fn entry_mention(&self, index: usize, entry: &Entry, rule: &'static str) -> Mention {
         Mention {
             id: Some(entry.id.clone()),
             name: entry.name.clone(),
-            current: self.gazetteer.current(&entry.id).map(|e| e.name.clone()),
+            current: self.gazetteer.current_at(index).map(|e| e.name.clone()),
             groups: Vec::new(),
             rule,
         }
@@ -188,8 +189,8 @@ impl<'a> Resolver<'a> {
                     Candidate::Field { index } => Some(*index),
                     _ => None,
                 });
-                if let Some(entry) = pick(self.gazetteer, indices, self.ctx) {
-                    let m = self.entry_mention(entry, "AG003");
+                if let Some((index, entry)) = pick(self.gazetteer, indices, self.ctx) {
+                    let m = self.entry_mention(index, entry, "AG003");
                     self.push(start, end, m, List::Ministries);
                     return 1;
                 }
@@ -225,9 +226,9 @@ impl<'a> Resolver<'a> {
                         .candidates
                         .iter()
                         .all(|c| matches!(c, Candidate::Entry { alias: true, .. }));
-                    if let Some(entry) = pick(self.gazetteer, indices, self.ctx) {
+                    if let Some((index, entry)) = pick(self.gazetteer, indices, self.ctx) {
                         let rule = if alias { "AG002" } else { "AG001" };
-                        let m = self.entry_mention(entry, rule);
+                        let m = self.entry_mention(index, entry, rule);
                         let list = if entry.kind == Kind::Ministry {
                             List::Ministries
                         } else {
@@ -256,7 +257,7 @@ impl<'a> Resolver<'a> {
                     let ubnd = self.gazetteer.get("ubnd").cloned();
                     let m = match ubnd {
                         Some(ubnd) => self.provincial(&ubnd, entry, "AG006"),
-                        None => self.entry_mention(entry, "AG006"),
+                        None => self.entry_mention(index, entry, "AG006"),
                     };
                     self.push(start, end, m, List::Provinces);
                     return 1;
