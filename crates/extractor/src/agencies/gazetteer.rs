@@ -121,6 +121,9 @@ pub struct Gazetteer {
     /// For each entry, the index of [`Gazetteer::current`] of its id: resolution asks it for
     /// every mention, and looking the ids up cost more than the rest of a mention.
     current_at: Vec<Option<usize>>,
+    /// The key of each province's name, with its index, in file order: resolution looks the
+    /// document's province up among them.
+    province_keys: Vec<(String, usize)>,
     pub(crate) matcher: Matcher,
 }
 
@@ -189,8 +192,16 @@ impl Gazetteer {
             entries,
             by_id,
             current_at: Vec::new(),
+            province_keys: Vec::new(),
             matcher,
         };
+        gazetteer.province_keys = gazetteer
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind.is_province())
+            .map(|(index, e)| (super::key::key_str(&e.name), index))
+            .collect();
         gazetteer.current_at = gazetteer
             .entries
             .iter()
@@ -226,6 +237,20 @@ impl Gazetteer {
             .copied()
             .flatten()
             .and_then(|i| self.entries.get(i))
+    }
+
+    /// The province whose name keys to `key` and that is valid on `date`, else the first
+    /// (in file order) whose name keys to `key`.
+    pub(crate) fn province_keyed(&self, key: &str, date: Option<NaiveDate>) -> Option<&Entry> {
+        let named = self
+            .province_keys
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .filter_map(|&(_, index)| self.entries.get(index));
+        named
+            .clone()
+            .find(|e| e.valid_on(date))
+            .or_else(|| named.clone().next())
     }
 
     /// The index of [`Gazetteer::current`].

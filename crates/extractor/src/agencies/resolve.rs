@@ -7,6 +7,8 @@ use super::groups::ListHead;
 use super::key::Key;
 use super::matcher::{phrase, Candidate, Raw};
 use super::{AgencyContext, AgencyMention};
+#[cfg(test)]
+use chrono::NaiveDate;
 use vntask_writer::AgencyGroup;
 
 /// Words that make a following `bộ` an ordinary word, not a ministry: `toàn bộ`, `nội bộ`,
@@ -147,17 +149,7 @@ impl<'a> Resolver<'a> {
             .trim_start_matches("tinh ")
             .trim_start_matches("thanh pho ")
             .trim();
-        self.gazetteer
-            .entries()
-            .iter()
-            .filter(|e| e.kind.is_province())
-            .find(|e| super::key::key_str(&e.name) == wanted && e.valid_on(self.ctx.date))
-            .or_else(|| {
-                self.gazetteer
-                    .entries()
-                    .iter()
-                    .find(|e| e.kind.is_province() && super::key::key_str(&e.name) == wanted)
-            })
+        self.gazetteer.province_keyed(wanted, self.ctx.date)
     }
 
     fn run(&mut self, raws: &[Raw]) {
@@ -459,7 +451,76 @@ pub fn resolve(
 
 #[cfg(test)]
 mod tests {
-    use super::first_word_fits;
+    use super::*;
+
+    /// [`Resolver::context_province`] as it was, keying every province's name each time.
+    fn reference_context_province<'g>(g: &'g Gazetteer, ctx: &AgencyContext) -> Option<&'g Entry> {
+        let wanted = super::super::key::key_str(ctx.province.as_deref()?);
+        let wanted = wanted
+            .trim_start_matches("tinh ")
+            .trim_start_matches("thanh pho ")
+            .trim();
+        g.entries()
+            .iter()
+            .filter(|e| e.kind.is_province())
+            .find(|e| super::super::key::key_str(&e.name) == wanted && e.valid_on(ctx.date))
+            .or_else(|| {
+                g.entries()
+                    .iter()
+                    .find(|e| e.kind.is_province() && super::super::key::key_str(&e.name) == wanted)
+            })
+    }
+
+    #[test]
+    fn context_province_agrees_with_keying_every_province() {
+        let gazetteer = Gazetteer::builtin();
+        let key = Key::default();
+        let mut found = 0;
+        let names = gazetteer
+            .entries()
+            .iter()
+            .filter(|e| e.kind.is_province())
+            .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()));
+        for name in names.chain(["Hà Nội".to_string(), "nowhere".to_string()]) {
+            for province in [
+                name.clone(),
+                format!("tỉnh {name}"),
+                format!("thành phố {name}"),
+                name.to_uppercase(),
+            ] {
+                for date in [
+                    None,
+                    NaiveDate::from_ymd_opt(2020, 1, 1),
+                    NaiveDate::from_ymd_opt(2026, 1, 1),
+                ] {
+                    let ctx = AgencyContext {
+                        date,
+                        province: Some(province.clone()),
+                        gazetteer: None,
+                    };
+                    let resolver = Resolver {
+                        text: "",
+                        key: &key,
+                        ctx: &ctx,
+                        gazetteer,
+                        out: Vec::new(),
+                        list: List::None,
+                        last_end: 0,
+                        province_list: false,
+                        pending_head: None,
+                    };
+                    let expected = reference_context_province(gazetteer, &ctx);
+                    assert_eq!(
+                        resolver.context_province().map(|e| e as *const Entry),
+                        expected.map(|e| e as *const Entry),
+                        "{province} {date:?}"
+                    );
+                    found += usize::from(expected.is_some());
+                }
+            }
+        }
+        assert!(found > 300, "only {found} provinces found");
+    }
 
     /// [`first_word_fits`] as it was, normalising the first word of every match.
     fn reference_first_word_fits(key_text: &str, original: &str) -> bool {
