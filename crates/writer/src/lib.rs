@@ -6,6 +6,7 @@
 //! schema; none is removed or changes meaning without a new `schema` value.
 
 pub mod ids;
+pub mod json;
 pub mod output;
 pub mod records;
 

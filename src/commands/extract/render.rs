@@ -22,7 +22,8 @@ pub fn render(extraction: Extraction, with_document: bool) -> serde_json::Result
     // Task lines run to about a kilobyte each.
     let mut task_lines = Vec::with_capacity(extraction.tasks.len() * 1024);
     for task in &extraction.tasks {
-        serde_json::to_writer(&mut task_lines, task)?;
+        // The same bytes as `serde_json::to_writer` (see `vntask_writer::json`).
+        vntask_writer::json::write_task(&mut task_lines, task);
         task_lines.push(b'\n');
     }
     let document_line = if with_document {
@@ -63,6 +64,32 @@ mod tests {
         assert_eq!(rendered.tasks, 2);
         assert_eq!(rendered.task_lines, expected);
         assert_eq!(rendered.document_line, document);
+    }
+
+    #[test]
+    fn task_lines_of_every_seed_are_serde_json_lines() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut tasks = 0;
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            let path = entry.unwrap().path();
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let extraction = vntask_extractor::extract(&bytes, &name, &Options::default());
+            let mut expected = Vec::new();
+            for task in &extraction.tasks {
+                expected.extend(serde_json::to_vec(task).unwrap());
+                expected.push(b'\n');
+            }
+            tasks += extraction.tasks.len();
+            assert_eq!(
+                render(extraction, false).unwrap().task_lines,
+                expected,
+                "{name}"
+            );
+        }
+        assert!(tasks > 100, "only {tasks} tasks in the seeds");
     }
 
     #[test]

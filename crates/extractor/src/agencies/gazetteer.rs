@@ -118,6 +118,12 @@ pub enum GazetteerError {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
+    /// For each entry, the index of [`Gazetteer::current`] of its id: resolution asks it for
+    /// every mention, and looking the ids up cost more than the rest of a mention.
+    current_at: Vec<Option<usize>>,
+    /// The key of each province's name, with its index, in file order: resolution looks the
+    /// document's province up among them.
+    province_keys: Vec<(String, usize)>,
     pub(crate) matcher: Matcher,
 }
 
@@ -182,11 +188,26 @@ impl Gazetteer {
             }
         }
         let matcher = Matcher::build(&entries);
-        Gazetteer {
+        let mut gazetteer = Gazetteer {
             entries,
             by_id,
+            current_at: Vec::new(),
+            province_keys: Vec::new(),
             matcher,
-        }
+        };
+        gazetteer.province_keys = gazetteer
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind.is_province())
+            .map(|(index, e)| (super::key::key_str(&e.name), index))
+            .collect();
+        gazetteer.current_at = gazetteer
+            .entries
+            .iter()
+            .map(|e| gazetteer.current_index(&e.id))
+            .collect();
+        gazetteer
     }
 
     /// Every entry, in file order.
@@ -205,18 +226,52 @@ impl Gazetteer {
 
     /// The last body in the successor chain of `id`, when `id` has a successor.
     pub fn current(&self, id: &str) -> Option<&Entry> {
-        let mut entry = self.get(id)?;
+        self.current_index(id).and_then(|i| self.entries.get(i))
+    }
+
+    /// [`Gazetteer::current`] of the id of entry `index`, looked up when the gazetteer was
+    /// built.
+    pub(crate) fn current_at(&self, index: usize) -> Option<&Entry> {
+        self.current_at
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|i| self.entries.get(i))
+    }
+
+    /// The province whose name keys to `key` and that is valid on `date`, else the first
+    /// (in file order) whose name keys to `key`.
+    pub(crate) fn province_keyed(&self, key: &str, date: Option<NaiveDate>) -> Option<&Entry> {
+        let named = self
+            .province_keys
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .filter_map(|&(_, index)| self.entries.get(index));
+        named
+            .clone()
+            .find(|e| e.valid_on(date))
+            .or_else(|| named.clone().next())
+    }
+
+    /// The index of [`Gazetteer::current`].
+    fn current_index(&self, id: &str) -> Option<usize> {
+        let mut index = *self.by_id.get(id)?;
         let mut seen = 0;
         let mut moved = false;
-        while let Some(next) = entry.successor.as_deref().and_then(|s| self.get(s)) {
-            entry = next;
+        while let Some(&next) = self
+            .entries
+            .get(index)
+            .and_then(|e| e.successor.as_deref())
+            .and_then(|s| self.by_id.get(s))
+        {
+            index = next;
             moved = true;
             seen += 1;
             if seen > 16 {
                 break; // a cycle in user data
             }
         }
-        moved.then_some(entry)
+        moved.then_some(index)
     }
 }
 
@@ -266,4 +321,69 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Entry>, GazetteerError> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Gazetteer::current`] as it was: the chain walked by id.
+    fn reference_current<'g>(g: &'g Gazetteer, id: &str) -> Option<&'g Entry> {
+        let mut entry = g.get(id)?;
+        let mut seen = 0;
+        let mut moved = false;
+        while let Some(next) = entry.successor.as_deref().and_then(|s| g.get(s)) {
+            entry = next;
+            moved = true;
+            seen += 1;
+            if seen > 16 {
+                break;
+            }
+        }
+        moved.then_some(entry)
+    }
+
+    fn check(g: &Gazetteer) -> usize {
+        let mut moved = 0;
+        for (index, entry) in g.entries().iter().enumerate() {
+            let expected = reference_current(g, &entry.id).map(|e| e as *const Entry);
+            assert_eq!(
+                g.current(&entry.id).map(|e| e as *const Entry),
+                expected,
+                "{}",
+                entry.id
+            );
+            assert_eq!(
+                g.current_at(index).map(|e| e as *const Entry),
+                expected,
+                "{}",
+                entry.id
+            );
+            moved += usize::from(expected.is_some());
+        }
+        moved
+    }
+
+    #[test]
+    fn current_at_is_current_of_the_id() {
+        assert!(
+            check(Gazetteer::builtin()) > 10,
+            "the built-in data has merged bodies"
+        );
+        // A chain, a cycle and an id given twice, in user data.
+        let line =
+            |id: &str, successor: &str| format!("{id}\tministry\tBộ {id}\t\t\t\t{successor}\tx\n");
+        let user: String = [
+            line("a", "b"),
+            line("b", "c"),
+            line("c", ""),
+            line("d", "e"),
+            line("e", "d"),
+            line("a", ""),
+        ]
+        .concat();
+        let g = Gazetteer::parse(&user).unwrap();
+        // `b` and the cycle `d`, `e` moved; `a` is its second line (the id's last), which did not.
+        assert_eq!(check(&g), 3);
+    }
 }

@@ -133,9 +133,23 @@ impl Chunk {
 /// Builds the key of `text`. ASCII bytes (most of a Vietnamese text) take a fast path: this
 /// runs over every block and clause that assembly reads.
 pub fn key(text: &str) -> Key {
-    let mut key_text: Vec<u8> = Vec::with_capacity(text.len());
-    let mut starts: Vec<usize> = Vec::with_capacity(text.len());
-    let mut ends: Vec<usize> = Vec::with_capacity(text.len());
+    let mut out = Key::default();
+    key_into(text, &mut out);
+    out
+}
+
+/// [`key`] into `out`, whose buffers are reused (what it held is dropped): [`shared`] keys
+/// into the buffers of the key it evicts, which saves four allocations and frees per text.
+fn key_into(text: &str, out: &mut Key) {
+    let mut key_text: Vec<u8> = std::mem::take(&mut out.text).into_bytes();
+    let mut starts: Vec<usize> = std::mem::take(&mut out.starts);
+    let mut ends: Vec<usize> = std::mem::take(&mut out.ends);
+    for buffer in [&mut starts, &mut ends] {
+        buffer.clear();
+        buffer.reserve(text.len());
+    }
+    key_text.clear();
+    key_text.reserve(text.len());
     let mut chunk = Chunk {
         text: [0; CHUNK],
         starts: [0; CHUNK],
@@ -248,7 +262,7 @@ pub fn key(text: &str) -> Key {
     // Only whole characters were written, so the bytes are UTF-8.
     let text = String::from_utf8(key_text)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Key { text, starts, ends }
+    *out = Key { text, starts, ends };
 }
 
 /// How many recent keys [`shared`] keeps per thread.
@@ -300,12 +314,26 @@ pub fn shared(text: &str) -> std::rc::Rc<Key> {
             }
             key_of_part(&r.text, &r.key, part)
         });
-        let made = std::rc::Rc::new(part.unwrap_or_else(|| key(text)));
-        if recent.len() >= RECENT {
-            recent.remove(0);
-        }
+        // The oldest entry goes; its buffers take the new text and key when no caller holds
+        // its key any more.
+        let (mut copy, mut reused) = match (recent.len() >= RECENT).then(|| recent.remove(0)) {
+            Some(old) => (
+                old.text,
+                std::rc::Rc::try_unwrap(old.key).unwrap_or_default(),
+            ),
+            None => (String::new(), Key::default()),
+        };
+        let made = std::rc::Rc::new(match part {
+            Some(part) => part,
+            None => {
+                key_into(text, &mut reused);
+                reused
+            }
+        });
+        copy.clear();
+        copy.push_str(text);
         recent.push(Recent {
-            text: text.to_string(),
+            text: copy,
             address,
             key: std::rc::Rc::clone(&made),
         });

@@ -7,6 +7,8 @@ use super::groups::ListHead;
 use super::key::Key;
 use super::matcher::{phrase, Candidate, Raw};
 use super::{AgencyContext, AgencyMention};
+#[cfg(test)]
+use chrono::NaiveDate;
 use vntask_writer::AgencyGroup;
 
 /// Words that make a following `bộ` an ordinary word, not a ministry: `toàn bộ`, `nội bộ`,
@@ -42,18 +44,18 @@ fn previous_word(key: &str, offset: usize) -> &str {
     before.get(start..).unwrap_or_default()
 }
 
-/// Picks among entries sharing one spelling: the one valid on the date, else the latest.
-fn pick<'g>(gazetteer: &'g Gazetteer, indices: &[usize], ctx: &AgencyContext) -> Option<&'g Entry> {
-    let entries: Vec<&Entry> = indices.iter().filter_map(|&i| gazetteer.entry(i)).collect();
+/// Picks among entries sharing one spelling: the one valid on the date, else the latest (the
+/// last of equally late ones); with its index.
+fn pick<'g>(
+    gazetteer: &'g Gazetteer,
+    indices: impl Iterator<Item = usize> + Clone,
+    ctx: &AgencyContext,
+) -> Option<(usize, &'g Entry)> {
+    let entries = indices.filter_map(|i| Some((i, gazetteer.entry(i)?)));
     entries
-        .iter()
-        .find(|e| e.valid_on(ctx.date))
-        .or_else(|| {
-            entries
-                .iter()
-                .max_by_key(|e| e.to.unwrap_or(chrono::NaiveDate::MAX))
-        })
-        .copied()
+        .clone()
+        .find(|(_, e)| e.valid_on(ctx.date))
+        .or_else(|| entries.max_by_key(|(_, e)| e.to.unwrap_or(chrono::NaiveDate::MAX)))
 }
 
 struct Resolver<'a> {
@@ -74,10 +76,11 @@ struct Resolver<'a> {
     pending_head: Option<usize>,
 }
 
-impl Resolver<'_> {
-    fn original(&self, start: usize, end: usize) -> &str {
+impl<'a> Resolver<'a> {
+    fn original(&self, start: usize, end: usize) -> &'a str {
         let range = self.key.input_range(start, end);
-        self.text.get(range).unwrap_or_default()
+        let text: &'a str = self.text;
+        text.get(range).unwrap_or_default()
     }
 
     fn gap(&self, start: usize) -> &str {
@@ -109,11 +112,12 @@ impl Resolver<'_> {
         self.last_end = end;
     }
 
-    fn entry_mention(&self, entry: &Entry, rule: &'static str) -> Mention {
+    /// The mention of entry `index` of the gazetteer, `entry`.
+    fn entry_mention(&self, index: usize, entry: &Entry, rule: &'static str) -> Mention {
         Mention {
             id: Some(entry.id.clone()),
             name: entry.name.clone(),
-            current: self.gazetteer.current(&entry.id).map(|e| e.name.clone()),
+            current: self.gazetteer.current_at(index).map(|e| e.name.clone()),
             groups: Vec::new(),
             rule,
         }
@@ -145,17 +149,7 @@ impl Resolver<'_> {
             .trim_start_matches("tinh ")
             .trim_start_matches("thanh pho ")
             .trim();
-        self.gazetteer
-            .entries()
-            .iter()
-            .filter(|e| e.kind.is_province())
-            .find(|e| super::key::key_str(&e.name) == wanted && e.valid_on(self.ctx.date))
-            .or_else(|| {
-                self.gazetteer
-                    .entries()
-                    .iter()
-                    .find(|e| e.kind.is_province() && super::key::key_str(&e.name) == wanted)
-            })
+        self.gazetteer.province_keyed(wanted, self.ctx.date)
     }
 
     fn run(&mut self, raws: &[Raw]) {
@@ -171,8 +165,8 @@ impl Resolver<'_> {
     /// Resolves `raw` (looking at `next`); returns how many raw matches it used (0 = dropped).
     fn resolve_one(&mut self, raw: &Raw, next: Option<&Raw>) -> usize {
         let (start, end) = (raw.start, raw.end);
-        let original = self.original(start, end).to_string();
-        if !first_word_fits(self.key.text.get(start..end).unwrap_or_default(), &original) {
+        let original = self.original(start, end);
+        if !first_word_fits(self.key.text.get(start..end).unwrap_or_default(), original) {
             return 0;
         }
         let has = |f: &dyn Fn(&Candidate) -> bool| raw.candidates.iter().find(|c| f(c)).copied();
@@ -182,17 +176,13 @@ impl Resolver<'_> {
 
         // A ministry field continuing a list: `Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an`.
         if let Some(Candidate::Field { .. }) = field {
-            if self.continues(List::Ministries, start) && upper_initial(&original) {
-                let indices: Vec<usize> = raw
-                    .candidates
-                    .iter()
-                    .filter_map(|c| match c {
-                        Candidate::Field { index } => Some(*index),
-                        _ => None,
-                    })
-                    .collect();
-                if let Some(entry) = pick(self.gazetteer, &indices, self.ctx) {
-                    let m = self.entry_mention(entry, "AG003");
+            if self.continues(List::Ministries, start) && upper_initial(original) {
+                let indices = raw.candidates.iter().filter_map(|c| match c {
+                    Candidate::Field { index } => Some(*index),
+                    _ => None,
+                });
+                if let Some((index, entry)) = pick(self.gazetteer, indices, self.ctx) {
+                    let m = self.entry_mention(index, entry, "AG003");
                     self.push(start, end, m, List::Ministries);
                     return 1;
                 }
@@ -220,21 +210,17 @@ impl Resolver<'_> {
                     {
                         continue;
                     }
-                    let indices: Vec<usize> = raw
-                        .candidates
-                        .iter()
-                        .filter_map(|c| match c {
-                            Candidate::Entry { index, .. } => Some(*index),
-                            _ => None,
-                        })
-                        .collect();
+                    let indices = raw.candidates.iter().filter_map(|c| match c {
+                        Candidate::Entry { index, .. } => Some(*index),
+                        _ => None,
+                    });
                     let alias = raw
                         .candidates
                         .iter()
                         .all(|c| matches!(c, Candidate::Entry { alias: true, .. }));
-                    if let Some(entry) = pick(self.gazetteer, &indices, self.ctx) {
+                    if let Some((index, entry)) = pick(self.gazetteer, indices, self.ctx) {
                         let rule = if alias { "AG002" } else { "AG001" };
-                        let m = self.entry_mention(entry, rule);
+                        let m = self.entry_mention(index, entry, rule);
                         let list = if entry.kind == Kind::Ministry {
                             List::Ministries
                         } else {
@@ -249,7 +235,7 @@ impl Resolver<'_> {
         }
 
         if let Some(Candidate::Head { index }) = head {
-            if let Some(used) = self.head_alone(index, raw, &original) {
+            if let Some(used) = self.head_alone(index, raw, original) {
                 return used;
             }
         }
@@ -263,7 +249,7 @@ impl Resolver<'_> {
                     let ubnd = self.gazetteer.get("ubnd").cloned();
                     let m = match ubnd {
                         Some(ubnd) => self.provincial(&ubnd, entry, "AG006"),
-                        None => self.entry_mention(entry, "AG006"),
+                        None => self.entry_mention(index, entry, "AG006"),
                     };
                     self.push(start, end, m, List::Provinces);
                     return 1;
@@ -424,18 +410,20 @@ fn is_province_list(key: &Key, raws: &[Raw]) -> bool {
 
 /// Whether the first word of a match is written as the pattern's first word needs: `Bộ`
 /// (`bộ`, `BỘ`, or `Bo` without any diacritics), not `bổ` (`phân bổ tài chính`); `Sở`, not `số`.
+/// Only patterns starting with `bo ` or `so ` are checked: any other fits without a look at
+/// the text (this runs for every raw match).
 fn first_word_fits(key_text: &str, original: &str) -> bool {
+    let wanted = if key_text.starts_with("bo ") {
+        "bộ"
+    } else if key_text.starts_with("so ") {
+        "sở"
+    } else {
+        return true;
+    };
     let first = original.split_whitespace().next().unwrap_or_default();
     // NFC first: decomposed input (`bo` + combining marks) must compare as `bộ`.
     let first = vntask_tokenizer::normalize(first).to_lowercase();
-    let plain = first.is_ascii();
-    if key_text.starts_with("bo ") {
-        return plain || first == "bộ";
-    }
-    if key_text.starts_with("so ") {
-        return plain || first == "sở";
-    }
-    true
+    first.is_ascii() || first == wanted
 }
 
 /// Resolves the raw matches of `text` into mentions.
@@ -459,4 +447,120 @@ pub fn resolve(
     };
     resolver.run(raws);
     resolver.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Resolver::context_province`] as it was, keying every province's name each time.
+    fn reference_context_province<'g>(g: &'g Gazetteer, ctx: &AgencyContext) -> Option<&'g Entry> {
+        let wanted = super::super::key::key_str(ctx.province.as_deref()?);
+        let wanted = wanted
+            .trim_start_matches("tinh ")
+            .trim_start_matches("thanh pho ")
+            .trim();
+        g.entries()
+            .iter()
+            .filter(|e| e.kind.is_province())
+            .find(|e| super::super::key::key_str(&e.name) == wanted && e.valid_on(ctx.date))
+            .or_else(|| {
+                g.entries()
+                    .iter()
+                    .find(|e| e.kind.is_province() && super::super::key::key_str(&e.name) == wanted)
+            })
+    }
+
+    #[test]
+    fn context_province_agrees_with_keying_every_province() {
+        let gazetteer = Gazetteer::builtin();
+        let key = Key::default();
+        let mut found = 0;
+        let names = gazetteer
+            .entries()
+            .iter()
+            .filter(|e| e.kind.is_province())
+            .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()));
+        for name in names.chain(["Hà Nội".to_string(), "nowhere".to_string()]) {
+            for province in [
+                name.clone(),
+                format!("tỉnh {name}"),
+                format!("thành phố {name}"),
+                name.to_uppercase(),
+            ] {
+                for date in [
+                    None,
+                    NaiveDate::from_ymd_opt(2020, 1, 1),
+                    NaiveDate::from_ymd_opt(2026, 1, 1),
+                ] {
+                    let ctx = AgencyContext {
+                        date,
+                        province: Some(province.clone()),
+                        gazetteer: None,
+                    };
+                    let resolver = Resolver {
+                        text: "",
+                        key: &key,
+                        ctx: &ctx,
+                        gazetteer,
+                        out: Vec::new(),
+                        list: List::None,
+                        last_end: 0,
+                        province_list: false,
+                        pending_head: None,
+                    };
+                    let expected = reference_context_province(gazetteer, &ctx);
+                    assert_eq!(
+                        resolver.context_province().map(|e| e as *const Entry),
+                        expected.map(|e| e as *const Entry),
+                        "{province} {date:?}"
+                    );
+                    found += usize::from(expected.is_some());
+                }
+            }
+        }
+        assert!(found > 300, "only {found} provinces found");
+    }
+
+    /// [`first_word_fits`] as it was, normalising the first word of every match.
+    fn reference_first_word_fits(key_text: &str, original: &str) -> bool {
+        let first = original.split_whitespace().next().unwrap_or_default();
+        let first = vntask_tokenizer::normalize(first).to_lowercase();
+        let plain = first.is_ascii();
+        if key_text.starts_with("bo ") {
+            return plain || first == "bộ";
+        }
+        if key_text.starts_with("so ") {
+            return plain || first == "sở";
+        }
+        true
+    }
+
+    #[test]
+    fn first_word_fits_agrees_with_the_full_check() {
+        let cases = [
+            ("bo tai chinh", "Bộ Tài chính", true),
+            ("bo tai chinh", "BỘ TÀI CHÍNH", true),
+            ("bo tai chinh", "Bo Tai chinh", true),
+            ("bo tai chinh", "bổ tài chính", false),
+            // Decomposed `bộ` (o, circumflex, dot below) fits; `bọ` does not.
+            ("bo tai chinh", "bo\u{302}\u{323} tài chính", true),
+            ("bo tai chinh", "bo\u{323} tài chính", false),
+            ("so y te", "Sở Y tế", true),
+            ("so y te", "số y tế", false),
+            ("so y te", "SO Y TE", true),
+            ("ubnd", "UBND", true),
+            ("cac bo", "các bộ", true),
+            ("bo", "bổ", true),
+            ("so", "số", true),
+        ];
+        for (key_text, original, expected) in cases {
+            assert_eq!(first_word_fits(key_text, original), expected, "{original}");
+            assert_eq!(
+                reference_first_word_fits(key_text, original),
+                expected,
+                "{original}"
+            );
+        }
+    }
 }

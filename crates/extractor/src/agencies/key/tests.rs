@@ -221,3 +221,26 @@ fn ranges_map_back() {
     let range = k.input_range(start, start + "bo tt&tt".len());
     assert_eq!(&text[range], "Bộ TT & TT");
 }
+
+#[test]
+fn keys_made_into_used_buffers_are_fresh_keys() {
+    let mut texts: Vec<String> = [
+        "Bộ Y tế",
+        "",
+        "Bo\u{0323} Ta\u{300}i chi\u{301}nh",
+        "  x , y  ",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    texts.extend(crate::test_support::seed_lines().into_iter().take(200));
+    // Each text keyed into the buffers of the one before (longer or shorter, dirty).
+    let mut reused = key("Ủy ban nhân dân tỉnh An Giang, Sở Tài chính – TP. Hà Nội");
+    for text in &texts {
+        key_into(text, &mut reused);
+        let fresh = key(text);
+        assert_eq!(reused.text, fresh.text, "{text}");
+        assert_eq!(reused.starts, fresh.starts, "{text}");
+        assert_eq!(reused.ends, fresh.ends, "{text}");
+    }
+}
