@@ -174,29 +174,122 @@ pub fn only_titles(text: &str) -> bool {
 
 /// A text that reports what was done rather than assigning work: `đã` (already) right after
 /// the subject, or a report opener such as `Sau khi nghe` (after hearing).
+///
+/// Read without folding the whole text (folding every task's text showed in profiles): the
+/// openers and the first words need only the text's first words folded, and the closing
+/// formula is looked for around each `b`, which both of its phrases hold (see
+/// [`has_closing_formula`]).
 pub fn is_report(text: &str) -> bool {
-    let folded = vntask_tokenizer::fold(text);
-    if folded.starts_with("sau khi nghe") || folded.starts_with("theo bao cao") {
+    if vntask_tokenizer::fold_starts_with(text, "sau khi nghe")
+        || vntask_tokenizer::fold_starts_with(text, "theo bao cao")
+    {
         return true;
     }
     // The closing formula of a Thông báo: `X thông báo để các cơ quan biết, thực hiện`.
-    if folded.contains("thong bao de") && folded.contains("biet") {
+    if has_closing_formula(text) {
         return true;
     }
     // `đã` among the first words of the clause, before any directive verb.
-    let words: Vec<&str> = folded.split_whitespace().take(12).collect();
-    let da = words.iter().position(|w| *w == "da");
-    let directive = words.iter().position(|w| {
-        matches!(
-            *w,
-            "giao" | "yeu" | "de" | "phai" | "can" | "tiep" | "khan" | "som"
-        )
-    });
+    let (da, directive) = first_da_and_directive(text, 12);
     match (da, directive) {
         (Some(d), Some(v)) => d < v && d < 10,
         (Some(d), None) => d < 10,
         _ => false,
     }
+}
+
+/// Among the first `words` words of `vntask_tokenizer::fold(text)`, the index of the first
+/// `da` and of the first directive word, folded char by char as far as those words go
+/// (folding maps each char on its own, a mark to nothing, so these are the words of the
+/// whole fold). A word is kept while it could still be one of them (four chars at most).
+fn first_da_and_directive(text: &str, words: usize) -> (Option<usize>, Option<usize>) {
+    let mut da = None;
+    let mut directive = None;
+    let mut index = 0;
+    let mut word = ['\0'; 4];
+    let mut len = 0;
+    let mut in_word = false;
+    let mut judge = |word: &[char], index: usize| {
+        let is = |wanted: &str| word.iter().copied().eq(wanted.chars());
+        if da.is_none() && is("da") {
+            da = Some(index);
+        }
+        let verbs = ["giao", "yeu", "de", "phai", "can", "tiep", "khan", "som"];
+        if directive.is_none() && verbs.iter().any(|v| is(v)) {
+            directive = Some(index);
+        }
+    };
+    let chars = text
+        .chars()
+        .filter(|c| !vntask_tokenizer::is_mark(*c))
+        .map(vntask_tokenizer::fold_char);
+    for c in chars.chain(std::iter::once(' ')) {
+        if c.is_whitespace() {
+            if in_word {
+                // `len` past the buffer marks a word too long to be one of those looked for.
+                if let Some(word) = word.get(..len) {
+                    judge(word, index);
+                }
+                index += 1;
+                if index == words {
+                    break;
+                }
+            }
+            in_word = false;
+            len = 0;
+        } else {
+            in_word = true;
+            if let Some(slot) = word.get_mut(len) {
+                *slot = c;
+            }
+            len += 1;
+        }
+    }
+    (da, directive)
+}
+
+/// Whether the fold of `text` holds both `thong bao de` and `biet`, as
+/// `fold(text).contains(..)` tells. Both phrases hold a `b`, and only `b` and `B` fold to
+/// `b` in a text without the byte 0xB8 (the other letters that do, `Ḃ` to `ḇ`, U+1E02 to
+/// U+1E07, are written with it; checked over all of Unicode in the tests): each phrase is
+/// looked for around the text's `b`s, folding a few chars on each side.
+fn has_closing_formula(text: &str) -> bool {
+    if text.as_bytes().contains(&0xB8) {
+        let folded = vntask_tokenizer::fold(text);
+        return folded.contains("thong bao de") && folded.contains("biet");
+    }
+    let folded_from = |at: usize| {
+        text.get(at..)
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !vntask_tokenizer::is_mark(*c))
+            .map(vntask_tokenizer::fold_char)
+    };
+    let folded_before = |at: usize| {
+        text.get(..at)
+            .unwrap_or_default()
+            .chars()
+            .rev()
+            .filter(|c| !vntask_tokenizer::is_mark(*c))
+            .map(vntask_tokenizer::fold_char)
+    };
+    let mut formula = false;
+    let mut biet = false;
+    for at in text
+        .match_indices('b')
+        .chain(text.match_indices('B'))
+        .map(|(at, _)| at)
+    {
+        // The char after the `b` starts at `at + 1`: `b` and `B` are one byte.
+        biet = biet || folded_from(at + 1).take(3).eq("iet".chars());
+        formula = formula
+            || (folded_from(at + 1).take(5).eq("ao de".chars())
+                && folded_before(at).take(6).eq(" gnoht".chars()));
+        if formula && biet {
+            return true;
+        }
+    }
+    false
 }
 
 /// The closing formula of a report (`Ủy ban nhân dân tỉnh X báo cáo Bộ Y./.`, `... kính báo
@@ -241,6 +334,90 @@ pub fn is_bare_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_report`] as it was: the whole text folded.
+    fn is_report_folding_all(text: &str) -> bool {
+        let folded = vntask_tokenizer::fold(text);
+        if folded.starts_with("sau khi nghe") || folded.starts_with("theo bao cao") {
+            return true;
+        }
+        if folded.contains("thong bao de") && folded.contains("biet") {
+            return true;
+        }
+        let words: Vec<&str> = folded.split_whitespace().take(12).collect();
+        let da = words.iter().position(|w| *w == "da");
+        let directive = words.iter().position(|w| {
+            matches!(
+                *w,
+                "giao" | "yeu" | "de" | "phai" | "can" | "tiep" | "khan" | "som"
+            )
+        });
+        match (da, directive) {
+            (Some(d), Some(v)) => d < v && d < 10,
+            (Some(d), None) => d < 10,
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn only_b_and_letters_written_with_0xb8_fold_to_b() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if vntask_tokenizer::is_mark(c) || vntask_tokenizer::fold_char(c) != 'b' {
+                continue;
+            }
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert!(c == 'b' || c == 'B' || bytes.contains(&0xB8), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn reports_read_from_the_head_and_the_bs_as_from_the_whole_fold() {
+        let mut texts = crate::test_support::seed_lines();
+        let corpus = std::fs::read_dir("/tmp/corp2")
+            .into_iter()
+            .flatten()
+            .flatten();
+        for entry in corpus {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        for made in [
+            "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện.",
+            "VĂN PHÒNG CHÍNH PHỦ THÔNG BÁO ĐỂ CÁC CƠ QUAN BIẾT",
+            "Văn phòng thong bao de cac co quan biet",
+            // Decomposed marks between the letters, a `b` glued to the phrase, and `Ḃ`.
+            "thông ba\u{301}o đê\u{309} các cơ quan bi\u{302}\u{301}t",
+            "thôngbáo để biết",
+            "thông Ḃáo để biết",
+            "thông báo để các cơ quan Ḃiết",
+            "biết thông báo để",
+            "thông báo đểbiết",
+            "thông báo đ",
+            "b",
+            "B",
+            "",
+            "  Bộ Y tế đã ban hành; giao Bộ Tài chính",
+            "Sau khi nghe báo cáo",
+            "a b c d e f g h i j k đã",
+            "a b c d e f g h i đã l",
+            "a\u{301} \u{301} đã",
+        ] {
+            texts.push(made.to_string());
+        }
+        let mut reports = 0;
+        for text in &texts {
+            let expected = is_report_folding_all(text);
+            assert_eq!(is_report(text), expected, "{text:?}");
+            reports += usize::from(expected);
+        }
+        assert!(
+            texts.len() > 1000 && reports > 20,
+            "{} {reports}",
+            texts.len()
+        );
+    }
 
     #[test]
     fn a_directive_verb_ends_the_lead_in_past_titles() {
