@@ -129,8 +129,6 @@ fn item_tasks(
     found: &Lookups,
 ) -> Option<Vec<Draft>> {
     let text = block.text.as_str();
-    let own = agencies::assign_roles(text, mentions);
-    let has_own = !own.lead.is_empty() || !own.lead_groups.is_empty();
     let shape = shapes::classify(text, mentions, inherited.is_some())?;
     if shapes::is_report(text)
         || shapes::is_bare_heading(text)
@@ -138,6 +136,10 @@ fn item_tasks(
     {
         return None;
     }
+    // The item's own roles, read once it is known to be a task (most items that are not
+    // were dropped above, and reading roles showed in profiles).
+    let own = agencies::assign_roles(text, mentions);
+    let has_own = !own.lead.is_empty() || !own.lead_groups.is_empty();
     let roles = if has_own {
         own
     } else {
