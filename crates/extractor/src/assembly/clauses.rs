@@ -57,14 +57,15 @@ pub(super) fn split_clauses(
         }
     }
     parts.push((start..range.end, current_roles));
-    parts
-        .into_iter()
-        .flat_map(|(part, part_roles)| {
-            split_at_deadlines(text, part, &deadline_context, &found.deadlines)
-                .into_iter()
-                .map(move |r| (r, part_roles.clone()))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(parts.len());
+    for (part, part_roles) in parts {
+        let mut pieces = split_at_deadlines(text, part, &deadline_context, &found.deadlines);
+        // Each piece has the part's roles; the last one takes them, the others copy them.
+        let last = pieces.pop();
+        out.extend(pieces.into_iter().map(|r| (r, part_roles.clone())));
+        out.extend(last.map(|r| (r, part_roles)));
+    }
+    out
 }
 
 /// The roles of the part before a clause with a subject of its own, less the leads that only
@@ -160,10 +161,10 @@ fn next_boundary_among(
 }
 
 /// What makes two deadlines different: the due date, or the words of an event.
-fn deadline_key(m: &deadlines::DeadlineMatch) -> Option<String> {
+fn deadline_key(m: &deadlines::DeadlineMatch) -> Option<&str> {
     match m.role {
-        deadlines::Role::Due => m.deadline.due.clone(),
-        deadlines::Role::Event => Some(m.deadline.text.clone()),
+        deadlines::Role::Due => m.deadline.due.as_deref(),
+        deadlines::Role::Event => Some(m.deadline.text.as_str()),
         _ => None,
     }
 }
@@ -179,11 +180,10 @@ fn split_at_deadlines(
     };
     // Only deadlines announced by their words count here: a bare year inside a plan's name
     // (`Kế hoạch ... năm 2024`) must not cut a task in two.
-    let found: Vec<_> = memo
-        .find(body, context)
+    let in_body = memo.find(body, context);
+    let found: Vec<&deadlines::DeadlineMatch> = in_body
         .iter()
         .filter(|m| m.explicit && deadline_key(m).is_some())
-        .cloned()
         .collect();
     // Each cut is (end of the part before, start of the part after), in `body` offsets.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
