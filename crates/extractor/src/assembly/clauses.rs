@@ -114,9 +114,13 @@ fn clause_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
 /// is decided by the text after it, which inside the sentence is the same, and at its end
 /// the whole split ended it (a dot there ends a sentence when nothing follows).
 fn semicolon_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
-    text[range.clone()]
-        .match_indices("; ")
-        .map(|(i, _)| (range.start + i, range.start + i + 2))
+    // Each `;` (found by memchr) followed by a space: what `match_indices("; ")` finds, as
+    // the two can never overlap, without setting up a substring searcher for every range.
+    let body = &text[range.clone()];
+    body.match_indices(';')
+        .map(|(i, _)| i)
+        .filter(|&i| body.as_bytes().get(i + 1) == Some(&b' '))
+        .map(|i| (range.start + i, range.start + i + 2))
         .collect()
 }
 
@@ -397,6 +401,33 @@ mod tests {
             assert_same_clause_ends(&text);
             assert_sentences_split_no_further(&text);
         }
+    }
+
+    #[test]
+    fn semicolons_are_found_as_by_a_substring_search() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            ";",
+            "; ",
+            ";;  ; ;",
+            "a;b; c ;  d;\u{a0}e; ",
+            "; ; ;",
+            "đ; ế;x",
+        ] {
+            texts.push(made.to_string());
+        }
+        let mut found = 0;
+        for text in &texts {
+            let expected: Vec<(usize, usize)> =
+                text.match_indices("; ").map(|(i, _)| (i, i + 2)).collect();
+            assert_eq!(
+                semicolon_boundaries(text, 0..text.len()),
+                expected,
+                "{text:?}"
+            );
+            found += expected.len();
+        }
+        assert!(found > 50, "{found}");
     }
 
     /// Each sentence of `text` has only its `; ` as boundaries.
