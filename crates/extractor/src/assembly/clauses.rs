@@ -192,7 +192,7 @@ fn split_at_deadlines(
     // Each cut is (end of the part before, start of the part after), in `body` offsets.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for pair in found.windows(2) {
-        if deadline_key(&pair[0]) == deadline_key(&pair[1]) {
+        if deadline_key(pair[0]) == deadline_key(pair[1]) {
             continue;
         }
         let between = pair[0].range.end..pair[1].range.start;
