@@ -131,21 +131,21 @@ pub fn ends_with_directive_verb(text: &str) -> bool {
     // of Unicode in the tests).
     let mut words = text
         .rsplit(|c: char| !c.is_alphanumeric() && !vntask_tokenizer::is_mark(c))
-        .map(vntask_tokenizer::fold)
-        .filter(|w| !w.is_empty());
+        .map(WordFold::of)
+        .filter(|w| *w != WordFold::Empty);
     let mut last = words.next();
     let mut before = words.next();
     while let Some(word) = last {
         let verb_ends = DIRECTIVE_VERBS
             .iter()
             .any(|verb| match verb.split_once(' ') {
-                Some((first, second)) => word == second && before.as_deref() == Some(first),
-                None => word == *verb,
+                Some((first, second)) => word.is(second) && before.is_some_and(|b| b.is(first)),
+                None => word.is(verb),
             });
         if verb_ends {
             return true;
         }
-        if !TITLE_WORDS.contains(&word.as_str()) {
+        if !TITLE_WORDS.iter().any(|t| word.is(t)) {
             return false;
         }
         last = before;
@@ -169,22 +169,50 @@ pub fn only_titles(text: &str) -> bool {
         .all(is_title_word)
 }
 
-/// Whether `vntask_tokenizer::fold(word)` is empty or one of [`TITLE_WORDS`], folded into a
-/// buffer on the stack: the title words are short and ASCII, so a word whose fold runs
-/// longer or holds another char is none of them (a string per word showed in profiles).
+/// Whether `vntask_tokenizer::fold(word)` is empty or one of [`TITLE_WORDS`].
 fn is_title_word(word: &str) -> bool {
-    let mut buffer = [0u8; 8];
-    let mut len = 0;
-    for c in word.chars().filter(|c| !vntask_tokenizer::is_mark(*c)) {
-        let folded = vntask_tokenizer::fold_char(c);
-        match buffer.get_mut(len) {
-            Some(slot) if folded.is_ascii() => *slot = folded as u8,
-            _ => return false,
-        }
-        len += 1;
+    match WordFold::of(word) {
+        WordFold::Empty => true,
+        fold => TITLE_WORDS.iter().any(|t| fold.is(t)),
     }
-    let folded = buffer.get(..len).unwrap_or_default();
-    folded.is_empty() || TITLE_WORDS.iter().any(|t| t.as_bytes() == folded)
+}
+
+/// `vntask_tokenizer::fold(word)` as far as the verbs and title words need, on the stack (a
+/// string per word showed in profiles): those are short and ASCII, so a fold that runs
+/// longer or holds another char is only told apart from an empty one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordFold {
+    Empty,
+    Short([u8; 8], usize),
+    Other,
+}
+
+impl WordFold {
+    fn of(word: &str) -> WordFold {
+        let mut buffer = [0u8; 8];
+        let mut len = 0;
+        for c in word.chars().filter(|c| !vntask_tokenizer::is_mark(*c)) {
+            let folded = vntask_tokenizer::fold_char(c);
+            match buffer.get_mut(len) {
+                Some(slot) if folded.is_ascii() => *slot = folded as u8,
+                _ => return WordFold::Other,
+            }
+            len += 1;
+        }
+        if len == 0 {
+            WordFold::Empty
+        } else {
+            WordFold::Short(buffer, len)
+        }
+    }
+
+    /// Whether the fold is `wanted` (a word of ASCII letters).
+    fn is(&self, wanted: &str) -> bool {
+        match self {
+            WordFold::Short(buffer, len) => buffer.get(..*len) == Some(wanted.as_bytes()),
+            _ => false,
+        }
+    }
 }
 
 /// A text that reports what was done rather than assigning work: `đã` (already) right after
