@@ -158,10 +158,10 @@ pub fn block_tasks(
     if names_only(&block.text, mentions) || is_heading_over_items(document, index) {
         return Vec::new();
     }
-    let inherited = inherited_roles(document, index, found).or_else(|| intro.cloned());
+    let inherited = inherited_roles(document, index, found).or(intro);
     let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
     if zone != Zone::Report && (is_item || inherited.is_some()) {
-        if let Some(drafts) = item_tasks(block, mentions, inherited.as_ref(), found) {
+        if let Some(drafts) = item_tasks(block, mentions, inherited, found) {
             return drafts;
         }
         return Vec::new();
@@ -177,8 +177,6 @@ fn item_tasks(
     found: &Lookups,
 ) -> Option<Vec<Draft>> {
     let text = block.text.as_str();
-    let own = agencies::assign_roles(text, mentions);
-    let has_own = !own.lead.is_empty() || !own.lead_groups.is_empty();
     let shape = shapes::classify(text, mentions, inherited.is_some())?;
     if shapes::is_report(text)
         || shapes::is_bare_heading(text)
@@ -187,6 +185,10 @@ fn item_tasks(
     {
         return None;
     }
+    // The item's own roles, read once it is known to be a task (most items that are not
+    // were dropped above, and reading roles showed in profiles).
+    let own = agencies::assign_roles(text, mentions);
+    let has_own = !own.lead.is_empty() || !own.lead_groups.is_empty();
     let roles = if has_own {
         own
     } else {
@@ -268,8 +270,9 @@ fn draft(block: &Block, range: Range<usize>, roles: Roles, shape: &Shape) -> Dra
 
 /// The roles an item inherits: from the nearest ancestor that names an assignee and nothing
 /// else (`b) Bộ Thông tin và Truyền thông`, `1. Các bộ, ngành, địa phương:`), or that
-/// introduces its items with a subject and a colon (`d) Bộ Công an:`).
-fn inherited_roles(document: &Document, index: usize, found: &Lookups) -> Option<Roles> {
+/// introduces its items with a subject and a colon (`d) Bộ Công an:`). Borrowed from the
+/// ancestor's cached roles: an item that keeps its own roles never copies them.
+fn inherited_roles<'f>(document: &Document, index: usize, found: &'f Lookups) -> Option<&'f Roles> {
     let mut current = document.blocks.get(index)?.parent;
     let mut steps = 0;
     while let Some(parent) = current {
@@ -279,7 +282,7 @@ fn inherited_roles(document: &Document, index: usize, found: &Lookups) -> Option
             .get(parent)
             .map(|cell| cell.get_or_init(|| heading_roles(document, parent, found)));
         if let Some(roles) = cached.unwrap_or(&None) {
-            return Some(roles.clone());
+            return Some(roles);
         }
         current = block.parent;
         steps += 1;
@@ -437,7 +440,10 @@ mod tests {
             // Items in document order, as assembly asks, so later ones hit the cache.
             for index in 0..document.blocks.len() {
                 let expected = inherited_roles_uncached(&document, index, &fresh);
-                assert_eq!(inherited_roles(&document, index, &cached), expected);
+                assert_eq!(
+                    inherited_roles(&document, index, &cached),
+                    expected.as_ref()
+                );
                 inherited += usize::from(expected.is_some());
             }
         }

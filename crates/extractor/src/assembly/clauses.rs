@@ -57,14 +57,15 @@ pub(super) fn split_clauses(
         }
     }
     parts.push((start..range.end, current_roles));
-    parts
-        .into_iter()
-        .flat_map(|(part, part_roles)| {
-            split_at_deadlines(text, part, &deadline_context, &found.deadlines)
-                .into_iter()
-                .map(move |r| (r, part_roles.clone()))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(parts.len());
+    for (part, part_roles) in parts {
+        let mut pieces = split_at_deadlines(text, part, &deadline_context, &found.deadlines);
+        // Each piece has the part's roles; the last one takes them, the others copy them.
+        let last = pieces.pop();
+        out.extend(pieces.into_iter().map(|r| (r, part_roles.clone())));
+        out.extend(last.map(|r| (r, part_roles)));
+    }
+    out
 }
 
 /// The roles of the part before a clause with a subject of its own, less the leads that only
@@ -113,9 +114,13 @@ fn clause_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
 /// is decided by the text after it, which inside the sentence is the same, and at its end
 /// the whole split ended it (a dot there ends a sentence when nothing follows).
 fn semicolon_boundaries(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
-    text[range.clone()]
-        .match_indices("; ")
-        .map(|(i, _)| (range.start + i, range.start + i + 2))
+    // Each `;` (found by memchr) followed by a space: what `match_indices("; ")` finds, as
+    // the two can never overlap, without setting up a substring searcher for every range.
+    let body = &text[range.clone()];
+    body.match_indices(';')
+        .map(|(i, _)| i)
+        .filter(|&i| body.as_bytes().get(i + 1) == Some(&b' '))
+        .map(|i| (range.start + i, range.start + i + 2))
         .collect()
 }
 
@@ -160,10 +165,10 @@ fn next_boundary_among(
 }
 
 /// What makes two deadlines different: the due date, or the words of an event.
-fn deadline_key(m: &deadlines::DeadlineMatch) -> Option<String> {
+fn deadline_key(m: &deadlines::DeadlineMatch) -> Option<&str> {
     match m.role {
-        deadlines::Role::Due => m.deadline.due.clone(),
-        deadlines::Role::Event => Some(m.deadline.text.clone()),
+        deadlines::Role::Due => m.deadline.due.as_deref(),
+        deadlines::Role::Event => Some(m.deadline.text.as_str()),
         _ => None,
     }
 }
@@ -179,16 +184,15 @@ fn split_at_deadlines(
     };
     // Only deadlines announced by their words count here: a bare year inside a plan's name
     // (`Kế hoạch ... năm 2024`) must not cut a task in two.
-    let found: Vec<_> = memo
-        .find(body, context)
+    let in_body = memo.find(body, context);
+    let found: Vec<&deadlines::DeadlineMatch> = in_body
         .iter()
         .filter(|m| m.explicit && deadline_key(m).is_some())
-        .cloned()
         .collect();
     // Each cut is (end of the part before, start of the part after), in `body` offsets.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for pair in found.windows(2) {
-        if deadline_key(&pair[0]) == deadline_key(&pair[1]) {
+        if deadline_key(pair[0]) == deadline_key(pair[1]) {
             continue;
         }
         let between = pair[0].range.end..pair[1].range.start;
@@ -397,6 +401,33 @@ mod tests {
             assert_same_clause_ends(&text);
             assert_sentences_split_no_further(&text);
         }
+    }
+
+    #[test]
+    fn semicolons_are_found_as_by_a_substring_search() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            ";",
+            "; ",
+            ";;  ; ;",
+            "a;b; c ;  d;\u{a0}e; ",
+            "; ; ;",
+            "đ; ế;x",
+        ] {
+            texts.push(made.to_string());
+        }
+        let mut found = 0;
+        for text in &texts {
+            let expected: Vec<(usize, usize)> =
+                text.match_indices("; ").map(|(i, _)| (i, i + 2)).collect();
+            assert_eq!(
+                semicolon_boundaries(text, 0..text.len()),
+                expected,
+                "{text:?}"
+            );
+            found += expected.len();
+        }
+        assert!(found > 50, "{found}");
     }
 
     /// Each sentence of `text` has only its `; ` as boundaries.

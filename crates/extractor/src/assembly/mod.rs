@@ -11,6 +11,8 @@ use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
 use crate::deadlines::DeadlineContext;
 use crate::targets;
 use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::ops::Range;
 use vntask_ingest::{Block, BlockKind, Document};
@@ -49,6 +51,16 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
         gazetteer: context.gazetteer.clone(),
     };
     let found = blocks::Lookups::new(document, &agency_context);
+    let drafts = drafts(document, &found, &agency_context);
+    finish(document, context, drafts, &found.deadlines)
+}
+
+/// The tasks of `document` before their fields and ids, in document order.
+fn drafts(
+    document: &Document,
+    found: &blocks::Lookups,
+    agency_context: &AgencyContext,
+) -> Vec<Draft> {
     let mut drafts = Vec::new();
     // A lead-in (`... đề nghị các Sở Y:`) and its depth: it hands the items after it, which
     // sit deeper, to its addressee until a block at its depth or above ends the list.
@@ -62,25 +74,25 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
         }
         match block.kind {
             BlockKind::TableRow => {
-                if let Some(draft) = table_task(block, &agency_context) {
+                if let Some(draft) = table_task(block, agency_context) {
                     drafts.push(draft);
                 }
             }
             _ => {
-                if let Some(roles) = blocks::intro_roles(document, index, &found) {
+                if let Some(roles) = blocks::intro_roles(document, index, found) {
                     intro = Some((roles, block.depth));
                     continue;
                 }
                 drafts.extend(blocks::block_tasks(
                     document,
                     index,
-                    &found,
+                    found,
                     intro.as_ref().map(|(roles, _)| roles),
                 ));
             }
         }
     }
-    finish(document, context, drafts, &found.deadlines)
+    drafts
 }
 
 fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
@@ -151,16 +163,13 @@ fn finish(
         reference: context.reference,
         month_first: fields::tables_month_first(document),
     };
-    // How many tasks of each section had each text so far. Hashed with foldhash and sized
-    // for every task at once: SipHash over the texts, and rehashing them as the table grew,
-    // showed in profiles (the keys come from one document, not from an adversary).
-    let mut ordinals: HashMap<(String, String), u32, foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    let ids = task_ids(&context.content_hash, &drafts);
     let basis = document.basis;
     drafts
         .into_iter()
-        .map(|draft| {
-            let mut rules: Vec<&'static str> = draft.rules.clone();
+        .zip(ids)
+        .map(|(draft, id)| {
+            let mut rules: Vec<&'static str> = draft.rules;
             rules.extend(draft.roles.rules.iter().copied());
             let (deadline_match, recurring) = match draft.deadline_text.as_deref() {
                 Some(cell) => {
@@ -177,27 +186,17 @@ fn finish(
             rules.extend(target_matches.iter().map(|m| m.rule));
             rules.sort_unstable();
             rules.dedup();
-            let normalised = vntask_tokenizer::normalize(&draft.text);
-            let ordinal = ordinals
-                .entry((draft.section.clone(), normalised.clone()))
-                .or_insert(0);
-            let id = vntask_writer::task_id(
-                &context.content_hash,
-                &draft.section,
-                &normalised,
-                *ordinal,
-            );
-            *ordinal += 1;
-            let to_ref = |m: &AgencyMention| AgencyRef {
-                id: m.id.clone(),
+            // The record owns its agencies: the draft's mentions are moved into it.
+            let to_ref = |m: AgencyMention| AgencyRef {
                 name: if m.name.is_empty() {
                     m.mention.clone()
                 } else {
-                    m.name.clone()
+                    m.name
                 },
-                mention: m.mention.clone(),
+                id: m.id,
+                mention: m.mention,
                 span: None,
-                current: m.current.clone(),
+                current: m.current,
             };
             // The assignee phrase ends where the first lead mention written in the text ends.
             let subject_end = draft
@@ -247,14 +246,14 @@ fn finish(
                 lead: draft
                     .roles
                     .lead
-                    .iter()
+                    .into_iter()
                     .filter(|m| !m.name.is_empty())
                     .map(to_ref)
                     .collect(),
                 support: draft
                     .roles
                     .support
-                    .iter()
+                    .into_iter()
                     .filter(|m| !m.name.is_empty())
                     .map(to_ref)
                     .collect(),
@@ -267,6 +266,43 @@ fn finish(
                 targets: target_matches.into_iter().map(|m| m.target).collect(),
                 status: draft.status,
                 rules: rules.into_iter().map(str::to_string).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The id of each draft, in order: from the document's hash, the section, the normalised
+/// text and how many drafts of that section had that text before. Keys borrow the drafts'
+/// sections and texts; a text is normalised again only when [`vntask_tokenizer::is_normal`]
+/// cannot tell at once that it normalises to itself (a task text is a trimmed slice of a
+/// block's text, already normalised by ingest, so it nearly always can).
+fn task_ids(content_hash: &str, drafts: &[Draft]) -> Vec<String> {
+    // Hashed with foldhash and sized for every task at once: SipHash over the texts, and
+    // rehashing them as the table grew, showed in profiles (the keys come from one
+    // document, not from an adversary).
+    let mut ordinals: HashMap<(&str, Cow<'_, str>), u32, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    drafts
+        .iter()
+        .map(|draft| {
+            let normalised = if vntask_tokenizer::is_normal(&draft.text) {
+                Cow::Borrowed(draft.text.as_str())
+            } else {
+                Cow::Owned(vntask_tokenizer::normalize(&draft.text))
+            };
+            match ordinals.entry((draft.section.as_str(), normalised)) {
+                Entry::Occupied(mut slot) => {
+                    let ordinal = *slot.get();
+                    *slot.get_mut() += 1;
+                    let (section, text) = slot.key();
+                    vntask_writer::task_id(content_hash, section, text, ordinal)
+                }
+                Entry::Vacant(slot) => {
+                    let (section, text) = slot.key();
+                    let id = vntask_writer::task_id(content_hash, section, text, 0);
+                    slot.insert(1);
+                    id
+                }
             }
         })
         .collect()
@@ -310,6 +346,94 @@ pub fn render_examples(rule_id: &str, text: &str, reference: Option<NaiveDate>) 
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// [`task_ids`] as it was: every text normalised again, keys owned.
+    fn task_ids_reference(content_hash: &str, drafts: &[Draft]) -> Vec<String> {
+        let mut ordinals: HashMap<(String, String), u32> = HashMap::new();
+        drafts
+            .iter()
+            .map(|draft| {
+                let normalised = vntask_tokenizer::normalize(&draft.text);
+                let ordinal = ordinals
+                    .entry((draft.section.clone(), normalised.clone()))
+                    .or_insert(0);
+                let id =
+                    vntask_writer::task_id(content_hash, &draft.section, &normalised, *ordinal);
+                *ordinal += 1;
+                id
+            })
+            .collect()
+    }
+
+    #[test]
+    fn task_ids_are_those_of_normalising_every_text() {
+        let context = AgencyContext::default();
+        let mut checked = 0;
+        for bytes in test_documents() {
+            let Ok(document) = vntask_ingest::read(&bytes, "doc.txt", &Default::default()) else {
+                continue;
+            };
+            let found = blocks::Lookups::new(&document, &context);
+            let mut drafts = drafts(&document, &found, &context);
+            // Texts that do not normalise to themselves, repeated, so both paths and the
+            // ordinals are exercised.
+            for text in [
+                "Bộ Y tế hoà thuận",
+                "Bộ Y tế hòa thuận",
+                "a\u{200B}b",
+                "Bộ Y tế hoà thuận",
+            ] {
+                let mut extra = table_draft_for_test(text);
+                extra.section = "1".to_string();
+                drafts.push(extra);
+            }
+            // The extra texts take the slow path: they do not normalise to themselves.
+            assert!(drafts
+                .iter()
+                .any(|d| vntask_tokenizer::normalize(&d.text) != d.text));
+            assert_eq!(task_ids("h", &drafts), task_ids_reference("h", &drafts));
+            checked += drafts.len();
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    /// The documents the shared paths are compared with the per-text paths over: the seeds,
+    /// the fixtures' documents and, when it is there, the generated corpus `/tmp/corp2`
+    /// (`bench/gen-corpus --bytes 2M`).
+    pub(super) fn test_documents() -> Vec<Vec<u8>> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let mut out = Vec::new();
+        for dir in [
+            format!("{root}/seeds"),
+            format!("{root}/fixtures/docs"),
+            "/tmp/corp2".to_string(),
+        ] {
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|entry| entry.path())
+                .collect();
+            paths.sort();
+            out.extend(paths.iter().filter_map(|path| std::fs::read(path).ok()));
+        }
+        out
+    }
+
+    fn table_draft_for_test(text: &str) -> Draft {
+        Draft {
+            section: String::new(),
+            text: text.to_string(),
+            span: 0..0,
+            roles: Roles::default(),
+            rules: Vec::new(),
+            kind: TaskKind::Directive,
+            status: None,
+            deadline_text: None,
+        }
+    }
+
     /// Two tasks with the same text in one section get ordinals 0 and 1, so different ids,
     /// and the same ids on every run (the ordinal table's hasher is seeded at random).
     #[test]

@@ -137,21 +137,21 @@ pub fn ends_with_directive_verb(text: &str) -> bool {
     // of Unicode in the tests).
     let mut words = text
         .rsplit(|c: char| !c.is_alphanumeric() && !vntask_tokenizer::is_mark(c))
-        .map(vntask_tokenizer::fold)
-        .filter(|w| !w.is_empty());
+        .map(WordFold::of)
+        .filter(|w| *w != WordFold::Empty);
     let mut last = words.next();
     let mut before = words.next();
     while let Some(word) = last {
         let verb_ends = DIRECTIVE_VERBS
             .iter()
             .any(|verb| match verb.split_once(' ') {
-                Some((first, second)) => word == second && before.as_deref() == Some(first),
-                None => word == *verb,
+                Some((first, second)) => word.is(second) && before.is_some_and(|b| b.is(first)),
+                None => word.is(verb),
             });
         if verb_ends {
             return true;
         }
-        if !TITLE_WORDS.contains(&word.as_str()) {
+        if !TITLE_WORDS.iter().any(|t| word.is(t)) {
             return false;
         }
         last = before;
@@ -172,37 +172,173 @@ pub fn only_titles(text: &str) -> bool {
     // Word by word, so that a long text stops at its first word that is not a title.
     text.split(|c: char| !c.is_alphanumeric() && !vntask_tokenizer::is_mark(c))
         .filter(|w| !w.is_empty())
-        .all(|w| {
-            let folded = vntask_tokenizer::fold(w);
-            folded.is_empty() || TITLE_WORDS.contains(&folded.as_str())
-        })
+        .all(is_title_word)
+}
+
+/// Whether `vntask_tokenizer::fold(word)` is empty or one of [`TITLE_WORDS`].
+fn is_title_word(word: &str) -> bool {
+    match WordFold::of(word) {
+        WordFold::Empty => true,
+        fold => TITLE_WORDS.iter().any(|t| fold.is(t)),
+    }
+}
+
+/// `vntask_tokenizer::fold(word)` as far as the verbs and title words need, on the stack (a
+/// string per word showed in profiles): those are short and ASCII, so a fold that runs
+/// longer or holds another char is only told apart from an empty one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordFold {
+    Empty,
+    Short([u8; 8], usize),
+    Other,
+}
+
+impl WordFold {
+    fn of(word: &str) -> WordFold {
+        let mut buffer = [0u8; 8];
+        let mut len = 0;
+        for c in word.chars().filter(|c| !vntask_tokenizer::is_mark(*c)) {
+            let folded = vntask_tokenizer::fold_char(c);
+            match buffer.get_mut(len) {
+                Some(slot) if folded.is_ascii() => *slot = folded as u8,
+                _ => return WordFold::Other,
+            }
+            len += 1;
+        }
+        if len == 0 {
+            WordFold::Empty
+        } else {
+            WordFold::Short(buffer, len)
+        }
+    }
+
+    /// Whether the fold is `wanted` (a word of ASCII letters).
+    fn is(&self, wanted: &str) -> bool {
+        match self {
+            WordFold::Short(buffer, len) => buffer.get(..*len) == Some(wanted.as_bytes()),
+            _ => false,
+        }
+    }
 }
 
 /// A text that reports what was done rather than assigning work: `đã` (already) right after
 /// the subject, or a report opener such as `Sau khi nghe` (after hearing).
+///
+/// Read without folding the whole text (folding every task's text showed in profiles): the
+/// openers and the first words need only the text's first words folded, and the closing
+/// formula is looked for around each `b`, which both of its phrases hold (see
+/// [`has_closing_formula`]).
 pub fn is_report(text: &str) -> bool {
-    let folded = vntask_tokenizer::fold(text);
-    if folded.starts_with("sau khi nghe") || folded.starts_with("theo bao cao") {
+    if vntask_tokenizer::fold_starts_with(text, "sau khi nghe")
+        || vntask_tokenizer::fold_starts_with(text, "theo bao cao")
+    {
         return true;
     }
     // The closing formula of a Thông báo: `X thông báo để các cơ quan biết, thực hiện`.
-    if folded.contains("thong bao de") && folded.contains("biet") {
+    if has_closing_formula(text) {
         return true;
     }
     // `đã` among the first words of the clause, before any directive verb.
-    let words: Vec<&str> = folded.split_whitespace().take(12).collect();
-    let da = words.iter().position(|w| *w == "da");
-    let directive = words.iter().position(|w| {
-        matches!(
-            *w,
-            "giao" | "yeu" | "de" | "phai" | "can" | "tiep" | "khan" | "som"
-        )
-    });
+    let (da, directive) = first_da_and_directive(text, 12);
     match (da, directive) {
         (Some(d), Some(v)) => d < v && d < 10,
         (Some(d), None) => d < 10,
         _ => false,
     }
+}
+
+/// Among the first `words` words of `vntask_tokenizer::fold(text)`, the index of the first
+/// `da` and of the first directive word, folded char by char as far as those words go
+/// (folding maps each char on its own, a mark to nothing, so these are the words of the
+/// whole fold). A word is kept while it could still be one of them (four chars at most).
+fn first_da_and_directive(text: &str, words: usize) -> (Option<usize>, Option<usize>) {
+    let mut da = None;
+    let mut directive = None;
+    let mut index = 0;
+    let mut word = ['\0'; 4];
+    let mut len = 0;
+    let mut in_word = false;
+    let mut judge = |word: &[char], index: usize| {
+        let is = |wanted: &str| word.iter().copied().eq(wanted.chars());
+        if da.is_none() && is("da") {
+            da = Some(index);
+        }
+        let verbs = ["giao", "yeu", "de", "phai", "can", "tiep", "khan", "som"];
+        if directive.is_none() && verbs.iter().any(|v| is(v)) {
+            directive = Some(index);
+        }
+    };
+    let chars = text
+        .chars()
+        .filter(|c| !vntask_tokenizer::is_mark(*c))
+        .map(vntask_tokenizer::fold_char);
+    for c in chars.chain(std::iter::once(' ')) {
+        if c.is_whitespace() {
+            if in_word {
+                // `len` past the buffer marks a word too long to be one of those looked for.
+                if let Some(word) = word.get(..len) {
+                    judge(word, index);
+                }
+                index += 1;
+                if index == words {
+                    break;
+                }
+            }
+            in_word = false;
+            len = 0;
+        } else {
+            in_word = true;
+            if let Some(slot) = word.get_mut(len) {
+                *slot = c;
+            }
+            len += 1;
+        }
+    }
+    (da, directive)
+}
+
+/// Whether the fold of `text` holds both `thong bao de` and `biet`, as
+/// `fold(text).contains(..)` tells. Both phrases hold a `b`, and only `b` and `B` fold to
+/// `b` in a text without the byte 0xB8 (the other letters that do, `Ḃ` to `ḇ`, U+1E02 to
+/// U+1E07, are written with it; checked over all of Unicode in the tests): each phrase is
+/// looked for around the text's `b`s, folding a few chars on each side.
+fn has_closing_formula(text: &str) -> bool {
+    if text.as_bytes().contains(&0xB8) {
+        let folded = vntask_tokenizer::fold(text);
+        return folded.contains("thong bao de") && folded.contains("biet");
+    }
+    let folded_from = |at: usize| {
+        text.get(at..)
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !vntask_tokenizer::is_mark(*c))
+            .map(vntask_tokenizer::fold_char)
+    };
+    let folded_before = |at: usize| {
+        text.get(..at)
+            .unwrap_or_default()
+            .chars()
+            .rev()
+            .filter(|c| !vntask_tokenizer::is_mark(*c))
+            .map(vntask_tokenizer::fold_char)
+    };
+    let mut formula = false;
+    let mut biet = false;
+    for at in text
+        .match_indices('b')
+        .chain(text.match_indices('B'))
+        .map(|(at, _)| at)
+    {
+        // The char after the `b` starts at `at + 1`: `b` and `B` are one byte.
+        biet = biet || folded_from(at + 1).take(3).eq("iet".chars());
+        formula = formula
+            || (folded_from(at + 1).take(5).eq("ao de".chars())
+                && folded_before(at).take(6).eq(" gnoht".chars()));
+        if formula && biet {
+            return true;
+        }
+    }
+    false
 }
 
 /// The closing formula of a report (`Ủy ban nhân dân tỉnh X báo cáo Bộ Y./.`, `... kính báo
@@ -283,161 +419,4 @@ pub fn is_bare_heading(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_directive_verb_ends_the_lead_in_past_titles() {
-        assert!(ends_with_directive_verb("Thủ tướng Chính phủ giao "));
-        assert!(ends_with_directive_verb(
-            "Thủ tướng yêu cầu các đồng chí Bộ trưởng "
-        ));
-        assert!(ends_with_directive_verb("Đề nghị "));
-        assert!(ends_with_directive_verb("ĐỀ NGHỊ các "));
-        // A verb inside a longer word, or followed by other words, is not one.
-        assert!(!ends_with_directive_verb("Bộ Giáo dục tiếp tục giao dịch "));
-        assert!(!ends_with_directive_verb("nghị "));
-        assert!(!ends_with_directive_verb("giao nhiệm vụ cho "));
-        assert!(!ends_with_directive_verb(""));
-    }
-
-    #[test]
-    fn reports_and_headings() {
-        assert!(is_report("Bộ Tài chính đã ban hành Thông tư."));
-        assert!(is_report(
-            "Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."
-        ));
-        assert!(!is_report(
-            "Bộ Tài chính khẩn trương hoàn thiện Nghị định đã được giao."
-        ));
-        assert!(is_report(
-            "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện."
-        ));
-        assert!(is_bare_heading("3. Về phát triển kinh tế số:"));
-        assert!(is_bare_heading("Tổ chức thực hiện"));
-        assert!(!is_bare_heading("Xây dựng, hoàn thiện tài liệu hướng dẫn."));
-    }
-
-    #[test]
-    fn the_closing_report_formula_is_not_a_task() {
-        let context = crate::agencies::AgencyContext::default();
-        let closing = |text: &str| {
-            let mentions = crate::agencies::find(text, &context);
-            is_closing_report(text, &mentions)
-        };
-        assert!(closing(
-            "Ủy ban nhân dân tỉnh Hà Tĩnh báo cáo Bộ Khoa học và Công nghệ./."
-        ));
-        assert!(closing("Bộ Y tế kính báo cáo Thủ tướng Chính phủ./."));
-        // A report still to be made, with its deadline, is work.
-        assert!(!closing(
-            "Bộ Tài chính tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 20/11/2025./."
-        ));
-        // Not the end of the body.
-        assert!(!closing("Sở Y tế báo cáo Ủy ban nhân dân tỉnh."));
-        assert!(!closing("Bộ Y tế chủ trì xây dựng Đề án./."));
-    }
-
-    #[test]
-    fn introductory_phrases_before_a_subject() {
-        assert!(is_intro_adverbial(
-            "Thứ tám, về an ninh, an toàn thông tin, "
-        ));
-        assert!(is_intro_adverbial("thời gian tới, "));
-        assert!(is_intro_adverbial("Về hạ tầng số, lãnh đạo "));
-        assert!(!is_intro_adverbial("Sau khi nghe "));
-        assert!(!is_intro_adverbial(
-            "Về hạ tầng số, Thủ tướng nhấn mạnh vai trò của "
-        ));
-    }
-
-    #[test]
-    fn titles_are_not_content() {
-        assert!(only_titles("Các đồng chí Bộ trưởng, "));
-        assert!(only_titles(""));
-        assert!(!only_titles("Sau khi nghe "));
-    }
-
-    /// The lead-in test as it was: the whole text folded and split into words.
-    fn ends_with_directive_verb_by_folding_all(text: &str) -> bool {
-        let folded = vntask_tokenizer::fold(text);
-        let mut words: Vec<&str> = folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let verb_ends = |words: &[&str]| {
-            DIRECTIVE_VERBS.iter().any(|verb| {
-                let count = verb.split(' ').count();
-                words.len() >= count
-                    && words[words.len() - count..]
-                        .iter()
-                        .copied()
-                        .eq(verb.split(' '))
-            })
-        };
-        while !verb_ends(&words) {
-            match words.last() {
-                Some(w) if TITLE_WORDS.contains(w) => {
-                    words.pop();
-                }
-                _ => return false,
-            }
-        }
-        true
-    }
-
-    #[test]
-    fn directive_verbs_read_from_the_end_as_from_the_whole_fold() {
-        // At most two words each: the reading from the end keeps two.
-        assert!(DIRECTIVE_VERBS.iter().all(|v| v.split(' ').count() <= 2));
-        let mut texts = crate::test_support::seed_lines();
-        for made in [
-            "Thủ tướng Chính phủ giao ",
-            "ĐỀ NGHỊ các đồng chí Bộ trưởng, Thủ trưởng ",
-            "đề\u{301} nghị các ",
-            "đê\u{323} nghị ",
-            "gi\u{301}ao ",
-            "yê\u{303}u câ\u{300}u các ",
-            "yêu-cầu Bộ trưởng ",
-            "giao. các ",
-            "nghị ",
-            "cầu ",
-            "",
-            "  ,, ",
-        ] {
-            texts.push(made.to_string());
-        }
-        let mut agreed = 0;
-        for text in &texts {
-            // Every prefix ending at a space: the lead-ins the classifier asks about.
-            for (at, _) in text.match_indices(' ') {
-                let head = &text[..at + 1];
-                let expected = ends_with_directive_verb_by_folding_all(head);
-                assert_eq!(ends_with_directive_verb(head), expected, "{head:?}");
-                agreed += usize::from(expected);
-            }
-            assert_eq!(
-                ends_with_directive_verb(text),
-                ends_with_directive_verb_by_folding_all(text),
-                "{text:?}"
-            );
-        }
-        assert!(agreed > 10);
-    }
-
-    /// Folding keeps a char that is not a mark alphanumeric, or not, as it was.
-    #[test]
-    fn folding_keeps_word_chars_and_separators_apart() {
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            if vntask_tokenizer::is_mark(c) {
-                continue;
-            }
-            let folded = vntask_tokenizer::fold(c.encode_utf8(&mut [0; 4]));
-            let mut chars = folded.chars();
-            let (Some(f), None) = (chars.next(), chars.next()) else {
-                panic!("{c:?} folds to {folded:?}");
-            };
-            assert_eq!(f.is_alphanumeric(), c.is_alphanumeric(), "{c:?}");
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,283 @@
+//! Tests of the task shapes, and of each fast path against the plain reading it replaces.
+
+use super::*;
+
+#[test]
+fn title_words_are_told_as_by_folding_them() {
+    let mut words: Vec<String> = crate::test_support::seed_lines()
+        .iter()
+        .flat_map(|line| {
+            line.split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for made in [
+        "Bộ",
+        "BỘ",
+        "bo\u{323}",
+        "\u{301}",
+        "Trưởng",
+        "TRƯỞNG",
+        "truongx",
+        "đồng",
+        "ĐỒNG",
+        "Chủ",
+        "chủtịch",
+        "người",
+        "ngườii",
+        "Ⅻ",
+        "ß",
+        "cac\u{301}",
+        "",
+    ] {
+        words.push(made.to_string());
+    }
+    let mut titles = 0;
+    for word in &words {
+        let folded = vntask_tokenizer::fold(word);
+        let expected = folded.is_empty() || TITLE_WORDS.contains(&folded.as_str());
+        assert_eq!(is_title_word(word), expected, "{word:?}");
+        titles += usize::from(expected);
+    }
+    assert!(titles > 100, "{titles}");
+}
+
+/// [`is_report`] as it was: the whole text folded.
+fn is_report_folding_all(text: &str) -> bool {
+    let folded = vntask_tokenizer::fold(text);
+    if folded.starts_with("sau khi nghe") || folded.starts_with("theo bao cao") {
+        return true;
+    }
+    if folded.contains("thong bao de") && folded.contains("biet") {
+        return true;
+    }
+    let words: Vec<&str> = folded.split_whitespace().take(12).collect();
+    let da = words.iter().position(|w| *w == "da");
+    let directive = words.iter().position(|w| {
+        matches!(
+            *w,
+            "giao" | "yeu" | "de" | "phai" | "can" | "tiep" | "khan" | "som"
+        )
+    });
+    match (da, directive) {
+        (Some(d), Some(v)) => d < v && d < 10,
+        (Some(d), None) => d < 10,
+        _ => false,
+    }
+}
+
+#[test]
+fn only_b_and_letters_written_with_0xb8_fold_to_b() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        if vntask_tokenizer::is_mark(c) || vntask_tokenizer::fold_char(c) != 'b' {
+            continue;
+        }
+        let mut utf8 = [0; 4];
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        assert!(c == 'b' || c == 'B' || bytes.contains(&0xB8), "{c:?}");
+    }
+}
+
+#[test]
+fn reports_read_from_the_head_and_the_bs_as_from_the_whole_fold() {
+    let mut texts = crate::test_support::seed_lines();
+    let corpus = std::fs::read_dir("/tmp/corp2")
+        .into_iter()
+        .flatten()
+        .flatten();
+    for entry in corpus {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            texts.extend(text.lines().map(str::to_string));
+        }
+    }
+    for made in [
+        "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện.",
+        "VĂN PHÒNG CHÍNH PHỦ THÔNG BÁO ĐỂ CÁC CƠ QUAN BIẾT",
+        "Văn phòng thong bao de cac co quan biet",
+        // Decomposed marks between the letters, a `b` glued to the phrase, and `Ḃ`.
+        "thông ba\u{301}o đê\u{309} các cơ quan bi\u{302}\u{301}t",
+        "thôngbáo để biết",
+        "thông Ḃáo để biết",
+        "thông báo để các cơ quan Ḃiết",
+        "biết thông báo để",
+        "thông báo đểbiết",
+        "thông báo đ",
+        "b",
+        "B",
+        "",
+        "  Bộ Y tế đã ban hành; giao Bộ Tài chính",
+        "Sau khi nghe báo cáo",
+        "a b c d e f g h i j k đã",
+        "a b c d e f g h i đã l",
+        "a\u{301} \u{301} đã",
+    ] {
+        texts.push(made.to_string());
+    }
+    let mut reports = 0;
+    for text in &texts {
+        let expected = is_report_folding_all(text);
+        assert_eq!(is_report(text), expected, "{text:?}");
+        reports += usize::from(expected);
+    }
+    assert!(
+        texts.len() > 1000 && reports > 20,
+        "{} {reports}",
+        texts.len()
+    );
+}
+
+#[test]
+fn a_directive_verb_ends_the_lead_in_past_titles() {
+    assert!(ends_with_directive_verb("Thủ tướng Chính phủ giao "));
+    assert!(ends_with_directive_verb(
+        "Thủ tướng yêu cầu các đồng chí Bộ trưởng "
+    ));
+    assert!(ends_with_directive_verb("Đề nghị "));
+    assert!(ends_with_directive_verb("ĐỀ NGHỊ các "));
+    // A verb inside a longer word, or followed by other words, is not one.
+    assert!(!ends_with_directive_verb("Bộ Giáo dục tiếp tục giao dịch "));
+    assert!(!ends_with_directive_verb("nghị "));
+    assert!(!ends_with_directive_verb("giao nhiệm vụ cho "));
+    assert!(!ends_with_directive_verb(""));
+}
+
+#[test]
+fn reports_and_headings() {
+    assert!(is_report("Bộ Tài chính đã ban hành Thông tư."));
+    assert!(is_report(
+        "Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."
+    ));
+    assert!(!is_report(
+        "Bộ Tài chính khẩn trương hoàn thiện Nghị định đã được giao."
+    ));
+    assert!(is_report(
+        "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện."
+    ));
+    assert!(is_bare_heading("3. Về phát triển kinh tế số:"));
+    assert!(is_bare_heading("Tổ chức thực hiện"));
+    assert!(!is_bare_heading("Xây dựng, hoàn thiện tài liệu hướng dẫn."));
+}
+
+#[test]
+fn the_closing_report_formula_is_not_a_task() {
+    let context = crate::agencies::AgencyContext::default();
+    let closing = |text: &str| {
+        let mentions = crate::agencies::find(text, &context);
+        is_closing_report(text, &mentions)
+    };
+    assert!(closing(
+        "Ủy ban nhân dân tỉnh Hà Tĩnh báo cáo Bộ Khoa học và Công nghệ./."
+    ));
+    assert!(closing("Bộ Y tế kính báo cáo Thủ tướng Chính phủ./."));
+    // A report still to be made, with its deadline, is work.
+    assert!(!closing(
+        "Bộ Tài chính tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 20/11/2025./."
+    ));
+    // Not the end of the body.
+    assert!(!closing("Sở Y tế báo cáo Ủy ban nhân dân tỉnh."));
+    assert!(!closing("Bộ Y tế chủ trì xây dựng Đề án./."));
+}
+
+#[test]
+fn introductory_phrases_before_a_subject() {
+    assert!(is_intro_adverbial(
+        "Thứ tám, về an ninh, an toàn thông tin, "
+    ));
+    assert!(is_intro_adverbial("thời gian tới, "));
+    assert!(is_intro_adverbial("Về hạ tầng số, lãnh đạo "));
+    assert!(!is_intro_adverbial("Sau khi nghe "));
+    assert!(!is_intro_adverbial(
+        "Về hạ tầng số, Thủ tướng nhấn mạnh vai trò của "
+    ));
+}
+
+#[test]
+fn titles_are_not_content() {
+    assert!(only_titles("Các đồng chí Bộ trưởng, "));
+    assert!(only_titles(""));
+    assert!(!only_titles("Sau khi nghe "));
+}
+
+/// The lead-in test as it was: the whole text folded and split into words.
+fn ends_with_directive_verb_by_folding_all(text: &str) -> bool {
+    let folded = vntask_tokenizer::fold(text);
+    let mut words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let verb_ends = |words: &[&str]| {
+        DIRECTIVE_VERBS.iter().any(|verb| {
+            let count = verb.split(' ').count();
+            words.len() >= count
+                && words[words.len() - count..]
+                    .iter()
+                    .copied()
+                    .eq(verb.split(' '))
+        })
+    };
+    while !verb_ends(&words) {
+        match words.last() {
+            Some(w) if TITLE_WORDS.contains(w) => {
+                words.pop();
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[test]
+fn directive_verbs_read_from_the_end_as_from_the_whole_fold() {
+    // At most two words each: the reading from the end keeps two.
+    assert!(DIRECTIVE_VERBS.iter().all(|v| v.split(' ').count() <= 2));
+    let mut texts = crate::test_support::seed_lines();
+    for made in [
+        "Thủ tướng Chính phủ giao ",
+        "ĐỀ NGHỊ các đồng chí Bộ trưởng, Thủ trưởng ",
+        "đề\u{301} nghị các ",
+        "đê\u{323} nghị ",
+        "gi\u{301}ao ",
+        "yê\u{303}u câ\u{300}u các ",
+        "yêu-cầu Bộ trưởng ",
+        "giao. các ",
+        "nghị ",
+        "cầu ",
+        "",
+        "  ,, ",
+    ] {
+        texts.push(made.to_string());
+    }
+    let mut agreed = 0;
+    for text in &texts {
+        // Every prefix ending at a space: the lead-ins the classifier asks about.
+        for (at, _) in text.match_indices(' ') {
+            let head = &text[..at + 1];
+            let expected = ends_with_directive_verb_by_folding_all(head);
+            assert_eq!(ends_with_directive_verb(head), expected, "{head:?}");
+            agreed += usize::from(expected);
+        }
+        assert_eq!(
+            ends_with_directive_verb(text),
+            ends_with_directive_verb_by_folding_all(text),
+            "{text:?}"
+        );
+    }
+    assert!(agreed > 10);
+}
+
+/// Folding keeps a char that is not a mark alphanumeric, or not, as it was.
+#[test]
+fn folding_keeps_word_chars_and_separators_apart() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if vntask_tokenizer::is_mark(c) {
+            continue;
+        }
+        let folded = vntask_tokenizer::fold(c.encode_utf8(&mut [0; 4]));
+        let mut chars = folded.chars();
+        let (Some(f), None) = (chars.next(), chars.next()) else {
+            panic!("{c:?} folds to {folded:?}");
+        };
+        assert_eq!(f.is_alphanumeric(), c.is_alphanumeric(), "{c:?}");
+    }
+}
