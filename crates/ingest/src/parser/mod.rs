@@ -111,6 +111,7 @@ pub fn parse(
         previous_blank: true,
         news: header.news || header.meta.doc_type == vntask_writer::DocType::Other,
         unchanged,
+        last_table_char: memchr::memrchr2(b'\t', b'|', source.as_bytes()),
     };
     for (index, range) in line_ranges.iter().enumerate() {
         if index < header.body_start {
@@ -172,6 +173,8 @@ struct Parser<'a> {
     news: bool,
     /// The lines found to normalise to themselves (for the content hash).
     unchanged: UnchangedLines,
+    /// The offset of the last tab or `|` of the source: no table line starts after it.
+    last_table_char: Option<usize>,
 }
 
 impl Parser<'_> {
@@ -274,6 +277,12 @@ impl Parser<'_> {
         };
         self.text_line(range, cleaned, blank_before);
         self.previous_len = length;
+    }
+
+    /// Whether a table line may come after the line `range`: one needs a tab or a `|`, and
+    /// the last of those in the source is known.
+    fn tables_after(&self, range: &Range<usize>) -> bool {
+        self.last_table_char.is_some_and(|at| at >= range.end)
     }
 
     fn warn_once(&mut self, warning: &str) {
@@ -384,7 +393,7 @@ impl Parser<'_> {
             Some(label) => {
                 let resolved = self.stack.resolved_kind(label);
                 let (section, depth) = self.stack.enter(label);
-                let rest = cleaned.without_prefix(label.len);
+                let rest = cleaned.into_without_prefix(label.len);
                 let kind = if matches!(resolved, LabelKind::Dash | LabelKind::Plus) {
                     BlockKind::Bullet
                 } else if is_heading_like(&rest.text) {
@@ -417,7 +426,10 @@ impl Parser<'_> {
                 (kind, None, section, depth, cleaned)
             }
         };
-        if let Some(status) = table::status_heading(&body.text) {
+        if !self.tables_after(&range) {
+            // No table line follows: the status would never be read (only a table's
+            // header line reads it), so the heading is not folded to find one.
+        } else if let Some(status) = table::status_heading(&body.text) {
             self.table_status = Some(status);
         } else if label.as_ref().is_some_and(|l| {
             matches!(
