@@ -84,7 +84,9 @@ pub fn parse(
     let mut parser = Parser {
         source: &source,
         markup,
-        blocks: Vec::new(),
+        // A block takes one body line at least: the blocks never outgrow this (a Block is
+        // large, and growing the list copied it over and over).
+        blocks: Vec::with_capacity(line_ranges.len().saturating_sub(header.body_start)),
         footnotes: Vec::new(),
         warnings: Vec::new(),
         stack: SectionStack::default(),
@@ -120,6 +122,8 @@ pub fn parse(
         let cleaned = head_cleaned.get_mut(index).and_then(Option::take);
         parser.line(range.clone(), cleaned);
     }
+    // The room reserved for a block a line is given back (blank lines make no block).
+    parser.blocks.shrink_to_fit();
     let mut meta = header.meta;
     meta.recipients = parser.recipients;
     meta.addressees = parser.addressees;
