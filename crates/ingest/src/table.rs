@@ -271,6 +271,10 @@ pub fn row_text(row: &TableRow) -> String {
 /// never a mark: those are counted from their lead bytes, the rest decoded and asked.
 fn more_chars_unmarked_than(text: &str, limit: usize) -> bool {
     let bytes = text.as_bytes();
+    if bytes.len() <= limit {
+        // Not more chars than bytes.
+        return false;
+    }
     let mut count = 0;
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
