@@ -43,6 +43,31 @@ impl Cleaned {
     }
 }
 
+impl Cleaned {
+    /// [`Cleaned::without_prefix`], taking this text apart instead of copying it: the text
+    /// loses its first bytes in place and the map its first checkpoints.
+    pub fn into_without_prefix(mut self, skip: usize) -> Cleaned {
+        let skip = floor_char(&self.text, skip.min(self.text.len()));
+        let rest = &self.text[skip..];
+        let skip = skip + (rest.len() - rest.trim_start().len());
+        let first = (0, self.map.to_input(skip));
+        let end = map_end(&self.map);
+        let mut checkpoints = std::mem::take(&mut self.map).into_checkpoints();
+        checkpoints.retain(|&(out, _)| out > skip);
+        for checkpoint in &mut checkpoints {
+            checkpoint.0 -= skip;
+        }
+        checkpoints.insert(0, first);
+        self.text.drain(..skip);
+        Cleaned {
+            text: self.text,
+            map: OffsetMap::from_checkpoints(checkpoints, end),
+            removed: self.removed,
+            footnotes: self.footnotes,
+        }
+    }
+}
+
 /// The input end a map was built with (the end of the cleaned range).
 fn map_end(map: &OffsetMap) -> usize {
     map.to_input(usize::MAX / 2)

@@ -24,6 +24,11 @@ pub fn superscript_value(text: &str) -> Option<u32> {
 /// A footnote body at the start of a raw line: `⁶ "5 đẩy mạnh": ...` (superscript label),
 /// returning the label's byte length and its number.
 pub fn superscript_footnote(line: &str) -> Option<(usize, u32)> {
+    // Superscript digits are `C2 B2`, `C2 B3`, `C2 B9` and `E2 81 B0`..`E2 81 B9`: a line
+    // opening with another byte is told without a look-up of its first char.
+    if !matches!(line.as_bytes().first(), Some(0xC2 | 0xE2)) {
+        return None;
+    }
     let label_len: usize = line
         .chars()
         .take_while(|c| SUPERSCRIPTS.contains(*c))
@@ -88,7 +93,15 @@ static WEATHER: LazyLock<Regex> = LazyLock::new(|| {
 /// A weather widget line of a news site: `Hà Nội 21 °C`, `• Hà Nội Hà Nội 21°C`.
 pub fn is_weather_line(line: &str) -> bool {
     // The degree sign is required: most lines are settled without counting or the regex.
-    line.contains('°') && line.chars().count() < 70 && WEATHER.is_match(line)
+    has_degree_sign(line) && line.chars().count() < 70 && WEATHER.is_match(line)
+}
+
+/// `line.contains('°')`, told by memchr: `°` is `C2 B0`, and `C2` (a lead byte, rare in
+/// Vietnamese text) is looked for (`str::contains` of a non-ASCII char sets up a substring
+/// search a call).
+fn has_degree_sign(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(0xC2, bytes).any(|at| bytes.get(at + 1) == Some(&0xB0))
 }
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -275,6 +288,50 @@ pub fn is_person_name(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `superscript_footnote` before its first-byte test, the reference of the tests.
+    fn superscript_footnote_reference(line: &str) -> Option<(usize, u32)> {
+        let label_len: usize = line
+            .chars()
+            .take_while(|c| SUPERSCRIPTS.contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        if label_len == 0 || line[label_len..].trim().is_empty() {
+            return None;
+        }
+        Some((label_len, superscript_value(&line[..label_len])?))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_byte_tests_agree_with_the_char_tests(
+            line in "[⁰¹²³⁴⁵⁶⁷⁸⁹°±ªⁱ€–a1 ]{0,6}"
+        ) {
+            proptest::prop_assert_eq!(
+                superscript_footnote(&line),
+                superscript_footnote_reference(&line)
+            );
+            proptest::prop_assert_eq!(has_degree_sign(&line), line.contains('°'));
+        }
+    }
+
+    #[test]
+    fn first_byte_tests_agree_on_every_char() {
+        for code in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let line = format!("{c}{c} 1");
+            assert_eq!(
+                superscript_footnote(&line),
+                superscript_footnote_reference(&line),
+                "U+{code:04X}"
+            );
+            assert_eq!(has_degree_sign(&line), line.contains('°'), "U+{code:04X}");
+        }
+        assert_eq!(superscript_footnote("¹² Bộ"), Some((4, 12)));
+        assert!(has_degree_sign("Hà Nội 28°C"));
+    }
 
     proptest::proptest! {
         /// The literal prefilters of the weather and caption tests change no answer.

@@ -97,6 +97,11 @@ impl OffsetMap {
         &self.checkpoints
     }
 
+    /// The checkpoints of this map, taken out of it (for a map built again from them).
+    pub fn into_checkpoints(self) -> Vec<(usize, usize)> {
+        self.checkpoints
+    }
+
     /// Whether the normalised text is byte-identical to the input.
     pub fn is_identity(&self) -> bool {
         self.checkpoints.is_empty()

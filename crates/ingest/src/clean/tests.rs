@@ -318,3 +318,47 @@ fn without_prefix_keeps_the_map() {
     assert_eq!(cleaned.text, "Bộ Y tế");
     assert_eq!(cleaned.map.to_input(0), text.find("Bộ").unwrap());
 }
+
+/// `into_without_prefix` (in place) gives what `without_prefix` (a copy) gives.
+fn assert_prefix_taken_alike(cleaned: &Cleaned, skip: usize) {
+    let copied = cleaned.without_prefix(skip);
+    let taken = cleaned.clone().into_without_prefix(skip);
+    assert_eq!(taken.text, copied.text, "{:?} {skip}", cleaned.text);
+    assert_eq!(taken.map, copied.map, "{:?} {skip}", cleaned.text);
+    assert_eq!(taken.removed, copied.removed);
+    assert_eq!(taken.footnotes.len(), copied.footnotes.len());
+}
+
+#[test]
+fn prefix_taken_in_place_as_copied() {
+    for text in [
+        "",
+        "a)   Bộ Y tế",
+        "1. Bộ Tài chính**¹** chủ trì",
+        "[1] hoà   Uỷ ban",
+        "II.  Nhiệm  vụ\u{A0} cụ thể",
+        "  - [bookmark: _Hlk1]Giao Bộ Công an",
+    ] {
+        let cleaned = clean_all(text);
+        for skip in 0..=cleaned.text.len() + 2 {
+            assert_prefix_taken_alike(&cleaned, skip);
+        }
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for line in text.lines() {
+            let cleaned = clean_all(line);
+            for skip in [0, 1, 2, 3, 4, 6, 9] {
+                assert_prefix_taken_alike(&cleaned, skip);
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn prefix_taken_in_place_as_copied_any_text(raw in "[a-zà-ỹ1.)¹*\\[\\] \u{A0}\u{301}]{0,30}", skip in 0usize..12) {
+        assert_prefix_taken_alike(&clean_all(&raw), skip);
+    }
+}

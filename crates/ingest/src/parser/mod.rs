@@ -61,7 +61,7 @@ pub fn parse(
     let mut unchanged = UnchangedLines::default();
     for range in line_ranges.iter().take(120) {
         let raw = source.get(range.clone()).unwrap_or("");
-        if !raw.contains('\t') {
+        if memchr::memchr(b'\t', raw.as_bytes()).is_none() {
             let (cleaned, same) = clean_line(&source, range.clone(), markup);
             if same {
                 unchanged.record(&source, range.clone());
@@ -84,7 +84,9 @@ pub fn parse(
     let mut parser = Parser {
         source: &source,
         markup,
-        blocks: Vec::new(),
+        // A block takes one body line at least: the blocks never outgrow this (a Block is
+        // large, and growing the list copied it over and over).
+        blocks: Vec::with_capacity(line_ranges.len().saturating_sub(header.body_start)),
         footnotes: Vec::new(),
         warnings: Vec::new(),
         stack: SectionStack::default(),
@@ -111,6 +113,7 @@ pub fn parse(
         previous_blank: true,
         news: header.news || header.meta.doc_type == vntask_writer::DocType::Other,
         unchanged,
+        last_table_char: memchr::memrchr2(b'\t', b'|', source.as_bytes()),
     };
     for (index, range) in line_ranges.iter().enumerate() {
         if index < header.body_start {
@@ -119,6 +122,8 @@ pub fn parse(
         let cleaned = head_cleaned.get_mut(index).and_then(Option::take);
         parser.line(range.clone(), cleaned);
     }
+    // The room reserved for a block a line is given back (blank lines make no block).
+    parser.blocks.shrink_to_fit();
     let mut meta = header.meta;
     meta.recipients = parser.recipients;
     meta.addressees = parser.addressees;
@@ -172,6 +177,8 @@ struct Parser<'a> {
     news: bool,
     /// The lines found to normalise to themselves (for the content hash).
     unchanged: UnchangedLines,
+    /// The offset of the last tab or `|` of the source: no table line starts after it.
+    last_table_char: Option<usize>,
 }
 
 impl Parser<'_> {
@@ -250,7 +257,9 @@ impl Parser<'_> {
         if self.footnote_line(trimmed, &range, &cleaned) {
             return;
         }
-        if noise::is_signature_line(text) && !raw.contains('\t') {
+        // `str::contains` of a char walks the line a word at a time: memchr is quicker.
+        let tabbed = memchr::memchr(b'\t', raw.as_bytes()).is_some();
+        if noise::is_signature_line(text) && !tabbed {
             self.signature_seen = true;
             return;
         }
@@ -258,7 +267,7 @@ impl Parser<'_> {
             self.signer = Some(text.to_string());
             return;
         }
-        if raw.contains('\t') && self.table_line(range.clone(), false) {
+        if tabbed && self.table_line(range.clone(), false) {
             return;
         }
         if table::is_pipe_line(raw)
@@ -274,6 +283,12 @@ impl Parser<'_> {
         };
         self.text_line(range, cleaned, blank_before);
         self.previous_len = length;
+    }
+
+    /// Whether a table line may come after the line `range`: one needs a tab or a `|`, and
+    /// the last of those in the source is known.
+    fn tables_after(&self, range: &Range<usize>) -> bool {
+        self.last_table_char.is_some_and(|at| at >= range.end)
     }
 
     fn warn_once(&mut self, warning: &str) {
@@ -384,7 +399,7 @@ impl Parser<'_> {
             Some(label) => {
                 let resolved = self.stack.resolved_kind(label);
                 let (section, depth) = self.stack.enter(label);
-                let rest = cleaned.without_prefix(label.len);
+                let rest = cleaned.into_without_prefix(label.len);
                 let kind = if matches!(resolved, LabelKind::Dash | LabelKind::Plus) {
                     BlockKind::Bullet
                 } else if is_heading_like(&rest.text) {
@@ -417,7 +432,10 @@ impl Parser<'_> {
                 (kind, None, section, depth, cleaned)
             }
         };
-        if let Some(status) = table::status_heading(&body.text) {
+        if !self.tables_after(&range) {
+            // No table line follows: the status would never be read (only a table's
+            // header line reads it), so the heading is not folded to find one.
+        } else if let Some(status) = table::status_heading(&body.text) {
             self.table_status = Some(status);
         } else if label.as_ref().is_some_and(|l| {
             matches!(

@@ -14,12 +14,12 @@ impl Parser<'_> {
         } else {
             table::tab_cells(self.source, range.clone(), self.markup)
         };
-        let headers: Vec<String> = cells.iter().map(|c| c.cleaned.text.clone()).collect();
         let kind = table::header_kind(&cells).or_else(|| {
             // The first row of a pipe table is its header.
             (pipe && self.table.is_none()).then_some(false)
         });
         if let Some(numbered) = kind {
+            let headers: Vec<String> = cells.iter().map(|c| c.cleaned.text.clone()).collect();
             if let Some(table) = &self.table {
                 if table.headers == headers {
                     // The header repeated after a page break.
