@@ -89,7 +89,32 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the label at the start of `line` (already trimmed at the start).
 pub fn parse_label(line: &str) -> Option<Label> {
-    label_of(line, true)
+    let label = label_of(line, true)?;
+    // A bullet before the document's own number or letter (`- a) Tổ chức ...`: a Markdown or
+    // Word list marker put in front of the text's `a)`): the inner label numbers the item,
+    // and both come off its text.
+    if matches!(label.kind, LabelKind::Dash | LabelKind::Plus) {
+        let inner = line
+            .get(label.len..)
+            .and_then(|rest| label_of(rest, true))
+            .filter(|inner| {
+                matches!(
+                    inner.kind,
+                    LabelKind::LowerLetter
+                        | LabelKind::UpperLetter
+                        | LabelKind::Arabic
+                        | LabelKind::Roman
+                        | LabelKind::Paren
+                )
+            });
+        if let Some(inner) = inner {
+            return Some(Label {
+                len: label.len + inner.len,
+                ..inner
+            });
+        }
+    }
+    Some(label)
 }
 
 /// Whether `line` opens with an appendix label (`Phụ lục 1`): `parse_label(line)` of kind
@@ -370,6 +395,34 @@ mod tests {
                 None => stack.paragraph().0,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_bullet_before_a_letter_or_number_takes_the_inner_label() {
+        let label = parse_label("- a) Tổ chức chiến dịch").expect("a label");
+        assert_eq!(
+            (label.kind, label.key.as_str(), label.len),
+            (LabelKind::LowerLetter, "a", 5)
+        );
+        let label = parse_label("+ 2. Rà soát").expect("a label");
+        assert_eq!((label.kind, label.key.as_str()), (LabelKind::Arabic, "2"));
+        // A plain bullet, and a bullet before a number that is no label, stay bullets.
+        for line in [
+            "- Tổ chức chiến dịch",
+            "- 2025 là năm bản lề",
+            "- 10 tỉnh tham gia",
+        ] {
+            assert_eq!(
+                parse_label(line).map(|l| l.kind),
+                Some(LabelKind::Dash),
+                "{line}"
+            );
+        }
+        // Under an `a)` item, `- b)` is its sibling, not a bullet below it.
+        assert_eq!(
+            path_of(&["1. Bộ Y tế", "- a) Rà soát", "- b) Báo cáo"])[2],
+            "1.b"
+        );
     }
 
     proptest::proptest! {
