@@ -332,19 +332,24 @@ fn provinces_and_provincial_bodies() {
     assert!(names("thanh tra, kiểm tra").is_empty());
 }
 
-#[test]
-fn a_provincial_document_qualifies_its_bodies() {
+/// The names found in a document of the province Quảng Ninh dated `on`.
+fn provincial_names(on: Option<NaiveDate>) -> impl Fn(&str) -> Vec<String> {
     let context = AgencyContext {
-        date: date(2024, 7, 19),
+        date: on,
         province: Some("Quảng Ninh".into()),
         ..Default::default()
     };
-    let names = |text: &str| {
+    move |text: &str| {
         find(text, &context)
             .into_iter()
             .map(|m| m.name)
             .collect::<Vec<_>>()
-    };
+    }
+}
+
+#[test]
+fn a_provincial_document_qualifies_its_bodies() {
+    let names = provincial_names(date(2024, 7, 19));
     assert_eq!(
         names("Sở Tài chính chủ trì"),
         ["Sở Tài chính tỉnh Quảng Ninh"]
@@ -371,17 +376,7 @@ fn a_provincial_document_qualifies_its_bodies() {
 /// the national body keeps its own name (`Ủy ban Trung ương ...`, `... Việt Nam`).
 #[test]
 fn provincial_committees_of_the_front_and_mass_organisations() {
-    let context = AgencyContext {
-        date: date(2025, 8, 12),
-        province: Some("Quảng Ninh".into()),
-        ..Default::default()
-    };
-    let names = |text: &str| {
-        find(text, &context)
-            .into_iter()
-            .map(|m| m.name)
-            .collect::<Vec<_>>()
-    };
+    let names = provincial_names(date(2025, 8, 12));
     assert_eq!(
         names("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo"),
         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh"]

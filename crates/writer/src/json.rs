@@ -35,14 +35,13 @@ pub fn write_task(out: &mut Vec<u8>, task: &TaskRecord) {
     list(out, &task.support_groups, |out, g: &AgencyGroup| {
         name(out, g.as_str())
     });
-    if let Some(action) = &task.action {
-        out.extend_from_slice(b",\"action\":");
-        string(out, action);
-    }
-    if let Some(deliverable) = &task.deliverable {
-        out.extend_from_slice(b",\"deliverable\":");
-        string(out, deliverable);
-    }
+    field(out, b",\"action\":", task.action.as_deref(), string);
+    field(
+        out,
+        b",\"deliverable\":",
+        task.deliverable.as_deref(),
+        string,
+    );
     out.extend_from_slice(b",\"deadline\":");
     match &task.deadline {
         Some(d) => deadline(out, d),
@@ -100,14 +99,8 @@ fn agency(out: &mut Vec<u8>, agency: &AgencyRef) {
     string(out, &agency.name);
     out.extend_from_slice(b",\"mention\":");
     string(out, &agency.mention);
-    if let Some(s) = &agency.span {
-        out.extend_from_slice(b",\"span\":");
-        span(out, s);
-    }
-    if let Some(current) = &agency.current {
-        out.extend_from_slice(b",\"current\":");
-        string(out, current);
-    }
+    field(out, b",\"span\":", agency.span.as_ref(), span);
+    field(out, b",\"current\":", agency.current.as_deref(), string);
     out.push(b'}');
 }
 
@@ -116,20 +109,16 @@ fn deadline(out: &mut Vec<u8>, deadline: &Deadline) {
     optional_string(out, deadline.due.as_deref());
     out.extend_from_slice(b",\"precision\":");
     name(out, precision_name(deadline.precision));
-    if let Some(relation) = deadline.relation {
-        out.extend_from_slice(b",\"relation\":");
-        name(out, relation_name(relation));
-    }
-    if let Some(start) = &deadline.start {
-        out.extend_from_slice(b",\"start\":");
-        string(out, start);
-    }
+    field(
+        out,
+        b",\"relation\":",
+        deadline.relation,
+        |out, relation| name(out, relation_name(relation)),
+    );
+    field(out, b",\"start\":", deadline.start.as_deref(), string);
     out.extend_from_slice(b",\"text\":");
     string(out, &deadline.text);
-    if let Some(s) = &deadline.span {
-        out.extend_from_slice(b",\"span\":");
-        span(out, s);
-    }
+    field(out, b",\"span\":", deadline.span.as_ref(), span);
     if deadline.ambiguous {
         out.extend_from_slice(b",\"ambiguous\":true");
     }
@@ -139,30 +128,20 @@ fn deadline(out: &mut Vec<u8>, deadline: &Deadline) {
 fn target(out: &mut Vec<u8>, target: &Target) {
     out.extend_from_slice(b"{\"value\":");
     float(out, target.value);
-    if let Some(max) = target.max {
-        out.extend_from_slice(b",\"max\":");
-        float(out, max);
-    }
+    field(out, b",\"max\":", target.max, float);
     out.extend_from_slice(b",\"unit\":");
     string(out, &target.unit);
-    if let Some(comparator) = target.comparator {
-        out.extend_from_slice(b",\"comparator\":");
-        name(out, comparator_name(comparator));
-    }
-    if let Some(total) = target.total {
-        out.extend_from_slice(b",\"total\":");
-        float(out, total);
-    }
-    if let Some(metric) = &target.metric {
-        out.extend_from_slice(b",\"metric\":");
-        string(out, metric);
-    }
+    field(
+        out,
+        b",\"comparator\":",
+        target.comparator,
+        |out, comparator| name(out, comparator_name(comparator)),
+    );
+    field(out, b",\"total\":", target.total, float);
+    field(out, b",\"metric\":", target.metric.as_deref(), string);
     out.extend_from_slice(b",\"text\":");
     string(out, &target.text);
-    if let Some(s) = &target.span {
-        out.extend_from_slice(b",\"span\":");
-        span(out, s);
-    }
+    field(out, b",\"span\":", target.span.as_ref(), span);
     out.push(b'}');
 }
 
@@ -188,6 +167,14 @@ fn optional_name(out: &mut Vec<u8>, value: Option<&str>) {
     match value {
         Some(value) => name(out, value),
         None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A field serde leaves out when it is `None`: its key and value when there is one.
+fn field<T>(out: &mut Vec<u8>, key: &[u8], value: Option<T>, write: impl FnOnce(&mut Vec<u8>, T)) {
+    if let Some(value) = value {
+        out.extend_from_slice(key);
+        write(out, value);
     }
 }
 
