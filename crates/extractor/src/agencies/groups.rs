@@ -63,6 +63,9 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("bộ, ngành trung ương và địa phương", MGP),
     g("các bộ, ngành, cơ quan, địa phương", MGP),
     g("các bộ, cơ quan, địa phương", MGP),
+    g("các bộ, cơ quan trung ương và địa phương", MGP),
+    g("các bộ, cơ quan trung ương, địa phương", MGP),
+    g("bộ, cơ quan trung ương và địa phương", MGP),
     g("các bộ, địa phương", &[M, P]),
     g("các bộ và địa phương", &[M, P]),
     // Ministries and government agencies.
@@ -70,6 +73,7 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("bộ, ngành", MG),
     g("các bộ, ngành trung ương", MG),
     g("bộ, ngành trung ương", MG),
+    g("các bộ, cơ quan trung ương", MG),
     g("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", MG),
     g("bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", MG),
     g("các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ", MG),

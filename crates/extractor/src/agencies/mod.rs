@@ -130,6 +130,10 @@ pub static RULES: &[Rule] = &[
             yes("các bộ, ngành liên quan", "related_agencies"),
             yes("Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương", "provinces"),
             yes("UBND cấp xã", "communes"),
+            yes(
+                "Các bộ, cơ quan trung ương và địa phương đẩy nhanh giải ngân",
+                "ministries, government_agencies, provinces",
+            ),
             no("địa phương đã ban hành"),
             no("Bộ Công an"),
         ],
