@@ -542,3 +542,20 @@ fn the_issuing_province_of_a_provincial_document() {
         None
     );
 }
+
+#[test]
+fn the_issuing_ministry_of_a_ministrys_document() {
+    use vntask_extractor::agencies::issuing_ministry;
+    assert_eq!(
+        issuing_ministry("BỘ CÔNG THƯƠNG", date(2025, 11, 10)).as_deref(),
+        Some("Bộ Công Thương")
+    );
+    // Before 1 March 2025 the ministry of information still stood.
+    assert_eq!(
+        issuing_ministry("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", date(2024, 7, 19)).as_deref(),
+        Some("Bộ Thông tin và Truyền thông")
+    );
+    // Negatives: a government agency and a province are no ministries.
+    assert_eq!(issuing_ministry("VĂN PHÒNG CHÍNH PHỦ", None), None);
+    assert_eq!(issuing_ministry("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", None), None);
+}

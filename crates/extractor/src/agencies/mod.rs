@@ -23,6 +23,7 @@ pub mod listed;
 mod matcher;
 mod resolve;
 mod roles;
+mod units;
 
 pub use gazetteer::{parse_tsv, Entry, Gazetteer, GazetteerError, Kind, BUILTIN_TSV};
 pub use groups::{GroupPhrase, PHRASES as GROUP_PHRASES};
@@ -99,9 +100,10 @@ pub static RULES: &[Rule] = &[
     ),
     rule(
         "AG005",
-        "A provincial body without its province: in a provincial document it is that province's (`Sở Tài chính` → `Sở Tài chính tỉnh X`); elsewhere a department is kept as written.",
+        "A provincial body without its province: in a provincial document it is that province's (`Sở Tài chính` → `Sở Tài chính tỉnh X`); elsewhere a department is kept as written, and so is a commune's or district's (`Công an xã`).",
         &[
             yes("Sở Tài chính chủ trì", "Sở Tài chính"),
+            yes("Công an xã phối hợp với Ban Chỉ huy Quân sự xã", "Công an xã"),
             no("thanh tra, kiểm tra việc thực hiện"),
             no("công an nhân dân"),
         ],
@@ -150,6 +152,20 @@ pub static RULES: &[Rule] = &[
             no("Bộ trưởng Bộ Tài chính điện:\n- Ủy ban nhân dân tỉnh An Giang.\n\nĐề nghị Ủy ban nhân dân các tỉnh trên địa bàn rà soát kinh phí."),
             // Nothing listed above: the group stays the provinces group.
             no("Đề nghị Ủy ban nhân dân các tỉnh nêu trên rà soát kinh phí."),
+        ],
+    ),
+    rule(
+        "AG009",
+        "A body outside the gazetteer, by the grammar of its name: a head noun (`Cục`, `Vụ`, `Viện`, `Trung tâm`, `Báo`, ...) and a name that opens with a capital, up to punctuation, a function word or the verb (`Cục Quản lý và Xây dựng công trình thủy lợi chủ trì`); `Văn phòng Bộ`, `Thanh tra Bộ` are the issuing ministry's.",
+        &[
+            yes("Giao Cục Quản lý và Xây dựng công trình thủy lợi chủ trì", "Cục Quản lý và Xây dựng công trình thủy lợi"),
+            yes("phối hợp với Vụ Kế hoạch - Tài chính:", "Vụ Kế hoạch - Tài chính"),
+            yes("Báo Quảng Trị tăng cường thông tin", "Báo Quảng Trị"),
+            yes("Thanh tra Bộ Y tế chủ trì", "Thanh tra Bộ Y tế"),
+            no("Báo cáo kết quả về Bộ Y tế"),
+            no("Phòng, chống thiên tai"),
+            no("Trường hợp cần thiết"),
+            no("Văn phòng Chính phủ theo dõi"),
         ],
     ),
     rule(
@@ -220,6 +236,9 @@ pub struct AgencyContext {
     /// For a provincial document, the province whose bodies unqualified names refer to
     /// (`An Giang`, `tỉnh An Giang`, `thành phố Hà Nội`).
     pub province: Option<String>,
+    /// For a ministry's own document, the ministry (`Bộ Công Thương`): whose `Văn phòng Bộ`
+    /// and `Thanh tra Bộ` its text names.
+    pub ministry: Option<String>,
     /// A gazetteer extended by the user (`--agencies FILE`); the built-in one when `None`.
     pub gazetteer: Option<Arc<Gazetteer>>,
 }
@@ -248,7 +267,21 @@ pub fn find(text: &str, context: &AgencyContext) -> Vec<AgencyMention> {
     let gazetteer = context.gazetteer();
     let key = key::shared(text);
     let raws = gazetteer.matcher.scan(&key);
-    resolve::resolve(text, &key, &raws, context, gazetteer)
+    let mut mentions = resolve::resolve(text, &key, &raws, context, gazetteer);
+    units::add(text, &mut mentions, context);
+    mentions
+}
+
+/// The ministry that issued a document, from its issuer line (`BỘ CÔNG THƯƠNG`), for
+/// [`AgencyContext::ministry`]; `None` when the issuer is not a ministry.
+pub fn issuing_ministry(issuer: &str, date: Option<NaiveDate>) -> Option<String> {
+    let context = AgencyContext {
+        date,
+        ..Default::default()
+    };
+    let first = find(issuer, &context).into_iter().next()?;
+    let entry = context.gazetteer().get(first.id.as_deref()?)?;
+    matches!(entry.kind, gazetteer::Kind::Ministry).then_some(first.name)
 }
 
 /// The province of a provincial document, from its header (the first lines, where the issuer

@@ -356,6 +356,30 @@ impl<'a> Resolver<'a> {
         if !upper_initial(original) && level == 0 {
             return None;
         }
+        // `Công an xã`, `Văn phòng Ủy ban nhân dân huyện`: a body of a commune or district,
+        // not of the province; kept as written (no id). `Ủy ban nhân dân xã` and `Hội đồng
+        // nhân dân xã` are left to the group rules (`Ủy ban nhân dân cấp xã`).
+        if level == 0 && upper_initial(original) && !matches!(head.id.as_str(), "ubnd" | "hdnd") {
+            if let Some(local) = super::units::local_level(self.original(end, after.len() + end)) {
+                let input = self.key.input_range(start, end);
+                let to = input.end + local;
+                let name = self
+                    .text
+                    .get(input.start..to)
+                    .unwrap_or_default()
+                    .to_string();
+                let key_end = self.key.key_offset(to);
+                let m = Mention {
+                    id: None,
+                    name,
+                    current: None,
+                    groups: Vec::new(),
+                    rule: "AG005",
+                };
+                self.push(start, key_end, m, List::Other);
+                return Some(1);
+            }
+        }
         if let Some(province) = self.context_province().cloned() {
             let m = self.provincial(&head, &province, "AG005");
             self.push(start, end + level, m, List::Other);
@@ -496,7 +520,7 @@ mod tests {
                     let ctx = AgencyContext {
                         date,
                         province: Some(province.clone()),
-                        gazetteer: None,
+                        ..Default::default()
                     };
                     let resolver = Resolver {
                         text: "",

@@ -48,6 +48,11 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     let agency_context = AgencyContext {
         date: context.reference,
         province: document.meta.province.clone(),
+        ministry: document
+            .meta
+            .issuer
+            .as_deref()
+            .and_then(|issuer| crate::agencies::issuing_ministry(issuer, context.reference)),
         gazetteer: context.gazetteer.clone(),
     };
     let found = blocks::Lookups::new(document, &agency_context);

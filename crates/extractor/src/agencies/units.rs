@@ -1,0 +1,499 @@
+//! Bodies outside the gazetteer, told by the grammar of their names (rule `AG009`).
+//!
+//! A ministry's own documents assign work to its units: `Cục Điện lực`, `Vụ Kế hoạch - Tài
+//! chính`, `Viện Năng lượng`, `Văn phòng Bộ`; a province's to its newspaper (`Báo Quảng
+//! Trị`) or a commune's `Phòng Kinh tế`. No list holds them all, but their names have one
+//! shape: a head noun of administration (`Cục`, `Vụ`, `Viện`, `Trung tâm`, ...) written with
+//! a capital, then a name that opens with a capital (`Cục Quản lý và Xây dựng công trình
+//! thủy lợi`). The name runs on, lower-case words included, until punctuation, a function
+//! word (`các`, `tại`, `của`, `thuộc`, ...) or a verb of the assignment (`chủ trì`, `phối
+//! hợp`, `kiểm tra`, ...); when no such end comes within a few words, only its capitalised
+//! words are kept.
+//!
+//! `Văn phòng Bộ` and `Thanh tra Bộ` in a ministry's document are that ministry's
+//! (`Văn phòng Bộ Công Thương`), as `Sở Tài chính` in a province's is the province's; followed
+//! by the ministry's name they are one body, not the ministry.
+//!
+//! The grammar only reads what the gazetteer left: a name the gazetteer knows keeps its id.
+
+use super::{AgencyContext, AgencyMention};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+/// Head nouns of a unit's name, longest first where one begins another.
+const HEADS: &[&str] = &[
+    "Ban Quản lý",
+    "Bệnh viện",
+    "Chi cục",
+    "Học viện",
+    "Tạp chí",
+    "Thanh tra",
+    "Tổng cục",
+    "Trung tâm",
+    "Văn phòng",
+    "Báo",
+    "Ban",
+    "Cục",
+    "Đài",
+    "Phòng",
+    "Trường",
+    "Viện",
+    "Vụ",
+];
+
+/// Heads that, followed by `Bộ`, name the ministry's own office or inspectorate.
+const MINISTRY_UNITS: &[&str] = &["Văn phòng", "Thanh tra"];
+
+/// Two-word verbs of an assignment: the name ends before them (`Cục Điện lực chủ trì`).
+const VERB_PAIRS: &[&str] = &[
+    "ban hành",
+    "báo cáo",
+    "bảo đảm",
+    "bố trí",
+    "bổ sung",
+    "cập nhật",
+    "chỉ đạo",
+    "chủ động",
+    "chủ trì",
+    "chuẩn bị",
+    "cung cấp",
+    "đánh giá",
+    "đảm bảo",
+    "đẩy mạnh",
+    "đề xuất",
+    "đôn đốc",
+    "giải quyết",
+    "giám sát",
+    "hoàn thành",
+    "hoàn thiện",
+    "hướng dẫn",
+    "huy động",
+    "khẩn trương",
+    "kiểm tra",
+    "nghiên cứu",
+    "nghiêm túc",
+    "phân bổ",
+    "phê duyệt",
+    "phối hợp",
+    "rà soát",
+    "sửa đổi",
+    "tăng cường",
+    "tập trung",
+    "tham mưu",
+    "thẩm định",
+    "theo dõi",
+    "thống nhất",
+    "thực hiện",
+    "tiếp tục",
+    "tổ chức",
+    "tổng hợp",
+    "triển khai",
+    "tuyên truyền",
+    "vận hành",
+    "xây dựng",
+    "xử lý",
+];
+
+/// Words that never stand inside a unit's name after its head: determiners, prepositions,
+/// auxiliaries and the verbs of assigning (`các`, `tại`, `thuộc`, `được`, `giao`).
+const FUNCTION_WORDS: &[&str] = &[
+    "bằng", "các", "cần", "cho", "có", "của", "cử", "để", "đã", "đang", "đến", "do", "dưới",
+    "được", "giao", "hằng", "hàng", "khi", "không", "là", "mọi", "này", "nếu", "ngay", "ngày",
+    "nhằm", "những", "như", "ở", "phải", "qua", "sau", "sẽ", "sớm", "tại", "tháng", "theo",
+    "thuộc", "trên", "trong", "trước", "từ", "về", "với",
+];
+
+/// Verbs whose object is a body being made or remade (`Thành lập Ban Chỉ huy phòng cháy`): the
+/// body after them does nothing in the task, and is not taken.
+const OBJECT_VERBS: &[&str] = &[
+    "củng cố",
+    "giải thể",
+    "hợp nhất",
+    "kiện toàn",
+    "sáp nhập",
+    "thành lập",
+];
+
+/// Lower-case words a name may run over before an end must come; past it the words are
+/// not taken for a name.
+const MAX_TAIL_WORDS: usize = 8;
+
+/// The head nouns, one automaton (leftmost-longest: `Ban Quản lý` before `Ban`).
+static HEAD_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(HEADS)
+        .ok()
+});
+
+/// Adds the units that the grammar finds in the gaps between `mentions` (kept in text order).
+pub(super) fn add(text: &str, mentions: &mut Vec<AgencyMention>, context: &AgencyContext) {
+    let Some(finder) = HEAD_FINDER.as_ref() else {
+        return;
+    };
+    let mut found: Vec<AgencyMention> = Vec::new();
+    for head in finder.find_iter(text) {
+        let start = head.start();
+        if found.last().is_some_and(|u| u.range.end > start)
+            || covered(mentions, start)
+            || head_at(text, start).is_none_or(|h| h.len() != head.len())
+            || after_object_verb(text, start)
+        {
+            continue;
+        }
+        let Some(head) = HEADS.get(head.pattern().as_usize()) else {
+            continue;
+        };
+        if let Some(unit) = unit_at(text, start, head, mentions, context) {
+            found.push(unit);
+        }
+    }
+    for unit in found {
+        // A ministry's name taken into `Văn phòng Bộ X` is no longer a mention of its own.
+        mentions.retain(|m| m.range.start >= unit.range.end || m.range.end <= unit.range.start);
+        let at = mentions.partition_point(|m| m.range.start < unit.range.start);
+        mentions.insert(at, unit);
+    }
+}
+
+/// Whether the two words before `index` are a verb of [`OBJECT_VERBS`].
+fn after_object_verb(text: &str, index: usize) -> bool {
+    let before = text.get(..index).unwrap_or_default().trim_end();
+    let mut words = before.rsplit(' ');
+    let (Some(second), Some(first)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let pair = format!("{first} {second}").to_lowercase();
+    OBJECT_VERBS.contains(&pair.as_str())
+}
+
+/// The head noun standing at `index`: at a word start, written as in [`HEADS`], followed by a
+/// space.
+fn head_at(text: &str, index: usize) -> Option<&'static str> {
+    let starts_word = text
+        .get(..index)?
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if !starts_word {
+        return None;
+    }
+    let rest = text.get(index..)?;
+    HEADS.iter().copied().find(|h| {
+        rest.strip_prefix(*h)
+            .is_some_and(|after| after.starts_with(' '))
+    })
+}
+
+fn covered(mentions: &[AgencyMention], offset: usize) -> bool {
+    mentions.iter().any(|m| m.range.contains(&offset))
+}
+
+/// The unit whose head stands at `start`, if a name follows it.
+fn unit_at(
+    text: &str,
+    start: usize,
+    head: &str,
+    mentions: &[AgencyMention],
+    context: &AgencyContext,
+) -> Option<AgencyMention> {
+    let name_start = start + head.len() + 1;
+    // `Văn phòng Bộ Công Thương`: the unit with the ministry's name.
+    if MINISTRY_UNITS.contains(&head) {
+        if let Some(ministry) = mentions
+            .iter()
+            .find(|m| m.range.start == name_start && m.name.starts_with("Bộ "))
+        {
+            return Some(unit(
+                text,
+                start..ministry.range.end,
+                format!("{head} {}", ministry.name),
+            ));
+        }
+        // `Văn phòng Bộ` alone, in a ministry's document.
+        let rest = text.get(name_start..)?;
+        if rest
+            .strip_prefix("Bộ")
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        {
+            let ministry = context.ministry.as_deref()?;
+            let end = name_start + "Bộ".len();
+            return Some(unit(text, start..end, format!("{head} {ministry}")));
+        }
+    }
+    // `Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã`: the one office of a commune's or
+    // district's council and committee.
+    if head == "Văn phòng" {
+        let rest = text.get(name_start..)?;
+        if let Some(after) = ["Hội đồng nhân dân và Ủy ban nhân dân", "HĐND và UBND"]
+            .iter()
+            .find_map(|both| rest.strip_prefix(both))
+        {
+            if let Some(level) = local_level(after) {
+                let end = name_start + (rest.len() - after.len()) + level;
+                let name = text.get(start..end)?.to_string();
+                return Some(unit(text, start..end, name));
+            }
+        }
+    }
+    let end = name_end(text, name_start, mentions)?;
+    let name = text.get(start..end)?.to_string();
+    Some(unit(text, start..end, name))
+}
+
+fn unit(text: &str, range: std::ops::Range<usize>, name: String) -> AgencyMention {
+    AgencyMention {
+        mention: text.get(range.clone()).unwrap_or_default().to_string(),
+        range,
+        id: None,
+        name,
+        current: None,
+        groups: Vec::new(),
+        rule: "AG009",
+    }
+}
+
+/// Where the name that begins at `from` ends, or `None` when no capitalised word opens it.
+fn name_end(text: &str, from: usize, mentions: &[AgencyMention]) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let mut words = Words { text: rest, at: 0 };
+    let mut end = None;
+    let mut tail = 0;
+    while let Some((word_start, word_end, word, punct_after)) = words.next_word() {
+        let absolute = from + word_start;
+        let lower = word.to_lowercase();
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if end.is_none() && !capitalised {
+            return None;
+        }
+        let ends_here = word.chars().any(|c| c.is_ascii_digit())
+            || (end.is_some() && capitalised && starts_another_body(text, absolute, mentions))
+            || (!capitalised && FUNCTION_WORDS.contains(&lower.as_str()));
+        if ends_here {
+            break;
+        }
+        // A two-word verb ends the name before its first word.
+        if !capitalised {
+            if let Some(next) = words.peek_word() {
+                let pair = format!("{lower} {}", next.to_lowercase());
+                if VERB_PAIRS.contains(&pair.as_str()) {
+                    break;
+                }
+            }
+        }
+        // `và`, `-` join two parts of a name only before a capitalised word or more name.
+        let joiner = lower == "và" || word == "-" || word == "–";
+        if !joiner {
+            if capitalised {
+                tail = 0;
+            } else {
+                tail += 1;
+                if tail > MAX_TAIL_WORDS {
+                    return None;
+                }
+            }
+            end = Some(from + word_end);
+        }
+        if punct_after {
+            break;
+        }
+    }
+    end
+}
+
+/// Whether another body's name begins at `offset` (`Cục Điện lực và Cục Hóa chất`).
+fn starts_another_body(text: &str, offset: usize, mentions: &[AgencyMention]) -> bool {
+    if covered(mentions, offset) {
+        return true;
+    }
+    let rest = text.get(offset..).unwrap_or_default();
+    let word_len = rest.find(' ').unwrap_or(rest.len());
+    if matches!(rest.get(..word_len), Some("Bộ" | "Sở" | "Ủy" | "UBND")) {
+        return true;
+    }
+    head_at(text, offset).is_some_and(|head| {
+        rest.get(head.len() + 1..)
+            .and_then(|name| name.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
+/// Words of a name: runs of letters, digits, `-` and `–`, with whether punctuation other than
+/// a space follows the word (the name ends there).
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    fn next_word(&mut self) -> Option<(usize, usize, &'a str, bool)> {
+        let rest = self.text.get(self.at..)?;
+        let skipped = rest.len() - rest.trim_start_matches(' ').len();
+        let start = self.at + skipped;
+        let rest = self.text.get(start..)?;
+        // Anything but a letter, digit or dash opens no word: the name has ended.
+        let first = rest.chars().next()?;
+        if !(first.is_alphanumeric() || first == '-' || first == '–') {
+            return None;
+        }
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '–'))
+            .unwrap_or(rest.len());
+        let end = start + len;
+        self.at = end;
+        let after = self.text.get(end..).and_then(|a| a.chars().next());
+        let punct_after = after.is_some_and(|c| c != ' ');
+        Some((start, end, self.text.get(start..end)?, punct_after))
+    }
+
+    fn peek_word(&self) -> Option<&'a str> {
+        let mut copy = Words {
+            text: self.text,
+            at: self.at,
+        };
+        copy.next_word().map(|(_, _, word, _)| word)
+    }
+}
+
+/// The level words of communes and districts, as written after a body's name.
+const LOCAL_LEVELS: &[&str] = &[
+    "thị trấn",
+    "thị xã",
+    "đặc khu",
+    "huyện",
+    "phường",
+    "quận",
+    "xã",
+];
+
+/// The byte length of a commune or district level word (with its leading space) at the start
+/// of `after`, the original text after a body's name: ` xã` in `Công an xã`.
+pub(super) fn local_level(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix(' ')?;
+    LOCAL_LEVELS.iter().find_map(|level| {
+        let tail = rest.strip_prefix(level)?;
+        (!tail.starts_with(|c: char| c.is_alphanumeric())).then_some(1 + level.len())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, ministry: Option<&str>) -> Vec<String> {
+        let context = AgencyContext {
+            ministry: ministry.map(str::to_string),
+            ..Default::default()
+        };
+        super::super::find(text, &context)
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_name_runs_to_the_verb_or_the_punctuation() {
+        for (text, expected) in [
+            ("Cục Điện lực chủ trì, phối hợp", "Cục Điện lực"),
+            (
+                "Giao Cục Quản lý và Xây dựng công trình thủy lợi chủ trì",
+                "Cục Quản lý và Xây dựng công trình thủy lợi",
+            ),
+            (
+                "Giao Cục Kỹ thuật an toàn và Môi trường công nghiệp kiểm tra",
+                "Cục Kỹ thuật an toàn và Môi trường công nghiệp",
+            ),
+            (
+                "phối hợp với Vụ Kế hoạch - Tài chính:",
+                "Vụ Kế hoạch - Tài chính",
+            ),
+            ("Viện Năng lượng nghiên cứu, đề xuất", "Viện Năng lượng"),
+            (
+                "phối hợp với Trung tâm Thông tin công nghiệp và thương mại đẩy mạnh",
+                "Trung tâm Thông tin công nghiệp và thương mại",
+            ),
+            ("Báo Quảng Trị tăng cường thông tin", "Báo Quảng Trị"),
+            ("Phòng Kinh tế, Phòng Văn hóa - Xã hội", "Phòng Kinh tế"),
+            ("(qua Cục Điện lực)", "Cục Điện lực"),
+            (
+                "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã chuẩn bị",
+                "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+            ),
+            (
+                "Văn phòng HĐND và UBND huyện tổng hợp",
+                "Văn phòng HĐND và UBND huyện",
+            ),
+        ] {
+            assert_eq!(
+                names(text, None).first().map(String::as_str),
+                Some(expected),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_units_joined_by_va_are_two() {
+        assert_eq!(
+            names("Cục Điện lực và Cục Hóa chất theo dõi", None),
+            ["Cục Điện lực", "Cục Hóa chất"]
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_heads_are_not_units() {
+        for text in [
+            "Báo cáo kết quả về Bộ Y tế",
+            "Phòng, chống thiên tai",
+            "Ban hành kế hoạch",
+            "Trường hợp cần thiết",
+            "Vụ việc được xử lý",
+            "Trung tâm của vùng",
+            "giải quyết vụ án",
+            "Cục 12",
+            "Thành lập Ban Chỉ huy phòng cháy, chữa cháy rừng cấp xã",
+            "kiện toàn Ban Quản lý rừng phòng hộ",
+        ] {
+            let found: Vec<_> = names(text, None)
+                .into_iter()
+                .filter(|n| !n.starts_with("Bộ "))
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn the_ministrys_own_office_and_inspectorate() {
+        assert_eq!(
+            names("Văn phòng Bộ phối hợp", Some("Bộ Công Thương")),
+            ["Văn phòng Bộ Công Thương"]
+        );
+        assert_eq!(
+            names("Thanh tra Bộ Y tế chủ trì", None),
+            ["Thanh tra Bộ Y tế"]
+        );
+        // Outside a ministry's document `Văn phòng Bộ` names nobody in particular.
+        assert!(names("Văn phòng Bộ phối hợp", None).is_empty());
+    }
+
+    #[test]
+    fn a_name_with_no_end_in_sight_is_not_taken() {
+        assert!(names(
+            "Trung tâm Dữ liệu quốc gia một hai ba bốn năm sáu bảy tám chín mười",
+            None
+        )
+        .is_empty());
+        assert_eq!(
+            names("Trung tâm Dữ liệu quốc gia một hai ba chủ trì", None),
+            ["Trung tâm Dữ liệu quốc gia một hai ba"]
+        );
+    }
+
+    #[test]
+    fn a_gazetteer_name_keeps_its_id() {
+        let context = AgencyContext::default();
+        let found = super::super::find("Văn phòng Chính phủ chủ trì", &context);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].id.is_some());
+    }
+}
