@@ -557,5 +557,8 @@ fn the_issuing_ministry_of_a_ministrys_document() {
     );
     // Negatives: a government agency and a province are no ministries.
     assert_eq!(issuing_ministry("VĂN PHÒNG CHÍNH PHỦ", None), None);
-    assert_eq!(issuing_ministry("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", None), None);
+    assert_eq!(
+        issuing_ministry("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", None),
+        None
+    );
 }

@@ -127,6 +127,13 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("cơ quan liên quan", &[R]),
     g("các đơn vị liên quan", &[R]),
     g("các đơn vị có liên quan", &[R]),
+    // A ministry's own units: `các Vụ, Cục liên quan`.
+    g("các vụ, cục liên quan", &[R]),
+    g("các vụ, cục có liên quan", &[R]),
+    g("các cục, vụ liên quan", &[R]),
+    g("các cục, vụ có liên quan", &[R]),
+    g("các vụ, cục, đơn vị liên quan", &[R]),
+    g("các cục, vụ, đơn vị liên quan", &[R]),
     g("các bộ, cơ quan liên quan", &[R]),
     g("bộ, cơ quan liên quan", &[R]),
     g("bộ, ngành liên quan", &[R]),

@@ -104,6 +104,7 @@ pub static RULES: &[Rule] = &[
         &[
             yes("Sở Tài chính chủ trì", "Sở Tài chính"),
             yes("Công an xã phối hợp với Ban Chỉ huy Quân sự xã", "Công an xã"),
+            no("Sở Y tế các tỉnh, thành phố xây dựng kế hoạch"),
             no("thanh tra, kiểm tra việc thực hiện"),
             no("công an nhân dân"),
         ],
@@ -174,6 +175,7 @@ pub static RULES: &[Rule] = &[
         &[
             yes("Thủ tướng giao Bộ Công an, Bộ Quốc phòng nghiên cứu", "lead: Bộ Quốc phòng"),
             yes("Đề nghị các bộ, ngành, địa phương khẩn trương triển khai", "lead: ministries, government_agencies, provinces"),
+            yes("Đề nghị Sở Y tế các tỉnh, thành phố xây dựng kế hoạch", "lead: provinces"),
             no("Bộ Tài chính báo cáo Thủ tướng"),
             no("theo hướng dẫn của Bộ Y tế"),
         ],

@@ -235,7 +235,7 @@ impl<'a> Resolver<'a> {
         }
 
         if let Some(Candidate::Head { index }) = head {
-            if let Some(used) = self.head_alone(index, raw, original) {
+            if let Some(used) = self.head_alone(index, raw, original, next) {
                 return used;
             }
         }
@@ -338,7 +338,13 @@ impl<'a> Resolver<'a> {
         Some(2)
     }
 
-    fn head_alone(&mut self, index: usize, raw: &Raw, original: &str) -> Option<usize> {
+    fn head_alone(
+        &mut self,
+        index: usize,
+        raw: &Raw,
+        original: &str,
+        next: Option<&Raw>,
+    ) -> Option<usize> {
         let head = self.gazetteer.entry(index)?.clone();
         let (start, end) = (raw.start, raw.end);
         // `Sở Tài chính tỉnh`, or `Sở Tài chính` alone, in a provincial document.
@@ -353,7 +359,22 @@ impl<'a> Resolver<'a> {
                         .starts_with(|c: char| c.is_alphanumeric())
             })
             .map_or(0, |w| w.len() - usize::from(w.ends_with('.')));
-        if !upper_initial(original) && level == 0 {
+        if level == 0 && !upper_initial(original) {
+            return None;
+        }
+        // `Sở Y tế các tỉnh, thành phố`: the body of every province, no one body; the group
+        // after it says which, and its mention starts at the body's name.
+        if level == 0 && after.starts_with(" cac ") {
+            let group_follows = next.is_some_and(|n| {
+                n.start == end + 1
+                    && n.candidates
+                        .iter()
+                        .any(|c| matches!(c, Candidate::Group { .. }))
+            });
+            if group_follows {
+                self.pending_head = Some(start);
+                return Some(1);
+            }
             return None;
         }
         // `Công an xã`, `Văn phòng Ủy ban nhân dân huyện`: a body of a commune or district,

@@ -295,7 +295,11 @@ fn name_end(text: &str, from: usize, mentions: &[AgencyMention]) -> Option<usize
             end = Some(from + word_end);
         }
         if punct_after {
-            break;
+            // `Cục Quản lý Khám, chữa bệnh`: a comma before a lower-case word that is neither
+            // a function word nor a verb joins two parts of one name.
+            if !words.comma_joins() {
+                break;
+            }
         }
     }
     end
@@ -344,6 +348,34 @@ impl<'a> Words<'a> {
         let after = self.text.get(end..).and_then(|a| a.chars().next());
         let punct_after = after.is_some_and(|c| c != ' ');
         Some((start, end, self.text.get(start..end)?, punct_after))
+    }
+
+    /// At a `, ` that joins two parts of a name, steps over it and says so.
+    fn comma_joins(&mut self) -> bool {
+        let Some(rest) = self.text.get(self.at..).and_then(|r| r.strip_prefix(", ")) else {
+            return false;
+        };
+        let mut after = Words {
+            text: self.text,
+            at: self.text.len() - rest.len(),
+        };
+        let Some((_, _, word, _)) = after.next_word() else {
+            return false;
+        };
+        let lower = word.to_lowercase();
+        if word.chars().next().is_none_or(|c| !c.is_lowercase())
+            || FUNCTION_WORDS.contains(&lower.as_str())
+        {
+            return false;
+        }
+        if let Some(next) = after.peek_word() {
+            let pair = format!("{lower} {}", next.to_lowercase());
+            if VERB_PAIRS.contains(&pair.as_str()) {
+                return false;
+            }
+        }
+        self.at = self.text.len() - rest.len();
+        true
     }
 
     fn peek_word(&self) -> Option<&'a str> {
@@ -414,6 +446,9 @@ mod tests {
             ),
             ("Báo Quảng Trị tăng cường thông tin", "Báo Quảng Trị"),
             ("Phòng Kinh tế, Phòng Văn hóa - Xã hội", "Phòng Kinh tế"),
+            ("Cục Quản lý Khám, chữa bệnh", "Cục Quản lý Khám, chữa bệnh"),
+            ("Cục Điện lực, các đơn vị", "Cục Điện lực"),
+            ("Viện Năng lượng, tổng hợp báo cáo", "Viện Năng lượng"),
             ("(qua Cục Điện lực)", "Cục Điện lực"),
             (
                 "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã chuẩn bị",
