@@ -148,12 +148,25 @@ pub(super) fn add(text: &str, mentions: &mut Vec<AgencyMention>, context: &Agenc
             found.push(unit);
         }
     }
-    for unit in found {
-        // A ministry's name taken into `Văn phòng Bộ X` is no longer a mention of its own.
-        mentions.retain(|m| m.range.start >= unit.range.end || m.range.end <= unit.range.start);
-        let at = mentions.partition_point(|m| m.range.start < unit.range.start);
-        mentions.insert(at, unit);
+    if found.is_empty() {
+        return;
     }
+    // Merge the two lists in text order; a ministry's name taken into `Văn phòng Bộ X` is no
+    // longer a mention of its own.
+    let old = std::mem::take(mentions);
+    let mut units = found.into_iter().peekable();
+    for m in old {
+        while let Some(u) = units.next_if(|u| u.range.start < m.range.start) {
+            mentions.push(u);
+        }
+        let taken = mentions
+            .last()
+            .is_some_and(|u| u.rule == "AG009" && u.range.end > m.range.start);
+        if !taken {
+            mentions.push(m);
+        }
+    }
+    mentions.extend(units);
 }
 
 /// Whether the two words before `index` are a verb of [`OBJECT_VERBS`].
@@ -185,8 +198,14 @@ fn head_at(text: &str, index: usize) -> Option<&'static str> {
     })
 }
 
+/// Whether a mention covers `offset` (`mentions` are in text order and do not overlap, so a
+/// binary search finds the one candidate: a long line with many names stays linear).
 fn covered(mentions: &[AgencyMention], offset: usize) -> bool {
-    mentions.iter().any(|m| m.range.contains(&offset))
+    let after = mentions.partition_point(|m| m.range.start <= offset);
+    after
+        .checked_sub(1)
+        .and_then(|i| mentions.get(i))
+        .is_some_and(|m| m.range.contains(&offset))
 }
 
 /// The unit whose head stands at `start`, if a name follows it.
@@ -200,9 +219,10 @@ fn unit_at(
     let name_start = start + head.len() + 1;
     // `Văn phòng Bộ Công Thương`: the unit with the ministry's name.
     if MINISTRY_UNITS.contains(&head) {
+        let at = mentions.partition_point(|m| m.range.start < name_start);
         if let Some(ministry) = mentions
-            .iter()
-            .find(|m| m.range.start == name_start && m.name.starts_with("Bộ "))
+            .get(at)
+            .filter(|m| m.range.start == name_start && m.name.starts_with("Bộ "))
         {
             return Some(unit(
                 text,
