@@ -181,7 +181,7 @@ pub fn scan(lines: &[&str]) -> Header {
     if let Some((index, doc_type)) = type_line {
         meta.doc_type = doc_type;
         meta.issuer = issuer(head);
-        meta.province = meta.issuer.as_deref().and_then(province_of);
+        meta.province = issuing_province(head);
         // The title: the next lines up to a blank line or a rule.
         let mut title: Vec<&str> = Vec::new();
         let mut next = index + 1;
@@ -249,7 +249,7 @@ pub fn scan(lines: &[&str]) -> Header {
         // A header without a type line (a công văn): the body starts after the date line
         // or after the `V/v ...` (về việc) title under the number.
         meta.issuer = issuer(head);
-        meta.province = meta.issuer.as_deref().and_then(province_of);
+        meta.province = issuing_province(head);
         if let Some(last) = head
             .iter()
             .rposition(|l| PLACE_DATE.is_match(l) || NUMBER.is_match(l))
@@ -311,6 +311,20 @@ fn continues_title(previous: &str, line: &str) -> bool {
 /// The issuing body: the capital lines of the header, without the national motto
 /// (`ỦY BAN NHÂN DÂN` + `TỈNH QUẢNG NINH`).
 fn issuer(head: &[&str]) -> Option<String> {
+    issuers(head).pop()
+}
+
+/// The province of a document's issuer, or of the body over it: a `SỞ Y TẾ` under `UBND TỈNH
+/// QUẢNG TRỊ` is a provincial issuer, though its own name holds no province.
+fn issuing_province(head: &[&str]) -> Option<String> {
+    let mut names = issuers(head);
+    let own = names.pop()?;
+    province_of(&own).or_else(|| names.pop().as_deref().and_then(province_of))
+}
+
+/// The bodies of the header's issuer block, the parent body first (`BỘ TÀI CHÍNH`, then
+/// `TỔNG CỤC THUẾ`).
+fn issuers(head: &[&str]) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     for line in head {
         let cell = line
@@ -334,14 +348,17 @@ fn issuer(head: &[&str]) -> Option<String> {
     }
     // `ỦY BAN NHÂN DÂN` + `TỈNH QUẢNG NINH` (or a name wrapped after `VÀ`) is one name;
     // `BỘ TÀI CHÍNH` + `TỔNG CỤC THUẾ` is a parent body over the issuing one.
-    let mut issuer: Option<String> = None;
+    let mut names: Vec<String> = Vec::new();
     for part in parts {
-        issuer = Some(match issuer {
-            Some(previous) if continues_name(&previous, &part) => format!("{previous} {part}"),
-            _ => part,
-        });
+        match names.last_mut() {
+            Some(previous) if continues_name(previous, &part) => {
+                previous.push(' ');
+                previous.push_str(&part);
+            }
+            _ => names.push(part),
+        }
     }
-    issuer
+    names
 }
 
 /// Whether `next` goes on with the name in `previous` rather than naming a body under it.
@@ -528,6 +545,22 @@ mod tests {
             issuer(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "VĂN PHÒNG CHÍNH PHỦ"]).as_deref(),
             Some("VĂN PHÒNG CHÍNH PHỦ")
         );
+    }
+
+    #[test]
+    fn a_department_is_in_its_parent_provinces() {
+        let head = [
+            "UBND TỈNH QUẢNG TRỊ",
+            "SỞ Y TẾ",
+            "-------",
+            "Số: 2150/SYT-NVY",
+        ];
+        assert_eq!(issuer(&head).as_deref(), Some("SỞ Y TẾ"));
+        assert_eq!(issuing_province(&head).as_deref(), Some("tỉnh Quảng Trị"));
+        // The issuer's own province wins; a ministry's unit has none.
+        let head = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "Số: 1/KH-UBND"];
+        assert_eq!(issuing_province(&head).as_deref(), Some("tỉnh Quảng Ninh"));
+        assert_eq!(issuing_province(&["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"]), None);
     }
 
     #[test]

@@ -256,9 +256,34 @@ fn unit_at(
             }
         }
     }
-    let end = name_end(text, name_start, mentions)?;
-    let name = text.get(start..end)?.to_string();
-    Some(unit(text, start..end, name))
+    let mut end = name_end(text, name_start, mentions)?;
+    // `Bệnh viện Đa khoa tỉnh Hà Tĩnh`: the province the name ends with (found as a province,
+    // from its `tỉnh`) belongs to the name.
+    let at = mentions.partition_point(|m| m.range.start < name_start);
+    if let Some(province) = mentions.get(at).filter(|m| {
+        m.range.start <= end + 1
+            && m.rule == "AG006"
+            && m.id.as_deref().is_some_and(|id| id.starts_with("ubnd@"))
+    }) {
+        end = end.max(province.range.end);
+        return Some(unit(text, start..end, text.get(start..end)?.to_string()));
+    }
+    let name = text.get(start..end)?;
+    Some(unit(text, start..end, provincial_name(name, context)))
+}
+
+/// `Bệnh viện Đa khoa tỉnh` in a provincial document is that province's: `Bệnh viện Đa khoa
+/// tỉnh Quảng Trị` (as `Sở Tài chính` is `Sở Tài chính tỉnh X`, GUIDELINE.md).
+fn provincial_name(name: &str, context: &AgencyContext) -> String {
+    if let Some(province) = context.province.as_deref() {
+        for level in ["tỉnh", "thành phố"] {
+            let stem = name.strip_suffix(level).filter(|stem| stem.ends_with(' '));
+            if let Some(stem) = stem.filter(|_| province.starts_with(level)) {
+                return format!("{stem}{province}");
+            }
+        }
+    }
+    name.to_string()
 }
 
 fn unit(text: &str, range: std::ops::Range<usize>, name: String) -> AgencyMention {
@@ -529,6 +554,26 @@ mod tests {
         );
         // Outside a ministry's document `Văn phòng Bộ` names nobody in particular.
         assert!(names("Văn phòng Bộ phối hợp", None).is_empty());
+    }
+
+    #[test]
+    fn a_unit_of_the_province_in_a_provincial_document() {
+        let context = AgencyContext {
+            province: Some("tỉnh Quảng Trị".to_string()),
+            ..Default::default()
+        };
+        let found = super::super::find("Bệnh viện Đa khoa tỉnh bố trí", &context);
+        assert_eq!(found[0].name, "Bệnh viện Đa khoa tỉnh Quảng Trị");
+        assert_eq!(found[0].mention, "Bệnh viện Đa khoa tỉnh");
+        // Named with its province, or at another level, it stays as written.
+        let found = super::super::find("Bệnh viện Đa khoa tỉnh Hà Tĩnh bố trí", &context);
+        assert_eq!(found[0].name, "Bệnh viện Đa khoa tỉnh Hà Tĩnh");
+        let found = super::super::find("Bệnh viện Đa khoa thành phố bố trí", &context);
+        assert_eq!(found[0].name, "Bệnh viện Đa khoa thành phố");
+        assert_eq!(
+            names("Bệnh viện Đa khoa tỉnh bố trí", None),
+            ["Bệnh viện Đa khoa tỉnh"]
+        );
     }
 
     #[test]
