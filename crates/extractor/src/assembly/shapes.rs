@@ -238,6 +238,11 @@ pub fn is_report(text: &str) -> bool {
     if has_closing_formula(text) {
         return true;
     }
+    // `... đã diễn ra Tọa đàm`: an event that took place, however long the dateline before it
+    // (`Sáng ngày 2/8, tại Hội trường ..., Bộ Tư pháp đã diễn ra ...`).
+    if text.contains("đã diễn ra") {
+        return true;
+    }
     // `đã` among the first words of the clause, before any directive verb.
     let (da, directive) = first_da_and_directive(text, 12);
     match (da, directive) {
@@ -247,51 +252,40 @@ pub fn is_report(text: &str) -> bool {
     }
 }
 
-/// Among the first `words` words of `vntask_tokenizer::fold(text)`, the index of the first
-/// `da` and of the first directive word, folded char by char as far as those words go
-/// (folding maps each char on its own, a mark to nothing, so these are the words of the
-/// whole fold). A word is kept while it could still be one of them (four chars at most).
+/// The directive words a report's `đã` must come after to be the task's own: `giao`, `yêu
+/// (cầu)`, `đề (nghị)`, `phải`, `cần`, `tiếp (tục)`, `khẩn (trương)`, `sớm`; each with its
+/// form typed without diacritics.
+const DIRECTIVE_WORDS: &[(&str, &str)] = &[
+    ("giao", "giao"),
+    ("yêu", "yeu"),
+    ("đề", "de"),
+    ("phải", "phai"),
+    ("cần", "can"),
+    ("tiếp", "tiep"),
+    ("khẩn", "khan"),
+    ("sớm", "som"),
+];
+
+/// Among the first `words` words of `text`, the index of the first `đã` (already) and of the
+/// first directive word. A word is compared with its diacritics: folding would take `Đa khoa`
+/// (general hospital) for `đã`, `Cán bộ` for `cần` and `khó khăn` for `khẩn`. Only a word typed
+/// with no diacritics at all is compared in its folded form (`da`, `can`).
 fn first_da_and_directive(text: &str, words: usize) -> (Option<usize>, Option<usize>) {
-    let mut da = None;
-    let mut directive = None;
-    let mut index = 0;
-    let mut word = ['\0'; 4];
-    let mut len = 0;
-    let mut in_word = false;
-    let mut judge = |word: &[char], index: usize| {
-        let is = |wanted: &str| word.iter().copied().eq(wanted.chars());
-        if da.is_none() && is("da") {
-            da = Some(index);
-        }
-        let verbs = ["giao", "yeu", "de", "phai", "can", "tiep", "khan", "som"];
-        if directive.is_none() && verbs.iter().any(|v| is(v)) {
-            directive = Some(index);
+    let is = |word: &str, (exact, plain): (&str, &str)| {
+        if word.is_ascii() {
+            word.eq_ignore_ascii_case(plain)
+        } else {
+            word.chars().flat_map(char::to_lowercase).eq(exact.chars())
         }
     };
-    let chars = text
-        .chars()
-        .filter(|c| !vntask_tokenizer::is_mark(*c))
-        .map(vntask_tokenizer::fold_char);
-    for c in chars.chain(std::iter::once(' ')) {
-        if c.is_whitespace() {
-            if in_word {
-                // `len` past the buffer marks a word too long to be one of those looked for.
-                if let Some(word) = word.get(..len) {
-                    judge(word, index);
-                }
-                index += 1;
-                if index == words {
-                    break;
-                }
-            }
-            in_word = false;
-            len = 0;
-        } else {
-            in_word = true;
-            if let Some(slot) = word.get_mut(len) {
-                *slot = c;
-            }
-            len += 1;
+    let mut da = None;
+    let mut directive = None;
+    for (index, word) in text.split_whitespace().take(words).enumerate() {
+        if da.is_none() && is(word, ("đã", "da")) {
+            da = Some(index);
+        }
+        if directive.is_none() && DIRECTIVE_WORDS.iter().any(|pair| is(word, *pair)) {
+            directive = Some(index);
         }
     }
     (da, directive)
