@@ -107,7 +107,7 @@ fn contains_words(text: &str, phrase: &str) -> bool {
         let end = start + phrase.len();
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(crate::is_alphanumeric) && !after.is_some_and(crate::is_alphanumeric)
     })
 }
 

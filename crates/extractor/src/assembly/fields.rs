@@ -69,7 +69,7 @@ fn find_deliverable(text: &str) -> Option<std::ops::Range<usize>> {
         if !after
             .chars()
             .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            .is_some_and(|c| crate::is_alphanumeric(c) || c == '_')
         {
             let tail: usize = after
                 .chars()
@@ -164,7 +164,7 @@ pub fn is_exhortation(text: &str, has_deadline: bool) -> bool {
     let lower_is =
         |word: &str, wanted: &str| word.chars().flat_map(char::to_lowercase).eq(wanted.chars());
     let is_modal = |word: &str| {
-        let word = word.trim_matches(|c: char| !c.is_alphabetic());
+        let word = word.trim_matches(|c: char| !vntask_tokenizer::is_letter(c));
         lower_is(word, "phải") || lower_is(word, "cần")
     };
     let Some(modal) = text.split_whitespace().take(10).find(|w| is_modal(w)) else {
