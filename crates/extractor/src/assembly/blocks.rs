@@ -345,7 +345,8 @@ pub(super) fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
     if mentions.is_empty() || !starts_with_mention(text, mentions) {
         return false;
     }
-    let mut rest = String::new();
+    // At most the whole text: one allocation instead of growing with every piece.
+    let mut rest = String::with_capacity(text.len());
     let mut position = 0;
     for mention in mentions {
         if mention.range.start >= position && mention.range.end <= text.len() {
