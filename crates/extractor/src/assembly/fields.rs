@@ -78,20 +78,16 @@ const PRODUCTS: &[&str] = &[
 /// (draft).
 const DRAFT_PREFIXES: &[&str] = &["Dự án ", "dự án ", "Dự thảo ", "dự thảo "];
 
-/// Every product name, with each draft prefix first and then bare: an automaton that reports
-/// the leftmost match, the first listed among those starting there, finds what the pattern
-/// `(?:[Dd]ự án |[Dd]ự thảo )?(?:Luật|Nghị quyết|...|[Pp]hương án)` finds (the prefix, when
-/// one stands there, is taken; no bare name starts with `Dự`, `dự`).
+/// The product names, bare. The automaton reports the leftmost name (none starts another,
+/// so there is one at each place); a draft prefix written right before it (and after the
+/// search's start) is taken into the match, as `(?:[Dd]ự án |[Dd]ự thảo )?` before the names
+/// does. No name starts inside a prefix, so no prefixed name starts before the leftmost bare
+/// one without holding it. Few patterns keep the automaton's vectorised search.
 static PRODUCT_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let names: Vec<String> = DRAFT_PREFIXES
-        .iter()
-        .flat_map(|prefix| PRODUCTS.iter().map(move |name| format!("{prefix}{name}")))
-        .chain(PRODUCTS.iter().map(|name| name.to_string()))
-        .collect();
     // Literals of this module; a failure is caught by every test run.
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build(names)
+        .build(PRODUCTS)
         .unwrap_or_else(|e| panic!("product names automaton: {e}"))
 });
 
@@ -121,7 +117,14 @@ fn next_product(text: &str, from: usize) -> Option<(std::ops::Range<usize>, bool
     let before = quoted.as_ref().map_or(text.len(), |q| q.start);
     let name = PRODUCT_NAMES
         .find(aho_corasick::Input::new(text).span(from..before.max(from)))
-        .map(|m| m.range())
+        .map(|m| {
+            let head = &text[from..m.start()];
+            let prefix = DRAFT_PREFIXES
+                .iter()
+                .find(|prefix| head.ends_with(**prefix))
+                .map_or(0, |prefix| prefix.len());
+            m.start() - prefix..m.end()
+        })
         .filter(|m| m.start < before);
     match (name, quoted) {
         (Some(name), _) => Some((name, false)),
@@ -322,6 +325,8 @@ mod tests {
             "\"\"\"\"",
             "Dự án Luật Đất đai; dự thảo Nghị định; Dự án đầu tư; dự thảo báo cáo",
             "Dự thảo Dự án Luật",
+            "xdự án Luật, Dự án  Luật, Dự ánLuật, dự thảo tài liệu, Dự thảo thảo Luật",
+            "dự án dự thảo Kế hoạch; Dự án \"Đề án năm\"",
             "Luậtx và Kế hoạch hành động.",
             "BÁO CÁO, báo cáo, Báo cáo, bÁo cáo",
             "Hướng dẫnTài liệuphương ánPhương án",
