@@ -203,8 +203,16 @@ fn item_tasks(
         ranges = std::iter::once(0..text.len()).collect();
     }
     let mut out = Vec::new();
-    for range in ranges {
-        for (part, part_roles) in split_clauses(&block.text, range, false, &roles, found) {
+    let mut roles = roles;
+    let mut ranges = ranges.into_iter().peekable();
+    while let Some(range) = ranges.next() {
+        // Each part but the last copies the roles; the last (most often the only one) takes them.
+        let these = if ranges.peek().is_some() {
+            roles.clone()
+        } else {
+            std::mem::take(&mut roles)
+        };
+        for (part, part_roles) in split_clauses(&block.text, range, false, these, found) {
             out.push(draft(block, part, part_roles, &shape));
         }
     }
@@ -247,7 +255,7 @@ fn sentence_tasks(
         if roles.lead.is_empty() && roles.lead_groups.is_empty() {
             continue;
         }
-        for (part, part_roles) in split_clauses(&block.text, range, true, &roles, found) {
+        for (part, part_roles) in split_clauses(&block.text, range, true, roles, found) {
             out.push(draft(block, part, part_roles, &shape));
         }
     }
@@ -345,7 +353,8 @@ pub(super) fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
     if mentions.is_empty() || !starts_with_mention(text, mentions) {
         return false;
     }
-    let mut rest = String::new();
+    // At most the whole text: one allocation instead of growing with every piece.
+    let mut rest = String::with_capacity(text.len());
     let mut position = 0;
     for mention in mentions {
         if mention.range.start >= position && mention.range.end <= text.len() {

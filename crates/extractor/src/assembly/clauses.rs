@@ -21,7 +21,7 @@ pub(super) fn split_clauses(
     text: &str,
     range: Range<usize>,
     one_sentence: bool,
-    roles: &Roles,
+    roles: Roles,
     found: &Lookups,
 ) -> Vec<(Range<usize>, Roles)> {
     let context = found.context;
@@ -31,7 +31,8 @@ pub(super) fn split_clauses(
     };
     let mut parts: Vec<(Range<usize>, Roles)> = Vec::new();
     let mut start = range.start;
-    let mut current_roles = roles.clone();
+    // Taken, not copied: the caller's roles are the first part's.
+    let mut current_roles = roles;
     let boundaries = if one_sentence {
         semicolon_boundaries(text, range.clone())
     } else {
@@ -283,7 +284,7 @@ mod tests {
         let found = Lookups::new(&document, &context);
         let mentions = agencies::find(text, &context);
         let roles = agencies::assign_roles(text, &mentions);
-        split_clauses(text, 0..text.len(), false, &roles, &found)
+        split_clauses(text, 0..text.len(), false, roles, &found)
             .into_iter()
             .map(|(_, roles)| roles.lead.into_iter().map(|m| m.name).collect())
             .collect()
@@ -319,7 +320,7 @@ mod tests {
         let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
             .expect("a one-line document");
         let found = Lookups::new(&document, &context);
-        let parts = split_clauses(text, 0..text.len(), false, &Roles::default(), &found);
+        let parts = split_clauses(text, 0..text.len(), false, Roles::default(), &found);
         let texts: Vec<&str> = parts.iter().map(|(r, _)| &text[r.clone()]).collect();
         assert_eq!(
             texts,
@@ -334,7 +335,7 @@ mod tests {
         );
         let one = "Bộ Y tế rà soát hồ sơ; lập danh sách trình Chính phủ.";
         assert_eq!(
-            split_clauses(one, 0..one.len(), false, &Roles::default(), &found).len(),
+            split_clauses(one, 0..one.len(), false, Roles::default(), &found).len(),
             1
         );
     }

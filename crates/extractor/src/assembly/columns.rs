@@ -14,6 +14,9 @@
 //!
 //! Headers are compared folded (no diacritics, lower case), word by word.
 
+use foldhash::fast::RandomState;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use vntask_ingest::TableRow;
 use vntask_tokenizer::fold;
 
@@ -67,13 +70,44 @@ fn role(header: &str) -> Option<Role> {
     None
 }
 
+/// How many headers [`cached_role`] keeps before it starts afresh (a bound on memory; a
+/// table repeats a handful of headers on every row).
+const CACHED_HEADERS: usize = 1024;
+
+thread_local! {
+    /// The role of each header seen on this thread: a table repeats its headers on every row,
+    /// and reading a header's role (folding it, then up to seventeen phrase searches) over
+    /// every cell of every row showed in profiles. Hashed with foldhash: the headers come
+    /// from the documents read, not from an adversary choosing keys.
+    static ROLES: RefCell<HashMap<String, Option<Role>, RandomState>> =
+        RefCell::new(HashMap::default());
+}
+
+/// [`role`], remembered by header.
+fn cached_role(header: &str) -> Option<Role> {
+    ROLES.with(|roles| {
+        let Ok(mut roles) = roles.try_borrow_mut() else {
+            return role(header);
+        };
+        if let Some(known) = roles.get(header) {
+            return *known;
+        }
+        let found = role(header);
+        if roles.len() >= CACHED_HEADERS {
+            roles.clear();
+        }
+        roles.insert(header.to_string(), found);
+        found
+    })
+}
+
 /// Whether `phrase` stands in `text` as whole words.
 fn contains_words(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(start, _)| {
         let end = start + phrase.len();
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(crate::is_alphanumeric) && !after.is_some_and(crate::is_alphanumeric)
     })
 }
 
@@ -81,7 +115,7 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 pub fn columns(row: &TableRow) -> Columns<'_> {
     let mut out = Columns::default();
     for (header, value) in &row.cells {
-        let slot = match role(header) {
+        let slot = match cached_role(header) {
             Some(Role::Task) => &mut out.task,
             Some(Role::Output) => &mut out.output,
             Some(Role::Lead) => &mut out.lead,
@@ -163,6 +197,35 @@ mod tests {
             "cột 7",
         ] {
             assert_eq!(role(header), None, "{header}");
+        }
+    }
+
+    #[test]
+    fn cached_roles_are_the_roles() {
+        let headers = [
+            "NHIỆM VỤ",
+            "Cơ quan chủ trì",
+            "Thời gian thực hiện",
+            "Kết quả thực hiện",
+            "Sản phẩm",
+            "Phối hợp",
+            "STT",
+            "",
+        ];
+        // Twice over, so the second round is answered from the cache; and past the cache's
+        // bound, so it is emptied and filled again.
+        for round in 0..2 {
+            for header in headers {
+                assert_eq!(cached_role(header), role(header), "{header} ({round})");
+            }
+        }
+        for i in 0..CACHED_HEADERS + 10 {
+            let header = format!("Nội dung {i}");
+            assert_eq!(cached_role(&header), role(&header), "{header}");
+            assert_eq!(cached_role(&header), Some(Role::Task), "{header}");
+        }
+        for header in headers {
+            assert_eq!(cached_role(header), role(header), "{header}");
         }
     }
 

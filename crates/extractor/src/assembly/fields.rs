@@ -1,7 +1,7 @@
 //! The fields of a task beyond who: its deadline, targets, action and deliverable.
 
 use crate::deadlines::{self, DeadlineContext, DeadlineMatch};
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 use vntask_ingest::Document;
 
@@ -46,30 +46,108 @@ pub fn deadline_of(
     (chosen, recurring)
 }
 
-/// Products a task may name: legal documents, plans, reports, projects, or a quoted title.
-/// The word boundary after a name, and the words that run on from it, are read in code
-/// ([`find_deliverable`]): a Unicode `\b` in the pattern keeps the regex off its DFA, which
-/// showed as 4% of the whole run in profiles.
-static DELIVERABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#""[^"]{4,200}"|(?:[Dd]ự án |[Dd]ự thảo )?(?:Luật|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Chiến lược|Chương trình|Kế hoạch|Đề án|Đề xuất|[Bb]áo cáo|[Hh]ướng dẫn|[Tt]ài liệu|[Pp]hương án)"#,
-    )
-    .expect("valid regex")
+/// The names of products a task may name (legal documents, plans, reports, projects), as
+/// they are written: `Luật` (law), `Nghị quyết` (resolution), `Nghị định` (decree), `Quyết
+/// định` (decision), `Thông tư` (circular), `Chỉ thị` (directive), `Chiến lược` (strategy),
+/// `Chương trình` (programme), `Kế hoạch` (plan), `Đề án` (scheme), `Đề xuất` (proposal),
+/// `báo cáo` (report), `hướng dẫn` (guidance), `tài liệu` (document), `phương án` (option).
+/// None is the start of another, so at most one is written at any place.
+const PRODUCTS: &[&str] = &[
+    "Luật",
+    "Nghị quyết",
+    "Nghị định",
+    "Quyết định",
+    "Thông tư",
+    "Chỉ thị",
+    "Chiến lược",
+    "Chương trình",
+    "Kế hoạch",
+    "Đề án",
+    "Đề xuất",
+    "Báo cáo",
+    "báo cáo",
+    "Hướng dẫn",
+    "hướng dẫn",
+    "Tài liệu",
+    "tài liệu",
+    "Phương án",
+    "phương án",
+];
+
+/// What may stand before a product's name as part of it: `Dự án` (draft law), `Dự thảo`
+/// (draft).
+const DRAFT_PREFIXES: &[&str] = &["Dự án ", "dự án ", "Dự thảo ", "dự thảo "];
+
+/// The product names, bare. The automaton reports the leftmost name (none starts another,
+/// so there is one at each place); a draft prefix written right before it (and after the
+/// search's start) is taken into the match, as `(?:[Dd]ự án |[Dd]ự thảo )?` before the names
+/// does. No name starts inside a prefix, so no prefixed name starts before the leftmost bare
+/// one without holding it. Few patterns keep the automaton's vectorised search.
+static PRODUCT_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // Literals of this module; a failure is caught by every test run.
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(PRODUCTS)
+        .unwrap_or_else(|e| panic!("product names automaton: {e}"))
 });
+
+/// The first quoted title starting at or after `from`: a `"` with 4 to 200 chars before the
+/// next `"`, as `"[^"]{4,200}"` matches (`[^"]` takes any char but `"`, so the title runs to
+/// the next `"`; a `"` whose title is too short or too long opens none, and the next `"` is
+/// tried as an opener).
+fn quoted_title(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    // `"` is one byte, so the text after it starts at `open + 1`.
+    let mut open = from + text.get(from..)?.find('"')?;
+    loop {
+        let close = open + 1 + text.get(open + 1..)?.find('"')?;
+        let chars = text.get(open + 1..close)?.chars().take(201).count();
+        if (4..=200).contains(&chars) {
+            return Some(open..close + 1);
+        }
+        open = close;
+    }
+}
+
+/// The leftmost product named at or after `from`: a quoted title or a product's name (with
+/// its draft prefix), as a leftmost-first search for either finds it. Both cannot start at
+/// one place: a title starts with `"`, a name with a letter.
+fn next_product(text: &str, from: usize) -> Option<(std::ops::Range<usize>, bool)> {
+    let quoted = quoted_title(text, from);
+    // Only a name that starts before the title can come first.
+    let before = quoted.as_ref().map_or(text.len(), |q| q.start);
+    let name = PRODUCT_NAMES
+        .find(aho_corasick::Input::new(text).span(from..before.max(from)))
+        .map(|m| {
+            let head = &text[from..m.start()];
+            let prefix = DRAFT_PREFIXES
+                .iter()
+                .find(|prefix| head.ends_with(**prefix))
+                .map_or(0, |prefix| prefix.len());
+            m.start() - prefix..m.end()
+        })
+        .filter(|m| m.start < before);
+    match (name, quoted) {
+        (Some(name), _) => Some((name, false)),
+        (None, Some(quoted)) => Some((quoted, true)),
+        (None, None) => None,
+    }
+}
 
 /// The first product named in `text`: a quoted title, or a product's name that ends a word
 /// (`Luật` but not `Luậtx`) with the words after it up to a `,;.()`, at most 160 characters.
+/// The names and titles are found by [`next_product`] (a regex over both, with its reverse
+/// search for each match's start, showed in profiles).
 fn find_deliverable(text: &str) -> Option<std::ops::Range<usize>> {
     let mut from = 0;
-    while let Some(m) = DELIVERABLE.find_at(text, from) {
-        if m.as_str().starts_with('"') {
-            return Some(m.range());
+    while let Some((m, quoted)) = next_product(text, from) {
+        if quoted {
+            return Some(m);
         }
-        let after = &text[m.end()..];
+        let after = &text[m.end..];
         if !after
             .chars()
             .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            .is_some_and(|c| crate::is_alphanumeric(c) || c == '_')
         {
             let tail: usize = after
                 .chars()
@@ -77,9 +155,9 @@ fn find_deliverable(text: &str) -> Option<std::ops::Range<usize>> {
                 .take(160)
                 .map(char::len_utf8)
                 .sum();
-            return Some(m.start()..m.end() + tail);
+            return Some(m.start..m.end + tail);
         }
-        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        from = m.start + text[m.start..].chars().next().map_or(1, char::len_utf8);
     }
     None
 }
@@ -164,7 +242,7 @@ pub fn is_exhortation(text: &str, has_deadline: bool) -> bool {
     let lower_is =
         |word: &str, wanted: &str| word.chars().flat_map(char::to_lowercase).eq(wanted.chars());
     let is_modal = |word: &str| {
-        let word = word.trim_matches(|c: char| !c.is_alphabetic());
+        let word = word.trim_matches(|c: char| !vntask_tokenizer::is_letter(c));
         lower_is(word, "phải") || lower_is(word, "cần")
     };
     let Some(modal) = text.split_whitespace().take(10).find(|w| is_modal(w)) else {
@@ -184,6 +262,92 @@ pub fn is_exhortation(text: &str, has_deadline: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+
+    /// The pattern [`next_product`] stands for.
+    static DELIVERABLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#""[^"]{4,200}"|(?:[Dd]ự án |[Dd]ự thảo )?(?:Luật|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Chiến lược|Chương trình|Kế hoạch|Đề án|Đề xuất|[Bb]áo cáo|[Hh]ướng dẫn|[Tt]ài liệu|[Pp]hương án)"#,
+        )
+        .expect("valid regex")
+    });
+
+    /// [`find_deliverable`] as it was, over the pattern.
+    fn find_deliverable_reference(text: &str) -> Option<std::ops::Range<usize>> {
+        let mut from = 0;
+        while let Some(m) = DELIVERABLE.find_at(text, from) {
+            if m.as_str().starts_with('"') {
+                return Some(m.range());
+            }
+            let after = &text[m.end()..];
+            if !after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                let tail: usize = after
+                    .chars()
+                    .take_while(|c| !matches!(c, ',' | ';' | '.' | '(' | ')'))
+                    .take(160)
+                    .map(char::len_utf8)
+                    .sum();
+                return Some(m.start()..m.end() + tail);
+            }
+            from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// Every match the pattern finds from every char boundary, [`next_product`] finds too.
+    fn assert_same_products(text: &str) {
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let expected = DELIVERABLE
+                .find_at(text, from)
+                .map(|m| (m.range(), m.as_str().starts_with('"')));
+            assert_eq!(next_product(text, from), expected, "{text:?} from {from}");
+        }
+        assert_eq!(
+            find_deliverable(text),
+            find_deliverable_reference(text),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn products_are_found_as_by_the_pattern() {
+        let mut texts = crate::test_support::seed_lines();
+        let long = "x".repeat(199);
+        let longer = "ư".repeat(201);
+        for made in [
+            "trình \"Đề án phát triển\" trong năm",
+            "\"abc\" rồi \"Kế hoạch năm\" và Luật",
+            "\"ab\"cde\" Luật",
+            "\"\"\"\"",
+            "Dự án Luật Đất đai; dự thảo Nghị định; Dự án đầu tư; dự thảo báo cáo",
+            "Dự thảo Dự án Luật",
+            "xdự án Luật, Dự án  Luật, Dự ánLuật, dự thảo tài liệu, Dự thảo thảo Luật",
+            "dự án dự thảo Kế hoạch; Dự án \"Đề án năm\"",
+            "Luậtx và Kế hoạch hành động.",
+            "BÁO CÁO, báo cáo, Báo cáo, bÁo cáo",
+            "Hướng dẫnTài liệuphương ánPhương án",
+            "một \"ư\u{300}ư\u{300}\" hai",
+            "Nghị quyết\"Chỉ thị\"Quyết định",
+            "\"Luật",
+            "Luật\"",
+            "Chương trình Chiến lược Thông tư Đề xuất Đề án Nghị định",
+        ] {
+            texts.push(made.to_string());
+        }
+        texts.push(format!("a \"{long}\" b \"{long}x\" Luật"));
+        texts.push(format!("\"{longer}\" \"Kế hoạch\""));
+        texts.push(format!("\"{}\" Đề án", "ệ".repeat(200)));
+        let mut found = 0;
+        for text in &texts {
+            assert_same_products(text);
+            found += usize::from(find_deliverable(text).is_some());
+        }
+        assert!(found > 50, "{found}");
+    }
 
     #[test]
     fn a_product_name_ends_a_word_and_runs_to_a_comma() {

@@ -136,7 +136,7 @@ pub fn ends_with_directive_verb(text: &str) -> bool {
     // folded text, since folding keeps every other char alphanumeric or not (checked over all
     // of Unicode in the tests).
     let mut words = text
-        .rsplit(|c: char| !c.is_alphanumeric() && !vntask_tokenizer::is_mark(c))
+        .rsplit(|c: char| !crate::is_alphanumeric(c) && !vntask_tokenizer::is_mark(c))
         .map(WordFold::of)
         .filter(|w| *w != WordFold::Empty);
     let mut last = words.next();
@@ -170,7 +170,7 @@ const TITLE_WORDS: &[&str] = &[
 /// `người đứng đầu`, `Trưởng ngành`), `các đồng chí`, conjunctions and punctuation.
 pub fn only_titles(text: &str) -> bool {
     // Word by word, so that a long text stops at its first word that is not a title.
-    text.split(|c: char| !c.is_alphanumeric() && !vntask_tokenizer::is_mark(c))
+    text.split(|c: char| !crate::is_alphanumeric(c) && !vntask_tokenizer::is_mark(c))
         .filter(|w| !w.is_empty())
         .all(is_title_word)
 }
@@ -387,7 +387,7 @@ pub fn is_address_formula(text: &str, mentions: &[AgencyMention]) -> bool {
     if before
         .chars()
         .next_back()
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(crate::is_alphanumeric)
     {
         return false;
     }

@@ -276,7 +276,7 @@ fn judge(text: &str, context: &DeadlineContext, found: Found) -> Option<Deadline
 fn last_word(text: &str) -> String {
     let trimmed = text.trim_end();
     let word = trimmed
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !crate::is_alphanumeric(c))
         .next()
         .unwrap_or("");
     vntask_tokenizer::fold(word)
@@ -287,7 +287,7 @@ fn last_word(text: &str) -> String {
 fn ends_with_word(text: &str, word: &str) -> bool {
     let last = text
         .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !crate::is_alphanumeric(c))
         .next()
         .unwrap_or("");
     last.chars().flat_map(char::to_lowercase).eq(word.chars())

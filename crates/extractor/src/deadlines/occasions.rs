@@ -85,7 +85,7 @@ fn repeats(text: &str, out: &mut Vec<Found>) {
         if text[..whole.start()]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(crate::is_alphanumeric)
         {
             continue;
         }

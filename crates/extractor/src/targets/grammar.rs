@@ -133,11 +133,12 @@ pub fn scan(text: &str) -> Vec<Quantity> {
 /// `30/6` of `30/6/2024`. `start..after` is the number (with its `/total`).
 fn glued(text: &str, start: usize, after: usize, has_max: bool) -> bool {
     let before = text[..start].chars().next_back();
-    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-' | '_')) {
+    if before.is_some_and(|c| crate::is_alphanumeric(c) || matches!(c, '/' | '.' | ',' | '-' | '_'))
+    {
         return true;
     }
     let next = text[after..].chars().next();
-    next.is_some_and(|c| c.is_alphabetic() || c == '/' || c == '_')
+    next.is_some_and(|c| vntask_tokenizer::is_letter(c) || c == '/' || c == '_')
         || (matches!(next, Some('-' | '.' | ','))
             && text
                 .as_bytes()
@@ -236,7 +237,7 @@ fn scan_with(text: &str, digits_first: bool) -> Vec<Quantity> {
             !text[scale.end()..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphabetic)
+                .is_some_and(vntask_tokenizer::is_letter)
         });
         if let Some(scale) = scale {
             if max.is_some() || caps.name("pct1").is_none() {
@@ -332,13 +333,16 @@ fn unit_after(text: &str, end: usize) -> Option<(String, Range<usize>, bool)> {
         if let Some(head) = trimmed.get(..unit.len()) {
             if head.eq_ignore_ascii_case(unit) || vntask_tokenizer::fold(head) == *folded_unit {
                 let after = trimmed[unit.len()..].chars().next();
-                if after.is_none_or(|c| !c.is_alphanumeric()) {
+                if after.is_none_or(|c| !crate::is_alphanumeric(c)) {
                     return Some((head.to_string(), offset..offset + unit.len(), true));
                 }
             }
         }
     }
-    let word: String = trimmed.chars().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = trimmed
+        .chars()
+        .take_while(|c| vntask_tokenizer::is_letter(*c))
+        .collect();
     if word.is_empty() || word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }

@@ -113,7 +113,7 @@ fn names_something(text: &str, q: &Quantity) -> bool {
     let word: String = before
         .chars()
         .rev()
-        .take_while(|c| c.is_alphanumeric())
+        .take_while(|c| crate::is_alphanumeric(*c))
         .collect::<Vec<char>>()
         .into_iter()
         .rev()
