@@ -78,7 +78,7 @@ struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     fn original(&self, start: usize, end: usize) -> &'a str {
-        let range = self.key.input_range(start, end);
+        let range = self.key.input_range(self.text, start, end);
         let text: &'a str = self.text;
         text.get(range).unwrap_or_default()
     }
@@ -98,7 +98,7 @@ impl<'a> Resolver<'a> {
 
     fn push(&mut self, start: usize, end: usize, mention: Mention, list: List) {
         let start = self.pending_head.take().unwrap_or(start);
-        let range = self.key.input_range(start, end);
+        let range = self.key.input_range(self.text, start, end);
         self.out.push(AgencyMention {
             mention: self.text.get(range.clone()).unwrap_or_default().to_string(),
             range,
