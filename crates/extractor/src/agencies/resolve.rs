@@ -143,7 +143,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn context_province(&self) -> Option<&Entry> {
+    fn context_province(&self) -> Option<&'a Entry> {
         let wanted = super::key::key_str(self.ctx.province.as_deref()?);
         let wanted = wanted
             .trim_start_matches("tinh ")
@@ -196,7 +196,7 @@ impl<'a> Resolver<'a> {
                 return used;
             }
         }
-        for candidate in &raw.candidates {
+        for candidate in raw.candidates {
             match *candidate {
                 Candidate::Group { index } => {
                     if let Some(used) = self.group(index, raw, next) {
@@ -246,9 +246,9 @@ impl<'a> Resolver<'a> {
                 || self.continues(List::Provinces, start)
             {
                 if let Some(entry) = self.gazetteer.entry(index) {
-                    let ubnd = self.gazetteer.get("ubnd").cloned();
+                    let ubnd = self.gazetteer.get("ubnd");
                     let m = match ubnd {
-                        Some(ubnd) => self.provincial(&ubnd, entry, "AG006"),
+                        Some(ubnd) => self.provincial(ubnd, entry, "AG006"),
                         None => self.entry_mention(index, entry, "AG006"),
                     };
                     self.push(start, end, m, List::Provinces);
@@ -323,7 +323,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn head_with_province(&mut self, index: usize, raw: &Raw, next: Option<&Raw>) -> Option<usize> {
-        let head = self.gazetteer.entry(index)?.clone();
+        let gazetteer: &'a Gazetteer = self.gazetteer;
+        let head = gazetteer.entry(index)?;
         let next = next.filter(|n| n.start <= raw.end + 1)?;
         let province = next.candidates.iter().find_map(|c| match c {
             Candidate::Province {
@@ -332,14 +333,15 @@ impl<'a> Resolver<'a> {
             } => Some(*index),
             _ => None,
         })?;
-        let province = self.gazetteer.entry(province)?.clone();
-        let m = self.provincial(&head, &province, "AG004");
+        let province = gazetteer.entry(province)?;
+        let m = self.provincial(head, province, "AG004");
         self.push(raw.start, next.end, m, List::Provinces);
         Some(2)
     }
 
     fn head_alone(&mut self, index: usize, raw: &Raw, original: &str) -> Option<usize> {
-        let head = self.gazetteer.entry(index)?.clone();
+        let gazetteer: &'a Gazetteer = self.gazetteer;
+        let head = gazetteer.entry(index)?;
         let (start, end) = (raw.start, raw.end);
         // `Sở Tài chính tỉnh`, or `Sở Tài chính` alone, in a provincial document.
         let after = self.key.text.get(end..).unwrap_or_default();
@@ -356,8 +358,8 @@ impl<'a> Resolver<'a> {
         if !upper_initial(original) && level == 0 {
             return None;
         }
-        if let Some(province) = self.context_province().cloned() {
-            let m = self.provincial(&head, &province, "AG005");
+        if let Some(province) = self.context_province() {
+            let m = self.provincial(head, province, "AG005");
             self.push(start, end + level, m, List::Other);
             return Some(1);
         }
