@@ -112,6 +112,9 @@ fn decode_short(bytes: &[u8], index: usize) -> Option<(u32, usize)> {
 /// again for every byte).
 const CHUNK: usize = 64;
 
+/// The most key bytes one input character makes: a space before it and four UTF-8 bytes.
+const MOST_PER_CHARACTER: usize = 5;
+
 /// Builds the key of `text`. ASCII bytes (most of a Vietnamese text) take a fast path: this
 /// runs over every block and clause that assembly reads.
 pub fn key(text: &str) -> Key {
@@ -157,14 +160,9 @@ fn key_into(text: &str, out: &mut Key) {
     // How many bytes of `chunk` are used, and how many key bytes came before it.
     let mut used = 0usize;
     let mut flushed = 0usize;
-    // Writes one key byte.
+    // Writes one key byte (the chunk has room: see the top of the loop).
     macro_rules! put {
         ($byte:expr) => {{
-            if used >= CHUNK {
-                key_text.extend_from_slice(&chunk);
-                flushed += CHUNK;
-                used = 0;
-            }
             if let Some(slot) = chunk.get_mut(used) {
                 *slot = $byte;
             }
@@ -196,6 +194,12 @@ fn key_into(text: &str, out: &mut Key) {
     let mut after_glue = false;
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
+        // Room for the most one character keys to (a space and four UTF-8 bytes).
+        if used > CHUNK - MOST_PER_CHARACTER {
+            key_text.extend_from_slice(chunk.get(..used).unwrap_or_default());
+            flushed += used;
+            used = 0;
+        }
         if let Some((key_byte, width)) = simple_letter(bytes, index, letter_keys) {
             if pending_space {
                 if flushed + used > 0 && !after_glue {
@@ -205,8 +209,12 @@ fn key_into(text: &str, out: &mut Key) {
             }
             put!(key_byte);
             index += width;
-            // The rest of the word.
-            while let Some((key_byte, width)) = simple_letter(bytes, index, letter_keys) {
+            // The rest of the word, as far as the chunk holds (a longer word goes on at the
+            // next turn, with no space pending: as if it had not been cut).
+            while used < CHUNK {
+                let Some((key_byte, width)) = simple_letter(bytes, index, letter_keys) else {
+                    break;
+                };
                 put!(key_byte);
                 index += width;
             }

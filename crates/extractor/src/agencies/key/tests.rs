@@ -127,6 +127,9 @@ fn fast_path_agrees_with_the_plain_key() {
         texts.push(format!("{run} \u{301}b"));
         texts.push(format!("{run}  - Ộ{run}ệ\u{300}"));
         texts.push(format!("{}{run}", "\u{301}".repeat(3)));
+        // Words longer than a chunk, cut where it fills.
+        texts.push(format!("x {} y", "ưộa".repeat(n)));
+        texts.push(format!("{run}ộ{run} -{run}"));
     }
     texts.extend(crate::test_support::seed_lines());
     assert!(texts.len() > 100, "the seeds were read");
