@@ -10,31 +10,36 @@
 use vntask_tokenizer::fold::fold_char;
 use vntask_tokenizer::is_mark;
 
-/// A key and, for each of its bytes, the byte range of the input character it came from.
+/// A key, with the points from which keying can be resumed: the input range of a key byte
+/// is found by keying again from the last such point before it ([`Key::input_range`],
+/// [`Key::key_offset`]). Keeping the input range of every key byte (two offsets written for
+/// each byte) was most of the key's cost, and only a few bytes a text are ever mapped back.
 #[derive(Debug, Clone, Default)]
 pub struct Key {
     pub text: String,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
+    /// Where keying stood every [`STRIDE`] key bytes or so, in text order (the first at the
+    /// start of a text that is not empty).
+    checkpoints: Vec<Checkpoint>,
+    /// The last key range mapped back and its input range: the resolver reads a match's
+    /// words as written and then keeps the match, mapping the same range twice.
+    last_range: std::cell::Cell<Option<(usize, usize, usize, usize)>>,
 }
 
-impl Key {
-    /// The input byte range of key range `start..end` (empty key ranges give an empty range).
-    pub fn input_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        let from = self.starts.get(start).copied().unwrap_or(0);
-        let to = end
-            .checked_sub(1)
-            .and_then(|last| self.ends.get(last))
-            .copied()
-            .unwrap_or(from);
-        from..to.max(from)
-    }
-
-    /// The key offset of input offset `offset` (the first key byte at or after it).
-    pub fn key_offset(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s < offset)
-    }
+/// A point between two input characters where no white space is waiting to be keyed, so
+/// keying can start again from it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Checkpoint {
+    /// Key bytes written before it.
+    written: usize,
+    /// Input byte offset of the next character.
+    index: usize,
+    /// Whether the last key character is glue (`-&,.`).
+    after_glue: bool,
 }
+
+/// Key bytes between two checkpoints, at least: a mapping back keys again at most about this
+/// many bytes.
+const STRIDE: usize = 4;
 
 fn is_glue(c: char) -> bool {
     matches!(c, '-' | '&' | ',' | '.')
@@ -102,33 +107,13 @@ fn decode_short(bytes: &[u8], index: usize) -> Option<(u32, usize)> {
     }
 }
 
-/// How many key bytes [`key`] gathers in local buffers before appending them to the key.
-/// Pushing each byte onto three growing vectors kept their lengths in memory (loaded and
-/// stored again for every byte) and was most of the key's cost.
+/// How many key bytes [`key`] gathers in a local buffer before appending them to the key.
+/// Pushing each byte onto a growing vector kept its length in memory (loaded and stored
+/// again for every byte).
 const CHUNK: usize = 64;
 
-/// Key bytes not yet appended to the key, with their input ranges.
-struct Chunk {
-    text: [u8; CHUNK],
-    starts: [usize; CHUNK],
-    ends: [usize; CHUNK],
-}
-
-impl Chunk {
-    /// Appends the first `len` bytes to the key's buffers.
-    #[inline(never)]
-    fn flush(
-        &self,
-        len: usize,
-        text: &mut Vec<u8>,
-        starts: &mut Vec<usize>,
-        ends: &mut Vec<usize>,
-    ) {
-        text.extend_from_slice(self.text.get(..len).unwrap_or_default());
-        starts.extend_from_slice(self.starts.get(..len).unwrap_or_default());
-        ends.extend_from_slice(self.ends.get(..len).unwrap_or_default());
-    }
-}
+/// The most key bytes one input character makes: a space before it and four UTF-8 bytes.
+const MOST_PER_CHARACTER: usize = 5;
 
 /// Builds the key of `text`. ASCII bytes (most of a Vietnamese text) take a fast path: this
 /// runs over every block and clause that assembly reads.
@@ -138,85 +123,108 @@ pub fn key(text: &str) -> Key {
     out
 }
 
+/// The key byte of the letter or digit at `index` that keys to one ASCII byte (an ASCII
+/// letter or digit, or a Vietnamese letter: `ộ` → `o`), and its input width.
+#[inline(always)]
+fn simple_letter(bytes: &[u8], index: usize, letter_keys: &[u8]) -> Option<(u8, usize)> {
+    let byte = *bytes.get(index)?;
+    let lowered = LOWER_ALNUM[usize::from(byte)];
+    if lowered != 0 {
+        return Some((lowered, 1));
+    }
+    if byte.is_ascii() {
+        return None;
+    }
+    let (code, width) = decode_short(bytes, index)?;
+    let key_byte = *letter_keys.get(code as usize)?;
+    (key_byte != 0).then_some((key_byte, width))
+}
+
 /// [`key`] into `out`, whose buffers are reused (what it held is dropped): [`shared`] keys
-/// into the buffers of the key it evicts, which saves four allocations and frees per text.
+/// into the buffers of the key it evicts, which saves allocations and frees per text.
+///
+/// This keys as [`walk::walk`] does (the tests hold them to one plain key), but with only the key
+/// bytes to write it takes a word's letters in one inner loop, and records a checkpoint
+/// after a word or a character once [`STRIDE`] key bytes have passed since the last.
 fn key_into(text: &str, out: &mut Key) {
     let mut key_text: Vec<u8> = std::mem::take(&mut out.text).into_bytes();
-    let mut starts: Vec<usize> = std::mem::take(&mut out.starts);
-    let mut ends: Vec<usize> = std::mem::take(&mut out.ends);
-    for buffer in [&mut starts, &mut ends] {
-        buffer.clear();
-        buffer.reserve(text.len());
-    }
     key_text.clear();
     key_text.reserve(text.len());
-    let mut chunk = Chunk {
-        text: [0; CHUNK],
-        starts: [0; CHUNK],
-        ends: [0; CHUNK],
-    };
-    // How many bytes of `chunk` are used.
+    out.last_range.set(None);
+    let checkpoints = &mut out.checkpoints;
+    checkpoints.clear();
+    checkpoints.reserve(text.len() / STRIDE + 1);
+    let bytes = text.as_bytes();
+    let letter_keys = LETTER_KEYS.as_slice();
+    let mut chunk = [0u8; CHUNK];
+    // How many bytes of `chunk` are used, and how many key bytes came before it.
     let mut used = 0usize;
-    // Writes one key byte.
+    let mut flushed = 0usize;
+    // Writes one key byte (the chunk has room: see the top of the loop).
     macro_rules! put {
-        ($byte:expr, $start:expr, $end:expr) => {{
-            if used >= CHUNK {
-                chunk.flush(used, &mut key_text, &mut starts, &mut ends);
-                used = 0;
-            }
-            if let (Some(t), Some(s), Some(e)) = (
-                chunk.text.get_mut(used),
-                chunk.starts.get_mut(used),
-                chunk.ends.get_mut(used),
-            ) {
-                *t = $byte;
-                *s = $start;
-                *e = $end;
+        ($byte:expr) => {{
+            if let Some(slot) = chunk.get_mut(used) {
+                *slot = $byte;
             }
             used += 1;
         }};
     }
-    let mut pending_space: Option<(usize, usize)> = None;
+    // Key bytes written when the next checkpoint is due.
+    let mut next = STRIDE;
+    if !bytes.is_empty() {
+        checkpoints.push(Checkpoint::default());
+    }
+    // Records a checkpoint before input byte `index`, when one is due (no space pending).
+    macro_rules! checkpoint {
+        ($index:expr, $after_glue:expr) => {{
+            let written = flushed + used;
+            if written >= next {
+                checkpoints.push(Checkpoint {
+                    written,
+                    index: $index,
+                    after_glue: $after_glue,
+                });
+                next = written + STRIDE;
+            }
+        }};
+    }
+    // White space was read since the last key byte (keyed as one space, or none).
+    let mut pending_space = false;
     // Whether the last character of the key is glue (`-&,.`), next to which spaces go.
     let mut after_glue = false;
-    let bytes = text.as_bytes();
-    let letter_keys = LETTER_KEYS.as_slice();
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
-        let lowered = LOWER_ALNUM[usize::from(byte)];
-        if lowered != 0 {
-            // The commonest case, a plain letter or digit: one key byte for one input byte.
-            if let Some((space_start, space_end)) = pending_space.take() {
-                if (used > 0 || !key_text.is_empty()) && !after_glue {
-                    put!(b' ', space_start, space_end);
-                }
-            }
-            put!(lowered, index, index + 1);
-            index += 1;
-            after_glue = false;
-            continue;
+        // Room for the most one character keys to (a space and four UTF-8 bytes).
+        if used > CHUNK - MOST_PER_CHARACTER {
+            key_text.extend_from_slice(chunk.get(..used).unwrap_or_default());
+            flushed += used;
+            used = 0;
         }
-        if !byte.is_ascii() {
-            // A Vietnamese letter: one key byte for its two or three input bytes.
-            let letter = decode_short(bytes, index).and_then(|(code, width)| {
-                let key_byte = *letter_keys.get(code as usize)?;
-                (key_byte != 0).then_some((key_byte, width))
-            });
-            if let Some((key_byte, width)) = letter {
-                if let Some((space_start, space_end)) = pending_space.take() {
-                    if (used > 0 || !key_text.is_empty()) && !after_glue {
-                        put!(b' ', space_start, space_end);
-                    }
+        if let Some((key_byte, width)) = simple_letter(bytes, index, letter_keys) {
+            if pending_space {
+                if flushed + used > 0 && !after_glue {
+                    put!(b' ');
                 }
-                put!(key_byte, index, index + width);
-                index += width;
-                after_glue = false;
-                continue;
+                pending_space = false;
             }
+            put!(key_byte);
+            index += width;
+            // The rest of the word, as far as the chunk holds (a longer word goes on at the
+            // next turn, with no space pending: as if it had not been cut).
+            while used < CHUNK {
+                let Some((key_byte, width)) = simple_letter(bytes, index, letter_keys) else {
+                    break;
+                };
+                put!(key_byte);
+                index += width;
+            }
+            after_glue = false;
+            checkpoint!(index, false);
+            continue;
         }
         let (folded, end) = if byte.is_ascii() {
             if byte.is_ascii_whitespace() || byte == 0x0B {
-                pending_space.get_or_insert((index, index + 1));
+                pending_space = true;
                 index += 1;
                 continue;
             }
@@ -228,41 +236,35 @@ fn key_into(text: &str, out: &mut Key) {
             let end = index + c.len_utf8();
             if is_mark(c) {
                 // A combining mark (decomposed input) belongs to the character before it.
-                let last = match used.checked_sub(1) {
-                    Some(last) => chunk.ends.get_mut(last),
-                    None => ends.last_mut(),
-                };
-                if let Some(last) = last {
-                    *last = end;
-                }
                 index = end;
                 continue;
             }
             if c.is_whitespace() {
-                pending_space.get_or_insert((index, end));
+                pending_space = true;
                 index = end;
                 continue;
             }
             let folded = if dash(c) { '-' } else { fold_char(c) };
             (folded, end)
         };
-        if let Some((space_start, space_end)) = pending_space.take() {
-            if (used > 0 || !key_text.is_empty()) && !after_glue && !is_glue(folded) {
-                put!(b' ', space_start, space_end);
+        if pending_space {
+            if flushed + used > 0 && !after_glue && !is_glue(folded) {
+                put!(b' ');
             }
+            pending_space = false;
         }
         let mut utf8 = [0u8; 4];
         for &key_byte in folded.encode_utf8(&mut utf8).as_bytes() {
-            put!(key_byte, index, end);
+            put!(key_byte);
         }
         after_glue = is_glue(folded);
         index = end;
+        checkpoint!(index, after_glue);
     }
-    chunk.flush(used, &mut key_text, &mut starts, &mut ends);
+    key_text.extend_from_slice(chunk.get(..used).unwrap_or_default());
     // Only whole characters were written, so the bytes are UTF-8.
-    let text = String::from_utf8(key_text)
+    out.text = String::from_utf8(key_text)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    *out = Key { text, starts, ends };
 }
 
 /// How many recent keys [`shared`] keeps per thread.
@@ -346,9 +348,8 @@ pub fn shared(text: &str) -> std::rc::Rc<Key> {
 fn is_keyed_space(whole: &str, key: &Key, index: usize) -> bool {
     key.text.as_bytes().get(index) == Some(&b' ')
         && key
-            .starts
-            .get(index)
-            .and_then(|&start| whole.get(start..))
+            .start_of(whole, index)
+            .and_then(|start| whole.get(start..))
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| c.is_whitespace() || c == '\u{b}')
 }
@@ -369,8 +370,8 @@ fn is_keyed_space(whole: &str, key: &Key, index: usize) -> bool {
 /// So the part's key is the key bytes of the characters starting in the part, without a
 /// white-space space first or last, with offsets from the part's start.
 fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) -> Option<Key> {
-    let mut first = key.starts.partition_point(|&s| s < part.start);
-    let mut last = key.starts.partition_point(|&s| s < part.end);
+    let mut first = key.key_offset(whole, part.start);
+    let mut last = key.key_offset(whole, part.end);
     if first < last && is_keyed_space(whole, key, first) {
         first += 1;
     }
@@ -380,20 +381,30 @@ fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) -> Option<K
     if first >= last {
         return Some(Key::default());
     }
-    let ends = key.ends.get(first..last)?;
-    if ends.last().is_some_and(|&end| end > part.end) {
+    if key.end_of(whole, last - 1)? > part.end {
         return None;
     }
-    let mut starts = key.starts.get(first..last)?.to_vec();
-    let mut ends = ends.to_vec();
-    // Every key byte taken starts (and so ends) at or after the part's start.
-    for offset in starts.iter_mut().chain(ends.iter_mut()) {
-        *offset = offset.wrapping_sub(part.start);
-    }
+    // The part alone starts afresh; past its first character, keying stands inside `whole`
+    // as it does in the part alone, so the checkpoints after it serve, shifted (each comes
+    // after key byte `first`, which starts at or after the part's start).
+    let from = key.checkpoints.partition_point(|c| c.written <= first);
+    let to = key.checkpoints.partition_point(|c| c.written < last);
+    let inside = key
+        .checkpoints
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .map(|c| Checkpoint {
+            written: c.written - first,
+            index: c.index.wrapping_sub(part.start),
+            after_glue: c.after_glue,
+        });
     Some(Key {
         text: key.text.get(first..last)?.to_string(),
-        starts,
-        ends,
+        checkpoints: std::iter::once(Checkpoint::default())
+            .chain(inside)
+            .collect(),
+        last_range: std::cell::Cell::new(None),
     })
 }
 
@@ -415,6 +426,8 @@ pub fn ends_word(key: &str, offset: usize) -> bool {
         .and_then(|after| after.chars().next())
         .is_none_or(|c| !c.is_alphanumeric())
 }
+
+mod walk;
 
 #[cfg(test)]
 mod tests;

@@ -22,12 +22,13 @@ pub enum Candidate {
     Group { index: usize },
 }
 
-/// One raw match, in key offsets.
+/// One raw match, in key offsets, with what its pattern may stand for (borrowed from the
+/// matcher: a vector a match cost an allocation and a free).
 #[derive(Debug, Clone)]
-pub struct Raw {
+pub struct Raw<'m> {
     pub start: usize,
     pub end: usize,
-    pub candidates: Vec<Candidate>,
+    pub candidates: &'m [Candidate],
 }
 
 /// The compiled automaton and what each pattern stands for.
@@ -141,7 +142,7 @@ impl Matcher {
 
     /// Every whole-word match in `key`, left to right, not overlapping. A match that does not
     /// sit on word boundaries is skipped and the search resumes one character further.
-    pub fn scan(&self, key: &Key) -> Vec<Raw> {
+    pub fn scan(&self, key: &Key) -> Vec<Raw<'_>> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -160,8 +161,7 @@ impl Matcher {
                     candidates: self
                         .candidates
                         .get(found.pattern().as_usize())
-                        .cloned()
-                        .unwrap_or_default(),
+                        .map_or(&[], Vec::as_slice),
                 });
                 pos = end;
             } else {

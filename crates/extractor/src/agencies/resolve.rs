@@ -78,7 +78,7 @@ struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     fn original(&self, start: usize, end: usize) -> &'a str {
-        let range = self.key.input_range(start, end);
+        let range = self.key.input_range(self.text, start, end);
         let text: &'a str = self.text;
         text.get(range).unwrap_or_default()
     }
@@ -98,7 +98,7 @@ impl<'a> Resolver<'a> {
 
     fn push(&mut self, start: usize, end: usize, mention: Mention, list: List) {
         let start = self.pending_head.take().unwrap_or(start);
-        let range = self.key.input_range(start, end);
+        let range = self.key.input_range(self.text, start, end);
         self.out.push(AgencyMention {
             mention: self.text.get(range.clone()).unwrap_or_default().to_string(),
             range,
@@ -143,7 +143,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn context_province(&self) -> Option<&Entry> {
+    fn context_province(&self) -> Option<&'a Entry> {
         let wanted = super::key::key_str(self.ctx.province.as_deref()?);
         let wanted = wanted
             .trim_start_matches("tinh ")
@@ -196,7 +196,7 @@ impl<'a> Resolver<'a> {
                 return used;
             }
         }
-        for candidate in &raw.candidates {
+        for candidate in raw.candidates {
             match *candidate {
                 Candidate::Group { index } => {
                     if let Some(used) = self.group(index, raw, next) {
@@ -246,9 +246,9 @@ impl<'a> Resolver<'a> {
                 || self.continues(List::Provinces, start)
             {
                 if let Some(entry) = self.gazetteer.entry(index) {
-                    let ubnd = self.gazetteer.get("ubnd").cloned();
+                    let ubnd = self.gazetteer.get("ubnd");
                     let m = match ubnd {
-                        Some(ubnd) => self.provincial(&ubnd, entry, "AG006"),
+                        Some(ubnd) => self.provincial(ubnd, entry, "AG006"),
                         None => self.entry_mention(index, entry, "AG006"),
                     };
                     self.push(start, end, m, List::Provinces);
@@ -323,7 +323,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn head_with_province(&mut self, index: usize, raw: &Raw, next: Option<&Raw>) -> Option<usize> {
-        let head = self.gazetteer.entry(index)?.clone();
+        let gazetteer: &'a Gazetteer = self.gazetteer;
+        let head = gazetteer.entry(index)?;
         let next = next.filter(|n| n.start <= raw.end + 1)?;
         let province = next.candidates.iter().find_map(|c| match c {
             Candidate::Province {
@@ -332,8 +333,8 @@ impl<'a> Resolver<'a> {
             } => Some(*index),
             _ => None,
         })?;
-        let province = self.gazetteer.entry(province)?.clone();
-        let m = self.provincial(&head, &province, "AG004");
+        let province = gazetteer.entry(province)?;
+        let m = self.provincial(head, province, "AG004");
         self.push(raw.start, next.end, m, List::Provinces);
         Some(2)
     }
@@ -345,7 +346,8 @@ impl<'a> Resolver<'a> {
         original: &str,
         next: Option<&Raw>,
     ) -> Option<usize> {
-        let head = self.gazetteer.entry(index)?.clone();
+        let gazetteer: &'a Gazetteer = self.gazetteer;
+        let head = gazetteer.entry(index)?;
         let (start, end) = (raw.start, raw.end);
         // `Sở Tài chính tỉnh`, or `Sở Tài chính` alone, in a provincial document.
         let after = self.key.text.get(end..).unwrap_or_default();
@@ -382,14 +384,14 @@ impl<'a> Resolver<'a> {
         // nhân dân xã` are left to the group rules (`Ủy ban nhân dân cấp xã`).
         if level == 0 && upper_initial(original) && !matches!(head.id.as_str(), "ubnd" | "hdnd") {
             if let Some(local) = super::units::local_level(self.original(end, after.len() + end)) {
-                let input = self.key.input_range(start, end);
+                let input = self.key.input_range(self.text, start, end);
                 let to = input.end + local;
                 let name = self
                     .text
                     .get(input.start..to)
                     .unwrap_or_default()
                     .to_string();
-                let key_end = self.key.key_offset(to);
+                let key_end = self.key.key_offset(self.text, to);
                 let m = Mention {
                     id: None,
                     name,
@@ -401,8 +403,8 @@ impl<'a> Resolver<'a> {
                 return Some(1);
             }
         }
-        if let Some(province) = self.context_province().cloned() {
-            let m = self.provincial(&head, &province, "AG005");
+        if let Some(province) = self.context_province() {
+            let m = self.provincial(head, province, "AG005");
             self.push(start, end + level, m, List::Other);
             return Some(1);
         }

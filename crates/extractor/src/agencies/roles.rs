@@ -233,9 +233,18 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
     let mut out: Vec<(Role, Option<&'static str>)> = Vec::with_capacity(mentions.len());
     let mut previous_end = 0;
     let mut lead_seen = false;
-    for (i, mention) in mentions.iter().enumerate() {
-        let start = k.key_offset(mention.range.start);
-        let end = k.key_offset(mention.range.end);
+    // Each mention's key range, mapped once: a list's members are read again from each
+    // member before them.
+    let spans: Vec<(usize, usize)> = mentions
+        .iter()
+        .map(|m| {
+            (
+                k.key_offset(text, m.range.start),
+                k.key_offset(text, m.range.end),
+            )
+        })
+        .collect();
+    for (i, &(start, end)) in spans.iter().enumerate() {
         let gap = k
             .text
             .get(previous_end.min(start)..start)
@@ -244,8 +253,7 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         let chairs = {
             let mut j = i;
             let mut tail_end = end;
-            while let Some(next) = mentions.get(j + 1) {
-                let next_start = k.key_offset(next.range.start);
+            while let Some(&(next_start, next_end)) = spans.get(j + 1) {
                 let between = k
                     .text
                     .get(tail_end.min(next_start)..next_start)
@@ -253,7 +261,7 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
                 if !is_list_gap(between) {
                     break;
                 }
-                tail_end = k.key_offset(next.range.end);
+                tail_end = next_end;
                 j += 1;
             }
             k.text

@@ -1,6 +1,8 @@
-//! Tests of the key: the fast paths against a plain char-by-char key, and keys cut out of
-//! a whole text's key against the parts' own keys.
+//! Tests of the key: the fast paths against a plain char-by-char key that keeps every key
+//! byte's input range, the mapping back from checkpoints against those ranges, and keys cut
+//! out of a whole text's key against the parts' own keys.
 
+use super::walk::{walk, Sink};
 use super::*;
 
 #[test]
@@ -15,9 +17,62 @@ fn variants_meet() {
     assert_ne!(key_str("Bộ Công an"), key_str("Bộ Công Thương"));
 }
 
+/// A key with the input range of every key byte (as the key was kept before checkpoints).
+#[derive(Debug, Default)]
+struct Plain {
+    text: String,
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Plain {
+    /// [`Key::input_range`] as it was, from the ranges of every key byte.
+    fn input_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let from = self.starts.get(start).copied().unwrap_or(0);
+        let to = end
+            .checked_sub(1)
+            .and_then(|last| self.ends.get(last))
+            .copied()
+            .unwrap_or(from);
+        from..to.max(from)
+    }
+}
+
+/// Asserts that `got`, the key of `input`, is `plain`'s text and maps every key byte, every
+/// input offset and key ranges back as `plain` does.
+fn assert_maps(got: &Key, input: &str, plain: &Plain, at: &str) {
+    assert_eq!(got.text, plain.text, "{at}");
+    let len = plain.text.len();
+    for k in 0..=len {
+        let (start, end) = (plain.starts.get(k).copied(), plain.ends.get(k).copied());
+        assert_eq!(got.start_of(input, k), start, "start of {k} in {at}");
+        assert_eq!(got.end_of(input, k), end, "end of {k} in {at}");
+    }
+    for offset in 0..=input.len() + 1 {
+        let want = plain.starts.partition_point(|&s| s < offset);
+        assert_eq!(
+            got.key_offset(input, offset),
+            want,
+            "offset {offset} in {at}"
+        );
+    }
+    // Every range of a short key; of a long one, ranges from a few starts.
+    let step = (len / 8).max(1);
+    for start in (0..=len + 1).step_by(step) {
+        for end in (0..=len + 1).step_by(step) {
+            let want = plain.input_range(start, end);
+            assert_eq!(
+                got.input_range(input, start, end),
+                want,
+                "{start}..{end} in {at}"
+            );
+        }
+    }
+}
+
 /// The plain char-by-char key that the fast path must agree with.
-fn reference_key(text: &str) -> Key {
-    let mut out = Key::default();
+fn reference_key(text: &str) -> Plain {
+    let mut out = Plain::default();
     let mut pending_space: Option<(usize, usize)> = None;
     for (index, c) in text.char_indices() {
         let end = index + c.len_utf8();
@@ -60,6 +115,7 @@ fn fast_path_agrees_with_the_plain_key() {
         "Bo\u{0323} Ta\u{300}i chi\u{301}nh",
         "  - & . ",
         "",
+        "…“Bộ”… ßẞ ǅ İ 𝔸𝔹 x",
     ]
     .iter()
     .map(|t| t.to_string())
@@ -71,14 +127,14 @@ fn fast_path_agrees_with_the_plain_key() {
         texts.push(format!("{run} \u{301}b"));
         texts.push(format!("{run}  - Ộ{run}ệ\u{300}"));
         texts.push(format!("{}{run}", "\u{301}".repeat(3)));
+        // Words longer than a chunk, cut where it fills.
+        texts.push(format!("x {} y", "ưộa".repeat(n)));
+        texts.push(format!("{run}ộ{run} -{run}"));
     }
     texts.extend(crate::test_support::seed_lines());
     assert!(texts.len() > 100, "the seeds were read");
     for text in &texts {
-        let (fast, plain) = (key(text), reference_key(text));
-        assert_eq!(fast.text, plain.text, "{text}");
-        assert_eq!(fast.starts, plain.starts, "{text}");
-        assert_eq!(fast.ends, plain.ends, "{text}");
+        assert_maps(&key(text), text, &reference_key(text), text);
     }
 }
 
@@ -87,10 +143,12 @@ fn every_ascii_character_keys_as_the_plain_key_does() {
     for byte in 0..0x80u8 {
         let c = char::from(byte);
         for text in [format!("a{c}b"), format!("x {c} "), format!("{c}{c}.{c}")] {
-            let (fast, plain) = (key(&text), reference_key(&text));
-            assert_eq!(fast.text, plain.text, "{byte:#x}");
-            assert_eq!(fast.starts, plain.starts, "{byte:#x}");
-            assert_eq!(fast.ends, plain.ends, "{byte:#x}");
+            assert_maps(
+                &key(&text),
+                &text,
+                &reference_key(&text),
+                &format!("{byte:#x}"),
+            );
         }
     }
 }
@@ -107,10 +165,8 @@ fn every_letter_in_the_table_keys_as_the_plain_key_does() {
             format!("{c}\u{301} - y"),
             format!("z.{c}, {c}{c}"),
         ] {
-            let (fast, plain) = (key(&text), reference_key(&text));
-            assert_eq!(fast.text, plain.text, "U+{code:04X}");
-            assert_eq!(fast.starts, plain.starts, "U+{code:04X}");
-            assert_eq!(fast.ends, plain.ends, "U+{code:04X}");
+            let at = format!("U+{code:04X}");
+            assert_maps(&key(&text), &text, &reference_key(&text), &at);
         }
     }
 }
@@ -133,8 +189,7 @@ fn shared_keys_are_the_keys_of_the_same_text() {
     let remade = shared(a);
     assert!(!std::rc::Rc::ptr_eq(&first, &remade));
     assert_eq!(remade.text, first.text);
-    assert_eq!(remade.starts, first.starts);
-    assert_eq!(remade.ends, first.ends);
+    assert_eq!(remade.checkpoints, first.checkpoints);
 }
 
 /// Asserts that the key cut out of `whole`'s key for `part` is `part`'s own key, or that
@@ -144,10 +199,11 @@ fn check_part(whole: &str, whole_key: &Key, part: std::ops::Range<usize>) -> boo
     let Some(cut) = key_of_part(whole, whole_key, part.clone()) else {
         return false;
     };
-    let at = format!("{:?} in {whole:?}", &whole[part]);
-    assert_eq!(cut.text, own.text, "{at}");
-    assert_eq!(cut.starts, own.starts, "{at}");
-    assert_eq!(cut.ends, own.ends, "{at}");
+    let at = format!("{:?} in {whole:?}", &whole[part.clone()]);
+    let input = &whole[part];
+    let plain = reference_key(input);
+    assert_maps(&own, input, &plain, &at);
+    assert_maps(&cut, input, &plain, &at);
     true
 }
 
@@ -206,10 +262,7 @@ fn shared_keys_of_parts_are_their_own_keys() {
     ];
     for range in parts {
         let part = &whole[range];
-        let (got, own) = (shared(part), key(part));
-        assert_eq!(got.text, own.text, "{part:?}");
-        assert_eq!(got.starts, own.starts, "{part:?}");
-        assert_eq!(got.ends, own.ends, "{part:?}");
+        assert_maps(&shared(part), part, &reference_key(part), part);
     }
 }
 
@@ -218,7 +271,7 @@ fn ranges_map_back() {
     let text = "Giao  Bộ TT & TT làm";
     let k = key(text);
     let start = k.text.find("bo tt&tt").unwrap();
-    let range = k.input_range(start, start + "bo tt&tt".len());
+    let range = k.input_range(text, start, start + "bo tt&tt".len());
     assert_eq!(&text[range], "Bộ TT & TT");
 }
 
@@ -240,7 +293,62 @@ fn keys_made_into_used_buffers_are_fresh_keys() {
         key_into(text, &mut reused);
         let fresh = key(text);
         assert_eq!(reused.text, fresh.text, "{text}");
-        assert_eq!(reused.starts, fresh.starts, "{text}");
-        assert_eq!(reused.ends, fresh.ends, "{text}");
+        assert_eq!(reused.checkpoints, fresh.checkpoints, "{text}");
+    }
+}
+
+/// Where [`walk`] stands before each character (the states a checkpoint may hold).
+#[derive(Default)]
+struct Trace {
+    settled: Vec<Checkpoint>,
+}
+
+impl Sink for Trace {
+    fn boundary(&mut self, index: usize, written: usize, settled: bool, after_glue: bool) -> bool {
+        if settled {
+            self.settled.push(Checkpoint {
+                written,
+                index,
+                after_glue,
+            });
+        }
+        true
+    }
+
+    fn put(&mut self, _: usize, _: u8, _: usize, _: usize) {}
+
+    fn mark(&mut self, _: usize, _: usize) {}
+}
+
+#[test]
+fn checkpoints_are_where_walking_stands() {
+    let mut texts: Vec<String> = [
+        "Giao  Bộ TT & TT làm. Sở\tNội vụ ,  TP. Hà Nội",
+        "a-b-c-d-e-f-g-h-i-j , k . l & m",
+        "Bo\u{0323} Ta\u{300}i chi\u{301}nh; Bộ Y tế – Sở",
+        "…“Bộ”… ßẞ ǅ İ 𝔸𝔹 x",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    texts.extend(crate::test_support::seed_lines());
+    for text in &texts {
+        let k = key(text);
+        let mut trace = Trace::default();
+        let written = walk(text, Checkpoint::default(), &mut trace);
+        assert_eq!(written, k.text.len(), "{text}");
+        assert_eq!(k.checkpoints.is_empty(), text.is_empty(), "{text}");
+        for checkpoint in &k.checkpoints {
+            // The end of the text serves as well: nothing is keyed from it.
+            let at_end = checkpoint.index == text.len() && checkpoint.written == written;
+            assert!(
+                at_end || trace.settled.contains(checkpoint),
+                "{checkpoint:?} in {text}"
+            );
+        }
+        // A checkpoint at least every STRIDE key bytes, a word or character more at most.
+        for pair in k.checkpoints.windows(2) {
+            assert!(pair[1].written - pair[0].written < STRIDE + 64, "{text}");
+        }
     }
 }
