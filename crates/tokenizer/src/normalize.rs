@@ -331,28 +331,58 @@ fn is_quiet(c: char, next: Option<char>) -> bool {
 ///
 /// Eight bytes at a time (see [`stop_bytes`]): the bytes of the run's chars are passed over
 /// without a look at each, and only `o`, `u`, `\r` and lead bytes of other chars are looked
-/// at closer (about one byte in forty of Vietnamese text).
+/// at closer (about one byte in forty of Vietnamese text). The flagged bytes of a word are
+/// taken in turn without loading the word again; a vowel followed by an ASCII byte that
+/// cannot finish an `oa`/`oe`/`uy` pair (`on`, `ông` is not: `ô` is past ASCII; `ut`) is
+/// passed over on the spot.
 #[inline]
 fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
     let mut pos = start;
     while pos < bytes.len() {
         let (word, next) = crate::swar::words_at(bytes, pos);
-        let stops = stop_bytes(word, next);
-        if stops == 0 {
-            pos += 8;
-            continue;
+        let mut stops = stop_bytes(word, next);
+        while stops != 0 {
+            let at = pos + crate::swar::first_flagged(stops);
+            // Bytes past the end read as zero and never stop the run.
+            match bytes.get(at) {
+                Some(&vowel @ (b'o' | b'O' | b'u' | b'U')) => {
+                    if !(ascii_not_pair(vowel, bytes.get(at + 1)) || quiet_vowel(bytes, at)) {
+                        return at;
+                    }
+                }
+                // Above the lowest flagged byte of a word a borrow may flag a byte one above
+                // a looked-at one (`n`, `t`, form feed; see [`stop_bytes`]): quiet ASCII.
+                Some(b'n' | b'N' | b't' | b'T' | 0x0C) => {}
+                // A char that may be a combining mark (its lead byte is `CC` or above): the
+                // run ends before the char it would join.
+                Some(0xCC..) if at > start => return char_start_before(bytes, at),
+                _ => return at.min(bytes.len()),
+            }
+            // Flags are high bits only: this clears the lowest flagged byte.
+            stops &= stops - 1;
         }
-        pos += crate::swar::first_flagged(stops);
-        // Bytes past the end read as zero and never stop the run.
-        match bytes.get(pos) {
-            Some(b'o' | b'O' | b'u' | b'U') if quiet_vowel(bytes, pos) => pos += 1,
-            // A char that may be a combining mark (its lead byte is `CC` or above): the run
-            // ends before the char it would join.
-            Some(0xCC..) if pos > start => return char_start_before(bytes, pos),
-            _ => return pos.min(bytes.len()),
-        }
+        pos += 8;
     }
     pos.min(bytes.len())
+}
+
+/// Whether the `o`/`u` `vowel` is followed by an ASCII byte (`next`) that no `oa`/`oe`
+/// (`uy`) pair has second: then the vowel is quiet, as [`quiet_vowel`] would say (an ASCII
+/// char is a run char, and folds to its lower case).
+#[inline]
+fn ascii_not_pair(vowel: u8, next: Option<&u8>) -> bool {
+    let Some(&next) = next else {
+        return false;
+    };
+    // `A`/`a` (`E`/`e`, `Y`/`y`) differ in bit 5 only, and no other byte becomes one of them
+    // with that bit set.
+    let lower = next | 0x20;
+    next < 0x80
+        && if vowel | 0x20 == b'o' {
+            lower != b'a' && lower != b'e'
+        } else {
+            lower != b'y'
+        }
 }
 
 /// The bytes of `word` where a run of [`skip_plain_bytes`] stops or looks closer (`next`
@@ -366,8 +396,9 @@ fn stop_bytes(word: u64, next: u64) -> u64 {
     // that bit set.
     let lower = word | splat(0x20);
     // `(v - 1) & !v` sets the high bit of a zero byte of `v`, and may set it in bytes above
-    // one (a borrow runs upward), never below: the lowest byte flagged is exact, which is
-    // all an answer that is only or-ed in needs.
+    // one (a borrow runs upward), never below: the lowest byte flagged is exact. A byte
+    // flagged by a borrow is `1` in `v`: `n`/`N` (`t`/`T`) here, form feed for `\r`, which
+    // [`skip_plain_bytes`] knows for quiet.
     let zero = |v: u64| v.wrapping_sub(ONES) & !v;
     let looked_at =
         (zero(lower ^ splat(b'o')) | zero(lower ^ splat(b'u')) | zero(word ^ splat(b'\r'))) & HIGH;

@@ -237,6 +237,11 @@ fn eight_at_a_time_runs_agree_on_samples() {
         "gió mùa đông bắc",
         "oooooooouuuuuuuuOOOOUUUU",
         "toàn thể, quyết định, huyện, hoá đơn",
+        // Several flagged bytes in one word, and the bytes a borrow may flag above them.
+        "công trong thông tin; tuyên truyền; luôn luôn; ontonton",
+        "NoNuToTu\u{C}\ro\u{C}ouoaoe uy",
+        "ouououou\u{300}onon\u{301}",
+        "to\u{200B}a tu\u{200B}y ho\u{E0} thu\u{1EF7}",
     ];
     for text in samples {
         for (start, _) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -255,4 +260,28 @@ fn eight_at_a_time_runs_agree_on_samples() {
     assert_eq!(skip_plain_bytes(b"abc\rdef", 0), 3);
     // A lead byte of `CC` or above may open a mark: the char before it is left out too.
     assert_eq!(skip_plain_bytes("kh\u{2013}x".as_bytes(), 0), 1);
+}
+
+#[test]
+fn vowels_before_ascii_are_passed_over_only_when_quiet() {
+    // The shortcut of `skip_plain_bytes` agrees with `quiet_vowel` wherever it answers.
+    for vowel in [b'o', b'O', b'u', b'U'] {
+        for before in [b' ', b'q', b'Q', b'h'] {
+            for next in 0..0x80u8 {
+                for after in [&b""[..], b" ", b"n", "\u{300}".as_bytes()] {
+                    let mut text = vec![before, vowel, next];
+                    text.extend_from_slice(after);
+                    if ascii_not_pair(vowel, text.get(2)) {
+                        assert!(quiet_vowel(&text, 1), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(!ascii_not_pair(vowel, None));
+        assert!(!ascii_not_pair(vowel, Some(&0xC3)));
+    }
+    assert!(!ascii_not_pair(b'o', Some(&b'A')));
+    assert!(!ascii_not_pair(b'u', Some(&b'y')));
+    assert!(ascii_not_pair(b'o', Some(&b'n')));
+    assert!(ascii_not_pair(b'U', Some(&b'a')));
 }
