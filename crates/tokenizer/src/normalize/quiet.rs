@@ -99,28 +99,29 @@ fn is_quiet(c: char, next: Option<char>) -> bool {
 /// taken in turn without loading the word again; a vowel followed by an ASCII byte that
 /// cannot finish an `oa`/`oe`/`uy` pair (`on`, `ông` is not: `ô` is past ASCII; `ut`) is
 /// passed over on the spot.
+///
+/// On x86-64 the bytes go sixteen at a time through SSE2 first (see [`sse2::stops16`]),
+/// with the same flags, exact for every byte.
 #[inline]
 pub(super) fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
     let mut pos = start;
+    #[cfg(target_arch = "x86_64")]
+    while let Some(mut stops) = sse2::stops16(bytes, pos) {
+        while stops != 0 {
+            if let Some(end) = stop_at(bytes, pos + stops.trailing_zeros() as usize, start) {
+                return end;
+            }
+            // This clears the lowest flagged byte.
+            stops &= stops - 1;
+        }
+        pos += 16;
+    }
     while pos < bytes.len() {
         let (word, next) = crate::swar::words_at(bytes, pos);
         let mut stops = stop_bytes(word, next);
         while stops != 0 {
-            let at = pos + crate::swar::first_flagged(stops);
-            // Bytes past the end read as zero and never stop the run.
-            match bytes.get(at) {
-                Some(&vowel @ (b'o' | b'O' | b'u' | b'U')) => {
-                    if !(ascii_not_pair(vowel, bytes.get(at + 1)) || quiet_vowel(bytes, at)) {
-                        return at;
-                    }
-                }
-                // Above the lowest flagged byte of a word a borrow may flag a byte one above
-                // a looked-at one (`n`, `t`, form feed; see [`stop_bytes`]): quiet ASCII.
-                Some(b'n' | b'N' | b't' | b'T' | 0x0C) => {}
-                // A char that may be a combining mark (its lead byte is `CC` or above): the
-                // run ends before the char it would join.
-                Some(0xCC..) if at > start => return char_start_before(bytes, at),
-                _ => return at.min(bytes.len()),
+            if let Some(end) = stop_at(bytes, pos + crate::swar::first_flagged(stops), start) {
+                return end;
             }
             // Flags are high bits only: this clears the lowest flagged byte.
             stops &= stops - 1;
@@ -128,6 +129,87 @@ pub(super) fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
         pos += 8;
     }
     pos.min(bytes.len())
+}
+
+/// Where a run of [`skip_plain_bytes`] from `start` ends, if it ends at the flagged byte
+/// `at`; `None` when the byte is passed over.
+#[inline]
+fn stop_at(bytes: &[u8], at: usize, start: usize) -> Option<usize> {
+    // Bytes past the end read as zero and never stop the run.
+    match bytes.get(at) {
+        Some(&vowel @ (b'o' | b'O' | b'u' | b'U')) => {
+            let quiet = ascii_not_pair(vowel, bytes.get(at + 1)) || quiet_vowel(bytes, at);
+            (!quiet).then_some(at)
+        }
+        // Above the lowest flagged byte of a word a borrow may flag a byte one above a
+        // looked-at one (`n`, `t`, form feed; see [`stop_bytes`]): quiet ASCII.
+        Some(b'n' | b'N' | b't' | b'T' | 0x0C) => None,
+        // A char that may be a combining mark (its lead byte is `CC` or above): the run ends
+        // before the char it would join.
+        Some(0xCC..) if at > start => Some(char_start_before(bytes, at)),
+        _ => Some(at.min(bytes.len())),
+    }
+}
+
+/// [`stop_bytes`] sixteen bytes at a time with SSE2.
+#[cfg(target_arch = "x86_64")]
+pub(super) mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_set_epi64x,
+    };
+
+    /// The flags of [`super::stop_bytes`] for the sixteen bytes from `at`, bit `i` for byte
+    /// `at + i`, exact for every byte; `None` when fewer than seventeen bytes are left (the
+    /// byte after each is looked at too).
+    #[inline]
+    pub(in crate::normalize) fn stops16(bytes: &[u8], at: usize) -> Option<u32> {
+        let chunk: &[u8; 17] = bytes.get(at..at.checked_add(17)?)?.try_into().ok()?;
+        // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 processor has it, and
+        // the function does nothing else that needs care.
+        Some(unsafe { stops16_sse2(chunk) })
+    }
+
+    /// The bytes of `chunk` from `from`, as one vector.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn vector(chunk: &[u8; 17], from: usize) -> __m128i {
+        let mut low = [0u8; 8];
+        let mut high = [0u8; 8];
+        low.copy_from_slice(&chunk[from..from + 8]);
+        high.copy_from_slice(&chunk[from + 8..from + 16]);
+        _mm_set_epi64x(i64::from_le_bytes(high), i64::from_le_bytes(low))
+    }
+
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn stops16_sse2(chunk: &[u8; 17]) -> u32 {
+        let word = vector(chunk, 0);
+        let next = vector(chunk, 1);
+        let splat = |byte: u8| _mm_set1_epi8(byte as i8);
+        let equal = |v: __m128i, byte: u8| _mm_cmpeq_epi8(v, splat(byte));
+        // `o`/`O`, `u`/`U` (they differ in bit 5 only) and `\r`.
+        let lower = _mm_or_si128(word, splat(0x20));
+        let looked_at = _mm_or_si128(
+            _mm_or_si128(equal(lower, b'o'), equal(lower, b'u')),
+            equal(word, b'\r'),
+        );
+        // Lead bytes of two bytes or more: `C0` and above.
+        let leads = equal(_mm_and_si128(word, splat(0xC0)), 0xC0);
+        // `C3`..`CB`, compared as signed bytes (`C2` is -62, `CC` is -52).
+        let two_byte_run = _mm_and_si128(
+            _mm_cmpgt_epi8(word, splat(0xC2)),
+            _mm_cmplt_epi8(word, splat(0xCC)),
+        );
+        // `E1` before `B8`..`BB`.
+        let extended_additional = _mm_and_si128(
+            equal(word, 0xE1),
+            equal(_mm_and_si128(next, splat(0xFC)), 0xB8),
+        );
+        let other_leads =
+            _mm_andnot_si128(extended_additional, _mm_andnot_si128(two_byte_run, leads));
+        _mm_movemask_epi8(_mm_or_si128(looked_at, other_leads)) as u32
+    }
 }
 
 /// Whether the `o`/`u` `vowel` is followed by an ASCII byte (`next`) that no `oa`/`oe`
@@ -154,7 +236,7 @@ pub(super) fn ascii_not_pair(vowel: u8, next: Option<&u8>) -> bool {
 /// lead bytes (`C0` and above) other than `C3`..`CB` and other than `E1` before `B8`..`BB`.
 /// Continuation bytes never stop it: the run only ever steps over those of its own chars.
 #[inline]
-fn stop_bytes(word: u64, next: u64) -> u64 {
+pub(super) fn stop_bytes(word: u64, next: u64) -> u64 {
     use crate::swar::{equal_bytes, low7_at_least, splat, HIGH, ONES};
     // `o` and `O` (`u` and `U`) differ in bit 5 only, and no other byte has either form with
     // that bit set.

@@ -285,3 +285,26 @@ fn vowels_before_ascii_are_passed_over_only_when_quiet() {
     assert!(ascii_not_pair(b'o', Some(&b'n')));
     assert!(ascii_not_pair(b'U', Some(&b'a')));
 }
+
+#[cfg(target_arch = "x86_64")]
+proptest::proptest! {
+    #[test]
+    fn sixteen_at_a_time_flags_agree_with_the_word_flags(
+        chunk in proptest::collection::vec(
+            proptest::sample::select(vec![
+                0u8, b' ', b'a', b'e', b'n', b'o', b'O', b'q', b't', b'u', b'U', b'y', b'\r',
+                0x0C, 0x80, 0x9A, 0xA0, 0xB7, 0xB8, 0xBB, 0xBC, 0xC0, 0xC2, 0xC3, 0xCB, 0xCC,
+                0xE1, 0xE2, 0xF0, 0xFF,
+            ]),
+            17..40,
+        ),
+    ) {
+        // Each byte told alone, as the lowest byte of a word (where the word flags are exact).
+        let expected = (0..16).fold(0u32, |flags, i| {
+            let alone = quiet::stop_bytes(u64::from(chunk[i]), u64::from(chunk[i + 1]));
+            flags | (u32::from(alone & 0x80 != 0) << i)
+        });
+        proptest::prop_assert_eq!(quiet::sse2::stops16(&chunk, 0), Some(expected));
+        proptest::prop_assert_eq!(quiet::sse2::stops16(&chunk, chunk.len() - 16), None);
+    }
+}
