@@ -141,8 +141,12 @@ pub fn clean_line(source: &str, range: Range<usize>, extra: &[Range<usize>]) -> 
 /// normalisation left it as it is. Most pieces are found normal by one quick scan and pushed
 /// straight from the source; the rest are normalised with their map first.
 fn push_normalised(builder: &mut Builder, piece: &str, source: usize) -> bool {
-    if vntask_tokenizer::is_normal(piece) {
-        builder.push_run(piece, source, |end| source + end);
+    // The scan for normal text tells whether the piece is words one ASCII space apart too;
+    // when it cannot say, the piece is looked at again.
+    let (normal, spaced) = vntask_tokenizer::is_normal_spaced(piece);
+    if normal {
+        let spaced = spaced || single_spaced(piece);
+        builder.push_run_spaced(piece, source, |end| source + end, spaced);
         return true;
     }
     let (normalised, map) = normalize_with_map(piece);
@@ -193,9 +197,21 @@ impl Builder {
     /// ending at byte `i`. The same as [`Builder::push_char`] for each char, with one push
     /// per stretch between white space.
     fn push_run(&mut self, run: &str, source: usize, end_of: impl Fn(usize) -> usize) {
+        self.push_run_spaced(run, source, end_of, single_spaced(run));
+    }
+
+    /// [`Builder::push_run`] of a run known to be words one ASCII space apart (`spaced`: see
+    /// [`single_spaced`]) or not.
+    fn push_run_spaced(
+        &mut self,
+        run: &str,
+        source: usize,
+        end_of: impl Fn(usize) -> usize,
+        spaced: bool,
+    ) {
         let mut position = 0;
         let mut last_word: Option<Range<usize>> = None;
-        if single_spaced(run) {
+        if spaced {
             // Most runs: words one ASCII space apart, pushed in one piece.
             position = run.len();
             if let Some(space_source) = self.pending_space.take() {

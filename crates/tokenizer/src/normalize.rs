@@ -17,10 +17,10 @@ use unicode_normalization::UnicodeNormalization;
 
 mod quiet;
 
-pub use quiet::is_normal;
 #[cfg(test)]
 use quiet::{ascii_not_pair, char_start_before, quiet_vowel, skip_plain_bytes};
 use quiet::{is_ignorable, is_plain, quiet_run};
+pub use quiet::{is_normal, is_normal_spaced};
 
 /// Maps byte offsets in normalised text back to byte offsets in the input.
 ///

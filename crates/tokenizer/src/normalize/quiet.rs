@@ -7,13 +7,28 @@ use crate::marks::is_mark;
 /// The end of the run of quiet characters (see [`is_quiet`]) from `start`: normalisation
 /// copies it as it is.
 pub(super) fn quiet_run(text: &str, start: usize) -> usize {
+    quiet_run_with::<false>(text, start).0
+}
+
+/// [`quiet_run`], and with `SPACING` whether the bytes it looked at hold white space other
+/// than single ASCII spaces (see [`is_normal_spaced`]).
+#[inline]
+fn quiet_run_with<const SPACING: bool>(text: &str, start: usize) -> (usize, bool) {
     let mut run_end = start;
+    let mut loose = false;
     loop {
-        run_end = skip_plain_bytes(text.as_bytes(), run_end);
+        let (end, loose_bytes) = skip_plain_bytes_with::<SPACING>(text.as_bytes(), run_end);
+        run_end = end;
+        loose |= loose_bytes;
         let mut rest = text[run_end..].chars();
         match rest.next() {
-            Some(c) if is_quiet(c, rest.next()) => run_end += c.len_utf8(),
-            _ => return run_end,
+            Some(c) if is_quiet(c, rest.next()) => {
+                // The quiet white space past ASCII (U+0085, U+1680; the other ones are
+                // rewritten); ASCII white space is told from the bytes.
+                loose |= SPACING && !c.is_ascii() && c.is_whitespace();
+                run_end += c.len_utf8();
+            }
+            _ => return (run_end, loose),
         }
     }
 }
@@ -24,6 +39,23 @@ pub(super) fn quiet_run(text: &str, start: usize) -> usize {
 /// by the ASCII rule, which is checked too; some rarer ones are left to `normalize_with_map`).
 pub fn is_normal(text: &str) -> bool {
     quiet_run(text, 0) == text.len() || (text.is_ascii() && !text.contains('\r'))
+}
+
+/// [`is_normal`], and in the same scan whether `text` is then words one ASCII space apart:
+/// not empty, no space first or last, no two in a row, no other white space (what a cleaner
+/// folding white space may take in one piece). The second answer may also be false for such
+/// a text when it is normal by the ASCII rule alone, or holds a control char that is not
+/// white space: those are not looked at closer.
+pub fn is_normal_spaced(text: &str) -> (bool, bool) {
+    let (end, loose) = quiet_run_with::<true>(text, 0);
+    if end == text.len() {
+        let bytes = text.as_bytes();
+        let spaced = !loose
+            && bytes.first().is_some_and(|&b| b != b' ')
+            && bytes.last().is_some_and(|&b| b != b' ');
+        return (true, spaced);
+    }
+    (text.is_ascii() && !text.contains('\r'), false)
 }
 
 /// Zero-width and bidi controls, the BOM and the soft hyphen: dropped from the text.
@@ -102,14 +134,23 @@ fn is_quiet(c: char, next: Option<char>) -> bool {
 ///
 /// On x86-64 the bytes go sixteen at a time through SSE2 first (see [`sse2::stops16`]),
 /// with the same flags, exact for every byte.
-#[inline]
+#[cfg(test)]
 pub(super) fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
+    skip_plain_bytes_with::<false>(bytes, start).0
+}
+
+/// [`skip_plain_bytes`], and with `SPACING` whether the bytes it loaded hold a control byte
+/// (tab, line feed ...) or two spaces in a row (see [`loose_bytes`]).
+#[inline]
+fn skip_plain_bytes_with<const SPACING: bool>(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut pos = start;
+    let mut loose = false;
     #[cfg(target_arch = "x86_64")]
-    while let Some(mut stops) = sse2::stops16(bytes, pos) {
+    while let Some((mut stops, loose_flags)) = sse2::stops16::<SPACING>(bytes, pos) {
+        loose |= loose_flags != 0;
         while stops != 0 {
             if let Some(end) = stop_at(bytes, pos + stops.trailing_zeros() as usize, start) {
-                return end;
+                return (end, loose);
             }
             // This clears the lowest flagged byte.
             stops &= stops - 1;
@@ -118,17 +159,37 @@ pub(super) fn skip_plain_bytes(bytes: &[u8], start: usize) -> usize {
     }
     while pos < bytes.len() {
         let (word, next) = crate::swar::words_at(bytes, pos);
+        if SPACING {
+            let mut flags = loose_bytes(word, next);
+            if let Some(valid) = bytes.len().checked_sub(pos).filter(|&n| n < 8) {
+                // The bytes past the end read as zero: not control bytes of the text.
+                flags &= (1u64 << (valid * 8)) - 1;
+            }
+            loose |= flags != 0;
+        }
         let mut stops = stop_bytes(word, next);
         while stops != 0 {
             if let Some(end) = stop_at(bytes, pos + crate::swar::first_flagged(stops), start) {
-                return end;
+                return (end, loose);
             }
             // Flags are high bits only: this clears the lowest flagged byte.
             stops &= stops - 1;
         }
         pos += 8;
     }
-    pos.min(bytes.len())
+    (pos.min(bytes.len()), loose)
+}
+
+/// The bytes of `word` below `0x20` (control chars: the ASCII white space but the space) and
+/// the spaces followed by another (`next` holds the byte after each). As an answer to "any?"
+/// it is exact: a borrow may flag a byte above a flagged one, never one on its own.
+#[inline]
+pub(super) fn loose_bytes(word: u64, next: u64) -> u64 {
+    use crate::swar::{splat, HIGH, ONES};
+    let control = word.wrapping_sub(splat(0x20)) & !word;
+    let pair = (word ^ splat(b' ')) | (next ^ splat(b' '));
+    let double = pair.wrapping_sub(ONES) & !pair;
+    (control | double) & HIGH
 }
 
 /// Where a run of [`skip_plain_bytes`] from `start` ends, if it ends at the flagged byte
@@ -162,12 +223,18 @@ pub(super) mod sse2 {
     /// The flags of [`super::stop_bytes`] for the sixteen bytes from `at`, bit `i` for byte
     /// `at + i`, exact for every byte; `None` when fewer than seventeen bytes are left (the
     /// byte after each is looked at too).
+    ///
+    /// With `SPACING`, the flags of [`super::loose_bytes`] for the same bytes come second
+    /// (else zero).
     #[inline]
-    pub(in crate::normalize) fn stops16(bytes: &[u8], at: usize) -> Option<u32> {
+    pub(in crate::normalize) fn stops16<const SPACING: bool>(
+        bytes: &[u8],
+        at: usize,
+    ) -> Option<(u32, u32)> {
         let chunk: &[u8; 17] = bytes.get(at..at.checked_add(17)?)?.try_into().ok()?;
         // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 processor has it, and
         // the function does nothing else that needs care.
-        Some(unsafe { stops16_sse2(chunk) })
+        Some(unsafe { stops16_sse2::<SPACING>(chunk) })
     }
 
     /// The bytes of `chunk` from `from`, as one vector.
@@ -183,7 +250,7 @@ pub(super) mod sse2 {
 
     #[inline]
     #[target_feature(enable = "sse2")]
-    fn stops16_sse2(chunk: &[u8; 17]) -> u32 {
+    fn stops16_sse2<const SPACING: bool>(chunk: &[u8; 17]) -> (u32, u32) {
         let word = vector(chunk, 0);
         let next = vector(chunk, 1);
         let splat = |byte: u8| _mm_set1_epi8(byte as i8);
@@ -208,7 +275,18 @@ pub(super) mod sse2 {
         );
         let other_leads =
             _mm_andnot_si128(extended_additional, _mm_andnot_si128(two_byte_run, leads));
-        _mm_movemask_epi8(_mm_or_si128(looked_at, other_leads)) as u32
+        let stops = _mm_movemask_epi8(_mm_or_si128(looked_at, other_leads)) as u32;
+        if !SPACING {
+            return (stops, 0);
+        }
+        // Bytes `00`..`1F` (signed: above -1, below 0x20), and a space before a space.
+        let control = _mm_and_si128(
+            _mm_cmpgt_epi8(word, splat(0xFF)),
+            _mm_cmplt_epi8(word, splat(0x20)),
+        );
+        let double = _mm_and_si128(equal(word, b' '), equal(next, b' '));
+        let loose = _mm_movemask_epi8(_mm_or_si128(control, double)) as u32;
+        (stops, loose)
     }
 }
 

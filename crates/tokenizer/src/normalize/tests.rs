@@ -71,6 +71,21 @@ proptest::proptest! {
     }
 
     #[test]
+    fn normal_and_spaced_agree_with_the_plain_definitions(
+        text in tricky_text(),
+        any in "\\PC{0,40}",
+        spaced in "[a-zA-Zàạđôơư…•°\u{85}\u{1680}\t\n\x0b\x0c ]{0,60}",
+    ) {
+        for text in [text.as_str(), any.as_str(), spaced.as_str()] {
+            let (normal, single) = is_normal_spaced(text);
+            proptest::prop_assert_eq!(normal, is_normal(text), "{:?}", text);
+            if single {
+                proptest::prop_assert!(normal && words_one_space_apart(text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
     fn fast_runs_agree_on_any_text(text in "\\PC{0,40}") {
         proptest::prop_assert_eq!(
             normalize_with_map(&text),
@@ -293,7 +308,7 @@ proptest::proptest! {
         chunk in proptest::collection::vec(
             proptest::sample::select(vec![
                 0u8, b' ', b'a', b'e', b'n', b'o', b'O', b'q', b't', b'u', b'U', b'y', b'\r',
-                0x0C, 0x80, 0x9A, 0xA0, 0xB7, 0xB8, 0xBB, 0xBC, 0xC0, 0xC2, 0xC3, 0xCB, 0xCC,
+                b'\t', b'\n', 0x0C, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0x9A, 0xA0, 0xB7, 0xB8, 0xBB, 0xBC, 0xC0, 0xC2, 0xC3, 0xCB, 0xCC,
                 0xE1, 0xE2, 0xF0, 0xFF,
             ]),
             17..40,
@@ -304,7 +319,61 @@ proptest::proptest! {
             let alone = quiet::stop_bytes(u64::from(chunk[i]), u64::from(chunk[i + 1]));
             flags | (u32::from(alone & 0x80 != 0) << i)
         });
-        proptest::prop_assert_eq!(quiet::sse2::stops16(&chunk, 0), Some(expected));
-        proptest::prop_assert_eq!(quiet::sse2::stops16(&chunk, chunk.len() - 16), None);
+        let loose = (0..16).fold(0u32, |flags, i| {
+            let alone = quiet::loose_bytes(u64::from(chunk[i]), u64::from(chunk[i + 1]));
+            flags | (u32::from(alone & 0x80 != 0) << i)
+        });
+        proptest::prop_assert_eq!(quiet::sse2::stops16::<false>(&chunk, 0), Some((expected, 0)));
+        proptest::prop_assert_eq!(quiet::sse2::stops16::<true>(&chunk, 0), Some((expected, loose)));
+        proptest::prop_assert_eq!(quiet::sse2::stops16::<true>(&chunk, chunk.len() - 16), None);
     }
+}
+
+/// Words one ASCII space apart, told char by char: the reference of `is_normal_spaced`.
+fn words_one_space_apart(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.chars().all(|c| c == ' ' || !c.is_whitespace())
+}
+
+#[test]
+fn normal_and_spaced_on_samples() {
+    let spaced = [
+        "Bộ Tài chính chủ trì, phối hợp",
+        "x",
+        "nhiệt độ 30°C … tăng • giảm",
+        "a b c d e f g h i j k l m n o p",
+        "abcdefgh ijklmnop",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+    ];
+    for text in spaced {
+        assert_eq!(is_normal_spaced(text), (true, true), "{text:?}");
+        assert!(words_one_space_apart(text));
+    }
+    // Normal, but not words one space apart (or not known to be).
+    let loose = [
+        "",
+        " Bộ",
+        "Bộ ",
+        "Bộ  Tài",
+        "Bộ\tTài",
+        "abcdefg\nh",
+        "abcdefgh\x0b",
+        "a\u{85}b",
+        "Bộ\u{1680}Tài",
+        "abcdefghijklmno  ",
+        "abcdefg  hijklmn",
+        "abcdefghijklmnop\x01",
+        "Ủy ban nhân dân các tỉnh,\tthành phố trực thuộc trung ương",
+        "Ủy ban nhân dân các tỉnh,  thành phố trực thuộc trung ương",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\u{85}",
+    ];
+    for text in loose {
+        assert_eq!(is_normal_spaced(text), (is_normal(text), false), "{text:?}");
+    }
+    // Not normal at all.
+    assert_eq!(is_normal_spaced("hoà bình"), (false, false));
+    assert_eq!(is_normal_spaced("a\u{A0}b"), (false, false));
 }
