@@ -19,7 +19,9 @@ pub mod tokens;
 pub use fold::{fold, fold_char, fold_starts_with, fold_with_offsets};
 pub use letters::is_letter;
 pub use marks::is_mark;
-pub use normalize::{is_normal, normalize, normalize_into, normalize_with_map, OffsetMap};
+pub use normalize::{
+    is_normal, is_normal_spaced, normalize, normalize_into, normalize_with_map, OffsetMap,
+};
 pub use numbers::{parse_number, parse_number_words, parse_ratio};
 pub use sentences::{clauses, sentences};
 pub use tokens::{tokenize, Token, TokenKind};

@@ -362,3 +362,60 @@ proptest::proptest! {
         assert_prefix_taken_alike(&clean_all(&raw), skip);
     }
 }
+
+/// `words_end` as it was before it passed over sixteen bytes at a time: word by word.
+fn words_end_reference(text: &str, mut position: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        let end = word_end(text, position);
+        let single_space = end > position
+            && bytes.get(end) == Some(&b' ')
+            && end + 1 < text.len()
+            && whitespace_width(text, end + 1) == 0;
+        if !single_space {
+            return end;
+        }
+        position = end + 1;
+    }
+}
+
+fn assert_words_end_agrees(text: &str) {
+    for (position, _) in text.char_indices() {
+        assert_eq!(
+            words_end(text, position),
+            words_end_reference(text, position),
+            "{text:?} from {position}"
+        );
+    }
+}
+
+#[test]
+fn words_end_agrees_with_word_by_word_on_samples() {
+    for text in [
+        "Bộ Tài chính chủ trì, phối hợp với các bộ, ngành liên quan",
+        "Ủy ban nhân dân các tỉnh,\tthành phố trực thuộc trung ương",
+        "Ủy ban nhân dân các tỉnh,  thành phố trực thuộc trung ương",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\u{85}",
+        "abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz ",
+        "abcdefghijklmno ấy ở\u{1680}abcdefghijklmnopqrstuv ",
+        "abcdefghijklmnop\u{A0}qrstuvwxyzabcdefghijk",
+        "nhiệt độ 30°C … tăng • giảm “mạnh” – từ 12 đến 15 giờ",
+        "abcdefghijklmnopq\u{3000}rstuvwxyz",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+        "                  a",
+        "abcdefghijklmnop\r\nqrstu",
+    ] {
+        assert_words_end_agrees(text);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn words_end_agrees_with_word_by_word(
+        text in "[a-cạấởĐ \\t°…\\u{A0}\\u{85}\\u{1680}\\u{3000}\\u{2003}]{0,80}",
+        plain in "[a-zđưởạ ]{0,80}",
+    ) {
+        assert_words_end_agrees(&text);
+        assert_words_end_agrees(&plain);
+    }
+}

@@ -71,6 +71,21 @@ proptest::proptest! {
     }
 
     #[test]
+    fn normal_and_spaced_agree_with_the_plain_definitions(
+        text in tricky_text(),
+        any in "\\PC{0,40}",
+        spaced in "[a-zA-Zàạđôơư…•°\u{85}\u{1680}\t\n\x0b\x0c ]{0,60}",
+    ) {
+        for text in [text.as_str(), any.as_str(), spaced.as_str()] {
+            let (normal, single) = is_normal_spaced(text);
+            proptest::prop_assert_eq!(normal, is_normal(text), "{:?}", text);
+            if single {
+                proptest::prop_assert!(normal && words_one_space_apart(text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
     fn fast_runs_agree_on_any_text(text in "\\PC{0,40}") {
         proptest::prop_assert_eq!(
             normalize_with_map(&text),
@@ -237,6 +252,11 @@ fn eight_at_a_time_runs_agree_on_samples() {
         "gió mùa đông bắc",
         "oooooooouuuuuuuuOOOOUUUU",
         "toàn thể, quyết định, huyện, hoá đơn",
+        // Several flagged bytes in one word, and the bytes a borrow may flag above them.
+        "công trong thông tin; tuyên truyền; luôn luôn; ontonton",
+        "NoNuToTu\u{C}\ro\u{C}ouoaoe uy",
+        "ouououou\u{300}onon\u{301}",
+        "to\u{200B}a tu\u{200B}y ho\u{E0} thu\u{1EF7}",
     ];
     for text in samples {
         for (start, _) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -255,4 +275,105 @@ fn eight_at_a_time_runs_agree_on_samples() {
     assert_eq!(skip_plain_bytes(b"abc\rdef", 0), 3);
     // A lead byte of `CC` or above may open a mark: the char before it is left out too.
     assert_eq!(skip_plain_bytes("kh\u{2013}x".as_bytes(), 0), 1);
+}
+
+#[test]
+fn vowels_before_ascii_are_passed_over_only_when_quiet() {
+    // The shortcut of `skip_plain_bytes` agrees with `quiet_vowel` wherever it answers.
+    for vowel in [b'o', b'O', b'u', b'U'] {
+        for before in [b' ', b'q', b'Q', b'h'] {
+            for next in 0..0x80u8 {
+                for after in [&b""[..], b" ", b"n", "\u{300}".as_bytes()] {
+                    let mut text = vec![before, vowel, next];
+                    text.extend_from_slice(after);
+                    if ascii_not_pair(vowel, text.get(2)) {
+                        assert!(quiet_vowel(&text, 1), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(!ascii_not_pair(vowel, None));
+        assert!(!ascii_not_pair(vowel, Some(&0xC3)));
+    }
+    assert!(!ascii_not_pair(b'o', Some(&b'A')));
+    assert!(!ascii_not_pair(b'u', Some(&b'y')));
+    assert!(ascii_not_pair(b'o', Some(&b'n')));
+    assert!(ascii_not_pair(b'U', Some(&b'a')));
+}
+
+#[cfg(target_arch = "x86_64")]
+proptest::proptest! {
+    #[test]
+    fn sixteen_at_a_time_flags_agree_with_the_word_flags(
+        chunk in proptest::collection::vec(
+            proptest::sample::select(vec![
+                0u8, b' ', b'a', b'e', b'n', b'o', b'O', b'q', b't', b'u', b'U', b'y', b'\r',
+                b'\t', b'\n', 0x0C, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0x9A, 0xA0, 0xB7, 0xB8, 0xBB, 0xBC, 0xC0, 0xC2, 0xC3, 0xCB, 0xCC,
+                0xE1, 0xE2, 0xF0, 0xFF,
+            ]),
+            17..40,
+        ),
+    ) {
+        // Each byte told alone, as the lowest byte of a word (where the word flags are exact).
+        let expected = (0..16).fold(0u32, |flags, i| {
+            let alone = quiet::stop_bytes(u64::from(chunk[i]), u64::from(chunk[i + 1]));
+            flags | (u32::from(alone & 0x80 != 0) << i)
+        });
+        let loose = (0..16).fold(0u32, |flags, i| {
+            let alone = quiet::loose_bytes(u64::from(chunk[i]), u64::from(chunk[i + 1]));
+            flags | (u32::from(alone & 0x80 != 0) << i)
+        });
+        proptest::prop_assert_eq!(quiet::sse2::stops16::<false>(&chunk, 0), Some((expected, 0)));
+        proptest::prop_assert_eq!(quiet::sse2::stops16::<true>(&chunk, 0), Some((expected, loose)));
+        proptest::prop_assert_eq!(quiet::sse2::stops16::<true>(&chunk, chunk.len() - 16), None);
+    }
+}
+
+/// Words one ASCII space apart, told char by char: the reference of `is_normal_spaced`.
+fn words_one_space_apart(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.chars().all(|c| c == ' ' || !c.is_whitespace())
+}
+
+#[test]
+fn normal_and_spaced_on_samples() {
+    let spaced = [
+        "Bộ Tài chính chủ trì, phối hợp",
+        "x",
+        "nhiệt độ 30°C … tăng • giảm",
+        "a b c d e f g h i j k l m n o p",
+        "abcdefgh ijklmnop",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+    ];
+    for text in spaced {
+        assert_eq!(is_normal_spaced(text), (true, true), "{text:?}");
+        assert!(words_one_space_apart(text));
+    }
+    // Normal, but not words one space apart (or not known to be).
+    let loose = [
+        "",
+        " Bộ",
+        "Bộ ",
+        "Bộ  Tài",
+        "Bộ\tTài",
+        "abcdefg\nh",
+        "abcdefgh\x0b",
+        "a\u{85}b",
+        "Bộ\u{1680}Tài",
+        "abcdefghijklmno  ",
+        "abcdefg  hijklmn",
+        "abcdefghijklmnop\x01",
+        "Ủy ban nhân dân các tỉnh,\tthành phố trực thuộc trung ương",
+        "Ủy ban nhân dân các tỉnh,  thành phố trực thuộc trung ương",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\u{85}",
+    ];
+    for text in loose {
+        assert_eq!(is_normal_spaced(text), (is_normal(text), false), "{text:?}");
+    }
+    // Not normal at all.
+    assert_eq!(is_normal_spaced("hoà bình"), (false, false));
+    assert_eq!(is_normal_spaced("a\u{A0}b"), (false, false));
 }
