@@ -134,7 +134,14 @@ pub(super) fn add(text: &str, mentions: &mut Vec<AgencyMention>, context: &Agenc
     let mut found: Vec<AgencyMention> = Vec::new();
     for head in finder.find_iter(text) {
         let start = head.start();
-        if found.last().is_some_and(|u| u.range.end > start)
+        // A name opens with a capital after the head's space (`Báo cáo`, `Ban hành`, `Phòng,
+        // chống` end here, before anything costlier).
+        let opens_name = text
+            .get(head.end() + 1..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !opens_name
+            || found.last().is_some_and(|u| u.range.end > start)
             || covered(mentions, start)
             || head_at(text, start).is_none_or(|h| h.len() != head.len())
             || after_object_verb(text, start)
@@ -176,8 +183,28 @@ fn after_object_verb(text: &str, index: usize) -> bool {
     let (Some(second), Some(first)) = (words.next(), words.next()) else {
         return false;
     };
-    let pair = format!("{first} {second}").to_lowercase();
-    OBJECT_VERBS.contains(&pair.as_str())
+    OBJECT_VERBS.iter().any(|verb| is_pair(first, second, verb))
+}
+
+/// Whether `word` lower-cased is `lower` (no allocation; Vietnamese letters keep their UTF-8
+/// length in lower case, so other lengths are settled at once).
+fn lower_is(word: &str, lower: &str) -> bool {
+    word.len() == lower.len() && word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// Whether `first second` lower-cased is the two-word `pair`.
+fn is_pair(first: &str, second: &str, pair: &str) -> bool {
+    pair.split_once(' ')
+        .is_some_and(|(a, b)| lower_is(first, a) && lower_is(second, b))
+}
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|w| lower_is(word, w))
+}
+
+/// Whether `word` and the word after it are a two-word verb of [`VERB_PAIRS`].
+fn is_verb_pair(word: &str, next: Option<&str>) -> bool {
+    next.is_some_and(|next| VERB_PAIRS.iter().any(|pair| is_pair(word, next, pair)))
 }
 
 /// The head noun standing at `index`: at a word start, written as in [`HEADS`], followed by a
@@ -306,28 +333,22 @@ fn name_end(text: &str, from: usize, mentions: &[AgencyMention]) -> Option<usize
     let mut tail = 0;
     while let Some((word_start, word_end, word, punct_after)) = words.next_word() {
         let absolute = from + word_start;
-        let lower = word.to_lowercase();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         if end.is_none() && !capitalised {
             return None;
         }
         let ends_here = word.chars().any(|c| c.is_ascii_digit())
             || (end.is_some() && capitalised && starts_another_body(text, absolute, mentions))
-            || (!capitalised && FUNCTION_WORDS.contains(&lower.as_str()));
+            || (!capitalised && is_function_word(word));
         if ends_here {
             break;
         }
         // A two-word verb ends the name before its first word.
-        if !capitalised {
-            if let Some(next) = words.peek_word() {
-                let pair = format!("{lower} {}", next.to_lowercase());
-                if VERB_PAIRS.contains(&pair.as_str()) {
-                    break;
-                }
-            }
+        if !capitalised && is_verb_pair(word, words.peek_word()) {
+            break;
         }
         // `và`, `-` join two parts of a name only before a capitalised word or more name.
-        let joiner = lower == "và" || word == "-" || word == "–";
+        let joiner = lower_is(word, "và") || word == "-" || word == "–";
         if !joiner {
             if capitalised {
                 tail = 0;
@@ -407,17 +428,11 @@ impl<'a> Words<'a> {
         let Some((_, _, word, _)) = after.next_word() else {
             return false;
         };
-        let lower = word.to_lowercase();
         if word.chars().next().is_none_or(|c| !c.is_lowercase())
-            || FUNCTION_WORDS.contains(&lower.as_str())
+            || is_function_word(word)
+            || is_verb_pair(word, after.peek_word())
         {
             return false;
-        }
-        if let Some(next) = after.peek_word() {
-            let pair = format!("{lower} {}", next.to_lowercase());
-            if VERB_PAIRS.contains(&pair.as_str()) {
-                return false;
-            }
         }
         self.at = self.text.len() - rest.len();
         true

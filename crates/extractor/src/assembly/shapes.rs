@@ -271,11 +271,13 @@ const DIRECTIVE_WORDS: &[(&str, &str)] = &[
 /// (general hospital) for `đã`, `Cán bộ` for `cần` and `khó khăn` for `khẩn`. Only a word typed
 /// with no diacritics at all is compared in its folded form (`da`, `can`).
 fn first_da_and_directive(text: &str, words: usize) -> (Option<usize>, Option<usize>) {
+    // Lower-casing keeps a Vietnamese letter's UTF-8 length (`Đ`/`đ`, `Ã`/`ã`), so a word of
+    // another length is settled before any char is read.
     let is = |word: &str, (exact, plain): (&str, &str)| {
         if word.is_ascii() {
-            word.eq_ignore_ascii_case(plain)
+            word.len() == plain.len() && word.eq_ignore_ascii_case(plain)
         } else {
-            word.chars().flat_map(char::to_lowercase).eq(exact.chars())
+            word.len() == exact.len() && word.chars().flat_map(char::to_lowercase).eq(exact.chars())
         }
     };
     let mut da = None;
