@@ -384,23 +384,9 @@ impl<'a> Resolver<'a> {
         // nhân dân xã` are left to the group rules (`Ủy ban nhân dân cấp xã`).
         if level == 0 && upper_initial(original) && !matches!(head.id.as_str(), "ubnd" | "hdnd") {
             if let Some(local) = super::units::local_level(self.original(end, after.len() + end)) {
-                let input = self.key.input_range(self.text, start, end);
-                let to = input.end + local;
-                let name = self
-                    .text
-                    .get(input.start..to)
-                    .unwrap_or_default()
-                    .to_string();
+                let to = self.key.input_range(self.text, start, end).end + local;
                 let key_end = self.key.key_offset(self.text, to);
-                let m = Mention {
-                    id: None,
-                    name,
-                    current: None,
-                    groups: Vec::new(),
-                    rule: "AG005",
-                };
-                self.push(start, key_end, m, List::Other);
-                return Some(1);
+                return Some(self.push_as_written(start, key_end));
             }
         }
         if let Some(province) = self.context_province() {
@@ -410,18 +396,23 @@ impl<'a> Resolver<'a> {
         }
         // Outside a provincial document: a department is kept as written (no id).
         if head.name.starts_with("Sở ") && upper_initial(original) {
-            let name = self.original(start, end + level).to_string();
-            let m = Mention {
-                id: None,
-                name,
-                current: None,
-                groups: Vec::new(),
-                rule: "AG005",
-            };
-            self.push(start, end + level, m, List::Other);
-            return Some(1);
+            return Some(self.push_as_written(start, end + level));
         }
         None
+    }
+
+    /// Pushes key range `start..end` as a body kept as written, with no id (AG005); one match
+    /// used.
+    fn push_as_written(&mut self, start: usize, end: usize) -> usize {
+        let m = Mention {
+            id: None,
+            name: self.original(start, end).to_string(),
+            current: None,
+            groups: Vec::new(),
+            rule: "AG005",
+        };
+        self.push(start, end, m, List::Other);
+        1
     }
 }
 
