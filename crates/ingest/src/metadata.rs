@@ -14,8 +14,10 @@ use std::sync::LazyLock;
 use vntask_tokenizer::fold;
 use vntask_writer::{DatePrecision, DocType};
 
+// `Số: 21/CT-TTg`; a Party document writes no colon and joins with a hyphen: `Số 215-KL/TW`
+// (then the number must open with a digit, so `Số liệu` is no number).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bSố\s*:\s*([0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*)")
+    Regex::new(r"\bSố(?:\s*:\s*([0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*)|\s+(\d[0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*))")
         .expect("valid regex")
 });
 // `Hà Nội, ngày 15 tháng 4 năm 2022`; the day may be left blank: `ngày   tháng 7 năm 2024`
@@ -55,6 +57,8 @@ const TYPES: &[(&str, DocType)] = &[
     ("QUYẾT ĐỊNH", DocType::QuyetDinh),
     ("KẾ HOẠCH", DocType::KeHoach),
     ("BÁO CÁO", DocType::BaoCao),
+    // A Party body's conclusions (`KẾT LUẬN` / `CỦA BỘ CHÍNH TRỊ`).
+    ("KẾT LUẬN", DocType::KetLuan),
 ];
 
 /// What the head of the document gave, and where its body starts.
@@ -106,9 +110,13 @@ fn type_of_line(line: &str) -> Option<DocType> {
         .map(|(_, doc_type)| *doc_type)
 }
 
+/// The national motto (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập - Tự do - Hạnh phúc`),
+/// or the Party's name that stands in its place on a Party document.
 fn is_motto(text: &str) -> bool {
     let folded = fold(text);
-    folded.contains("cong hoa xa hoi chu nghia") || folded.contains("doc lap - tu do")
+    folded.contains("cong hoa xa hoi chu nghia")
+        || folded.contains("doc lap - tu do")
+        || folded.trim() == "dang cong san viet nam"
 }
 
 fn is_upper(text: &str) -> bool {
@@ -164,6 +172,7 @@ pub fn scan(lines: &[&str]) -> Header {
             if let Some(caps) = NUMBER.captures(line) {
                 meta.number = caps
                     .get(1)
+                    .or_else(|| caps.get(2))
                     .map(|m| m.as_str().split_whitespace().collect::<String>());
             }
         }

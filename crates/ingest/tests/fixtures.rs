@@ -52,6 +52,43 @@ fn provincial_header_metadata() {
 }
 
 #[test]
+fn header_columns_set_apart_by_spaces_are_read_as_cells() {
+    // A Word or PDF file saved as text puts the issuer and the motto on one line, with
+    // spaces between; before, the whole line was taken for the motto and the issuer, the
+    // place and the date were lost.
+    let document = fixture("space_columns_header.txt");
+    let meta = &document.meta;
+    assert_eq!(meta.doc_type, DocType::ChiThi);
+    assert_eq!(meta.number.as_deref(), Some("45/CT-UBND"));
+    assert_eq!(meta.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"));
+    assert_eq!(meta.province.as_deref(), Some("tỉnh Nghệ An"));
+    assert_eq!(meta.place.as_deref(), Some("Nghệ An"));
+    assert_eq!(meta.date.map(|d| d.iso()).as_deref(), Some("2025-06-02"));
+    // The body keeps its own spaces: only the header is read in columns.
+    assert!(texts(&document)
+        .iter()
+        .any(|t| t.starts_with("1. Sở Nông nghiệp") || t.starts_with("Sở Nông nghiệp")));
+}
+
+#[test]
+fn party_conclusion_header() {
+    // `ĐẢNG CỘNG SẢN VIỆT NAM` stands where the national motto would; the number has no
+    // colon and a hyphen (`Số 215-KL/TW`); the type line is `KẾT LUẬN`.
+    let document = fixture("party_ket_luan.txt");
+    let meta = &document.meta;
+    assert_eq!(meta.doc_type, DocType::KetLuan);
+    assert_eq!(meta.number.as_deref(), Some("215-KL/TW"));
+    assert_eq!(meta.issuer.as_deref(), Some("BAN CHẤP HÀNH TRUNG ƯƠNG"));
+    assert_eq!(meta.province, None);
+    assert_eq!(meta.date.map(|d| d.iso()).as_deref(), Some("2025-11-14"));
+    // Without a colon a number must open with a digit: `Số liệu/...` names none.
+    let text = "BỘ Y TẾ\nSố liệu/Tháng 7 đã được cập nhật\nHà Nội, ngày 02 tháng 6 năm 2025\n\nBÁO CÁO\nVề số liệu\n\nNội dung.\n";
+    let document = read(text.as_bytes(), "so_lieu.txt", &IngestOptions::default()).unwrap();
+    assert_eq!(document.meta.number, None);
+    assert_eq!(document.meta.doc_type, DocType::BaoCao);
+}
+
+#[test]
 fn cong_dien_addressees_and_signature_are_not_blocks() {
     let document = fixture("cong_dien_addressees.txt");
     let meta = &document.meta;

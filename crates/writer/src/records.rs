@@ -241,6 +241,8 @@ pub enum DocType {
     QuyetDinh,
     KeHoach,
     BaoCao,
+    /// A Party body's conclusions (`Kết luận của Bộ Chính trị`).
+    KetLuan,
     CongVan,
     News,
     Other,
@@ -256,6 +258,7 @@ impl DocType {
             DocType::QuyetDinh => "quyet_dinh",
             DocType::KeHoach => "ke_hoach",
             DocType::BaoCao => "bao_cao",
+            DocType::KetLuan => "ket_luan",
             DocType::CongVan => "cong_van",
             DocType::News => "news",
             DocType::Other => "other",

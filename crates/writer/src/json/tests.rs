@@ -139,6 +139,7 @@ fn every_variant_matches_serde() {
         DocType::QuyetDinh,
         DocType::KeHoach,
         DocType::BaoCao,
+        DocType::KetLuan,
         DocType::CongVan,
         DocType::News,
         DocType::Other,
