@@ -21,7 +21,7 @@ pub struct AgenciesArgs {
     #[arg(long, value_name = "DATE")]
     pub on: Option<NaiveDate>,
     /// Only bodies of this kind (ministry, ministry_level, government_agency, state_body,
-    /// organisation, committee, department, enterprise, province, city, provincial_body).
+    /// organisation, party, committee, department, enterprise, province, city, provincial_body).
     #[arg(long)]
     pub kind: Option<String>,
 }

@@ -146,6 +146,28 @@ fn bodies_merely_mentioned_are_neither() {
         roles_of("Bộ Công an chỉ đạo Công an các địa phương triển khai");
     assert_eq!(lead, ["Bộ Công an"]);
     assert!(support.is_empty() && lead_groups.is_empty() && support_groups.is_empty());
+    // `X lãnh đạo Y`, `X lãnh đạo, chỉ đạo Y, Z ...` (a Party body directing a state body):
+    // X leads; Y and every body listed after it up to the verb are directed, neither.
+    let (lead, support, lead_groups, _) =
+        roles_of("Đảng ủy Công an Trung ương lãnh đạo Bộ Công an bảo đảm an ninh mạng");
+    assert_eq!(lead, ["Đảng ủy Công an Trung ương"]);
+    assert!(support.is_empty() && lead_groups.is_empty());
+    let (lead, _, lead_groups, _) = roles_of(
+        "Ban Tổ chức Trung ương lãnh đạo, chỉ đạo Bộ Nội vụ, các bộ, ngành, địa phương hoàn thiện quy định",
+    );
+    assert_eq!(lead, ["Ban Tổ chức Trung ương"]);
+    assert!(lead_groups.is_empty(), "{lead_groups:?}");
+    // A semicolon ends the directed list: the next body is a subject again.
+    let (lead, ..) =
+        roles_of("Bộ Công an chỉ đạo Công an các địa phương; Bộ Quốc phòng khẩn trương triển khai");
+    assert_eq!(lead, ["Bộ Công an", "Bộ Quốc phòng"]);
+    // `lãnh đạo` after a directive verb is a title (the ministries' leaders), who lead.
+    let (_, _, lead_groups, _) =
+        roles_of("Đề nghị lãnh đạo các bộ, ngành quan tâm chỉ đạo thực hiện");
+    assert_eq!(
+        lead_groups,
+        [AgencyGroup::Ministries, AgencyGroup::GovernmentAgencies]
+    );
     // A body in brackets after the lead only says whose it is.
     let (lead, ..) =
         roles_of("Chính phủ giao Tổng cục Thống kê (Bộ Kế hoạch và Đầu tư) nghiên cứu");

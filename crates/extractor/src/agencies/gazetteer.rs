@@ -24,6 +24,8 @@ pub enum Kind {
     StateBody,
     /// Mặt trận Tổ quốc and the mass organisations.
     Organisation,
+    /// The Party's central bodies (`Ban Tổ chức Trung ương`, `Đảng ủy Chính phủ`).
+    Party,
     /// National committees, steering committees and working groups.
     Committee,
     /// Tổng cục, cục.
@@ -46,6 +48,7 @@ impl Kind {
             "government_agency" => Kind::GovernmentAgency,
             "state_body" => Kind::StateBody,
             "organisation" => Kind::Organisation,
+            "party" => Kind::Party,
             "committee" => Kind::Committee,
             "department" => Kind::Department,
             "enterprise" => Kind::Enterprise,

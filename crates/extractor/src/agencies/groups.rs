@@ -92,7 +92,6 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("các Bộ trưởng", &[M]),
     head("các bộ", &[M], ListHead::Ministries),
     head("Bộ trưởng các bộ", &[M], ListHead::Ministries),
-    head("lãnh đạo các bộ", &[M], ListHead::Ministries),
     // Provinces.
     g(
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",

@@ -186,6 +186,7 @@ pub static RULES: &[Rule] = &[
         &[
             yes("Bộ Công an khẩn trương xây dựng", "lead: Bộ Công an"),
             yes("Định kỳ hàng tháng Bộ TT&TT báo cáo", "lead: Bộ Thông tin và Truyền thông"),
+            yes("Ban Tổ chức Trung ương lãnh đạo, chỉ đạo Bộ Nội vụ hoàn thiện", "lead: Ban Tổ chức Trung ương"),
             no("Triển khai theo hướng dẫn của Bộ Y tế"),
             no("báo cáo Bộ Tài chính trước ngày 15"),
         ],

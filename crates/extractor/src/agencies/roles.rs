@@ -195,6 +195,46 @@ fn continues_support(gap: &str) -> bool {
             })
 }
 
+/// Verbs by which the body before them directs the body after them (`Đảng ủy X lãnh đạo,
+/// chỉ đạo Bộ Y thực hiện ...`: X leads, Y is the body directed). `lãnh đạo` is also a
+/// title (`đề nghị lãnh đạo các bộ`: the ministries' leaders), so it counts as a verb only
+/// in [`is_governing_verb`], right after a leading body.
+const GOVERNING_VERBS: &[&str] = &["chi dao", "lanh dao"];
+
+/// Whether the whole gap between a leading body and the next is a governing verb
+/// (`lãnh đạo`, `lãnh đạo, chỉ đạo`), with no punctuation before it: the next body is its
+/// object, not a second subject.
+fn is_governing_verb(gap: &str) -> bool {
+    let gap = gap.trim_end();
+    let gap = gap.strip_suffix(" cac").unwrap_or(gap);
+    if gap.starts_with(|c: char| !c.is_whitespace()) || gap.trim_start().is_empty() {
+        return false;
+    }
+    gap.split(',')
+        .all(|part| GOVERNING_VERBS.contains(&part.trim()))
+}
+
+/// Whether a governing verb stands earlier in the gap with only its other objects after it
+/// (`chỉ đạo Chính phủ, ` + `các bộ, ngành, địa phương`: those bodies are directed too, up
+/// to a verb or a semicolon).
+fn governed_object_inside(gap: &str) -> bool {
+    if !gap.contains(" dao") {
+        return false;
+    }
+    GOVERNING_VERBS
+        .iter()
+        .filter_map(|verb| {
+            gap.match_indices(verb)
+                .filter(|(i, _)| {
+                    gap.get(..*i)
+                        .is_none_or(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
+                })
+                .last()
+                .and_then(|(i, _)| gap.get(i + verb.len()..))
+        })
+        .any(|rest| !rest.trim().is_empty() && continues_support(rest))
+}
+
 /// Whether a support cue stands earlier in the gap, with only other coordinators after it
 /// (`phối hợp với các cơ quan thông tấn, báo chí và` + the mention).
 fn support_cue_inside(gap: &str) -> bool {
@@ -278,7 +318,11 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         let stripped = strip_titles(gap);
         let cue = stripped.trim_end_matches([',', ':', '(', ' ']);
         let boundary = cue.is_empty() || stripped.ends_with([',', ';', ':']);
-        let decided = if i > 0 && is_list_gap(stripped) {
+        let follows_lead = out.last().is_some_and(|(role, _)| *role == Role::Lead);
+        let decided = if follows_lead && is_governing_verb(gap) {
+            // `X lãnh đạo Y`: the title-stripped gap is empty, yet Y is X's object.
+            (Role::Neither, None)
+        } else if i > 0 && is_list_gap(stripped) {
             out.last().copied().unwrap_or((Role::Neither, None))
         } else if chairs && !SUPPORT_CUES.iter().any(|c| ends_with_words(cue, c)) {
             (Role::Lead, Some("AG103"))
@@ -294,7 +338,9 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
                 (Role::Support, Some("AG104"))
             } else if LEAD_CUES.iter().any(|c| ends_with_words(cue, c)) {
                 (Role::Lead, Some("AG101"))
-            } else if NEITHER_CUES.iter().any(|c| ends_with_words(cue, c)) {
+            } else if NEITHER_CUES.iter().any(|c| ends_with_words(cue, c))
+                || governed_object_inside(stripped)
+            {
                 (Role::Neither, None)
             } else if (!lead_seen
                 && i == 0

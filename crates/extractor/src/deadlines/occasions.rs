@@ -25,10 +25,13 @@ static RECURRING_DAY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)ngày\s+(?P<d>\d{1,2})(?:\s+(?:(?:của\s+)?(?:hàng|hằng|mỗi)\s+tháng|(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hàng\s+|hằng\s+)?(?P<q>qu[ýí]))|\s*(?:tháng\s+|/\s*)(?P<m>\d{1,2})\s+(?:hàng|hằng|mỗi)\s+năm)",
     )
 });
-/// Words before `hằng năm` that make it a budget or plan cycle, not a repeated action.
+/// Words (up to four syllables after them) before `hằng năm` that make it a budget, plan or
+/// programme cycle, not a repeated action (`chương trình kiểm tra, giám sát hằng năm`: the
+/// programme is yearly). A comma may join the words in between, not end the phrase
+/// (`kế hoạch, hằng năm báo cáo` repeats).
 static CYCLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:ngân sách|dự toán|kinh phí|vốn|kế hoạch|đầu tư công|chi thường xuyên|tăng trưởng|lương|thu nhập|thu ngân sách)(?:\s+\p{L}+){0,3}\s+$",
+        r"(?i)(?:ngân sách|dự toán|kinh phí|vốn|kế hoạch|chương trình|đầu tư công|chi thường xuyên|tăng trưởng|lương|thu nhập|thu ngân sách)(?:(?:\s+|,\s+)\p{L}+){0,4}\s+$",
     )
 });
 pub(super) static SESSION: LazyLock<Regex> = LazyLock::new(|| {

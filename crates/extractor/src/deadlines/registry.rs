@@ -158,6 +158,8 @@ pub static RULES: &[Rule] = &[
             ),
             no("bố trí ngân sách hàng năm"),
             no("kế hoạch đầu tư công hằng năm"),
+            no("đưa vào chương trình kiểm tra, giám sát hằng năm"),
+            yes("xây dựng kế hoạch, hằng năm báo cáo kết quả", "null year yearly"),
         ],
     },
     Rule {
