@@ -157,12 +157,14 @@ pub static RULES: &[Rule] = &[
     ),
     rule(
         "AG009",
-        "A body outside the gazetteer, by the grammar of its name: a head noun (`Cục`, `Vụ`, `Viện`, `Trung tâm`, `Báo`, ...) and a name that opens with a capital, up to punctuation, a function word or the verb (`Cục Quản lý và Xây dựng công trình thủy lợi chủ trì`); `Văn phòng Bộ`, `Thanh tra Bộ` are the issuing ministry's.",
+        "A body outside the gazetteer, by the grammar of its name: a head noun (`Cục`, `Vụ`, `Viện`, `Trung tâm`, `Báo`, ...) and a name that opens with a capital, up to punctuation, a function word or the verb (`Cục Quản lý và Xây dựng công trình thủy lợi chủ trì`); `Văn phòng Bộ`, `Thanh tra Bộ` are the issuing ministry's; the Party's committee of a known body takes that body's full name (`Đảng ủy Công an tỉnh`), a province committee's boards the province's name (`Văn phòng Tỉnh ủy Hà Tĩnh`).",
         &[
             yes("Giao Cục Quản lý và Xây dựng công trình thủy lợi chủ trì", "Cục Quản lý và Xây dựng công trình thủy lợi"),
             yes("phối hợp với Vụ Kế hoạch - Tài chính:", "Vụ Kế hoạch - Tài chính"),
             yes("Báo Quảng Trị tăng cường thông tin", "Báo Quảng Trị"),
             yes("Thanh tra Bộ Y tế chủ trì", "Thanh tra Bộ Y tế"),
+            yes("Đảng ủy Bộ Y tế lãnh đạo Bộ Y tế", "Đảng ủy Bộ Y tế"),
+            yes("Ban Tổ chức Tỉnh ủy chủ trì", "Ban Tổ chức Tỉnh ủy"),
             no("Báo cáo kết quả về Bộ Y tế"),
             no("Phòng, chống thiên tai"),
             no("Trường hợp cần thiết"),

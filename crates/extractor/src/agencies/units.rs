@@ -14,6 +14,11 @@
 //! (`Văn phòng Bộ Công Thương`), as `Sở Tài chính` in a province's is the province's; followed
 //! by the ministry's name they are one body, not the ministry.
 //!
+//! The Party's bodies have the same shape: `Đảng ủy Công an tỉnh` (the Party's committee of a
+//! body the gazetteer knows, named with that body's full name), `Ban Tổ chức Tỉnh ủy`,
+//! `Văn phòng Tỉnh ủy` (a province committee's boards, named with the province's proper
+//! name in a provincial document: `Văn phòng Tỉnh ủy Hà Tĩnh`).
+//!
 //! The grammar only reads what the gazetteer left: a name the gazetteer knows keeps its id.
 
 use super::{AgencyContext, AgencyMention};
@@ -22,7 +27,11 @@ use std::sync::LazyLock;
 
 /// Head nouns of a unit's name, longest first where one begins another.
 const HEADS: &[&str] = &[
+    "Ban cán sự đảng",
     "Ban Quản lý",
+    "Đảng đoàn",
+    "Đảng ủy",
+    "Ủy ban Kiểm tra",
     "Bệnh viện",
     "Chi cục",
     "Học viện",
@@ -43,6 +52,11 @@ const HEADS: &[&str] = &[
 
 /// Heads that, followed by `Bộ`, name the ministry's own office or inspectorate.
 const MINISTRY_UNITS: &[&str] = &["Văn phòng", "Thanh tra"];
+
+/// The Party's organisation inside a body, named by the body: `Đảng ủy Ủy ban nhân dân
+/// tỉnh`, `Ban cán sự đảng Bộ Tài chính`, `Đảng đoàn Quốc hội`. Followed by a body the
+/// gazetteer knows, the unit is named with that body's full name.
+const PARTY_UNITS: &[&str] = &["Ban cán sự đảng", "Đảng đoàn", "Đảng ủy"];
 
 /// Two-word verbs of an assignment: the name ends before them (`Cục Điện lực chủ trì`).
 const VERB_PAIRS: &[&str] = &[
@@ -70,6 +84,7 @@ const VERB_PAIRS: &[&str] = &[
     "huy động",
     "khẩn trương",
     "kiểm tra",
+    "lãnh đạo",
     "nghiên cứu",
     "nghiêm túc",
     "phân bổ",
@@ -244,6 +259,21 @@ fn unit_at(
     context: &AgencyContext,
 ) -> Option<AgencyMention> {
     let name_start = start + head.len() + 1;
+    // `Đảng ủy Công an tỉnh`: the Party's committee of the body after it, in its full name
+    // (`Đảng ủy Công an tỉnh Hà Tĩnh`).
+    if PARTY_UNITS.contains(&head) {
+        let at = mentions.partition_point(|m| m.range.start < name_start);
+        if let Some(body) = mentions
+            .get(at)
+            .filter(|m| m.range.start == name_start && !m.name.is_empty())
+        {
+            return Some(unit(
+                text,
+                start..body.range.end,
+                format!("{head} {}", body.name),
+            ));
+        }
+    }
     // `Văn phòng Bộ Công Thương`: the unit with the ministry's name.
     if MINISTRY_UNITS.contains(&head) {
         let at = mentions.partition_point(|m| m.range.start < name_start);
@@ -303,6 +333,14 @@ fn unit_at(
 /// tỉnh Quảng Trị` (as `Sở Tài chính` is `Sở Tài chính tỉnh X`, GUIDELINE.md).
 fn provincial_name(name: &str, context: &AgencyContext) -> String {
     if let Some(province) = context.province.as_deref() {
+        // `Văn phòng Tỉnh ủy`, `Ban Tổ chức Thành ủy`: the province's Party committee is
+        // named with the province's proper name (`Văn phòng Tỉnh ủy Hà Tĩnh`).
+        for (committee, level) in [("Tỉnh ủy", "tỉnh "), ("Thành ủy", "thành phố ")] {
+            let proper = province.strip_prefix(level);
+            if let Some(proper) = proper.filter(|_| ends_with_word(name, committee)) {
+                return format!("{name} {proper}");
+            }
+        }
         for level in ["tỉnh", "thành phố"] {
             let stem = name.strip_suffix(level).filter(|stem| stem.ends_with(' '));
             if let Some(stem) = stem.filter(|_| province.starts_with(level)) {
@@ -311,6 +349,12 @@ fn provincial_name(name: &str, context: &AgencyContext) -> String {
         }
     }
     name.to_string()
+}
+
+/// Whether `name` ends with the words `tail`, as whole words.
+fn ends_with_word(name: &str, tail: &str) -> bool {
+    name.strip_suffix(tail)
+        .is_some_and(|before| before.ends_with(' '))
 }
 
 fn unit(text: &str, range: std::ops::Range<usize>, name: String) -> AgencyMention {

@@ -120,6 +120,57 @@ fn a_unit_of_the_province_in_a_provincial_document() {
 }
 
 #[test]
+fn the_party_bodies_of_a_province() {
+    let context = AgencyContext {
+        province: Some("tỉnh Hà Tĩnh".to_string()),
+        ..Default::default()
+    };
+    let names_in = |text: &str, context: &AgencyContext| -> Vec<String> {
+        super::super::find(text, context)
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
+    };
+    // The committee's boards take the province's proper name after `Tỉnh ủy`.
+    assert_eq!(
+        names_in("Văn phòng Tỉnh ủy theo dõi, đôn đốc", &context),
+        ["Văn phòng Tỉnh ủy Hà Tĩnh"]
+    );
+    assert_eq!(
+        names_in("Ủy ban Kiểm tra Tỉnh ủy chủ trì", &context),
+        ["Ủy ban Kiểm tra Tỉnh ủy Hà Tĩnh"]
+    );
+    // The Party's committee of a body the gazetteer knows is named with that body's full
+    // name; the body it leads (`lãnh đạo`) is a mention of its own.
+    assert_eq!(
+        names_in(
+            "Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh bảo đảm an ninh",
+            &context
+        ),
+        ["Đảng ủy Công an tỉnh Hà Tĩnh", "Công an tỉnh Hà Tĩnh"]
+    );
+    assert_eq!(
+        names_in("Ban cán sự đảng Bộ Tài chính chỉ đạo", &context),
+        ["Ban cán sự đảng Bộ Tài chính"]
+    );
+    // A city's committee (`Thành ủy`) in a city's document; outside a provincial document,
+    // or with a lower-case committee (`các đảng ủy xã`), nothing is added.
+    let city = AgencyContext {
+        province: Some("thành phố Hà Nội".to_string()),
+        ..Default::default()
+    };
+    assert_eq!(
+        names_in("Ban Tổ chức Thành ủy chủ trì", &city),
+        ["Ban Tổ chức Thành ủy Hà Nội"]
+    );
+    assert_eq!(
+        names("Ban Tổ chức Tỉnh ủy chủ trì", None),
+        ["Ban Tổ chức Tỉnh ủy"]
+    );
+    assert!(names("Các đảng ủy xã, phường xây dựng kế hoạch", None).is_empty());
+}
+
+#[test]
 fn a_name_with_no_end_in_sight_is_not_taken() {
     assert!(names(
         "Trung tâm Dữ liệu quốc gia một hai ba bốn năm sáu bảy tám chín mười",
