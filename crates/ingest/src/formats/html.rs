@@ -183,8 +183,10 @@ struct Renderer {
     skipping: Vec<String>,
     /// Open lists: `None` for `<ul>`, the next number for `<ol>`.
     lists: Vec<Option<usize>>,
-    /// Cells of the open table row.
+    /// Cells of the open table row; a paragraph break inside a cell is a `\n`.
     row: Option<Vec<String>>,
+    /// The rows of the open table, rendered when it closes (see [`Renderer::end_table`]).
+    table: Vec<Vec<String>>,
     in_h1: bool,
 }
 
@@ -234,7 +236,7 @@ impl Renderer {
             }
             return;
         }
-        if !closing && (SKIP_TAGS.contains(&name.as_str()) || is_furniture(body)) {
+        if !closing && (SKIP_TAGS.contains(&name.as_str()) || is_furniture(&name, body)) {
             if name == "script" || name == "style" {
                 // Their content is not HTML: jump to the end tag.
                 let end = format!("</{name}");
@@ -292,7 +294,18 @@ impl Renderer {
             ("tr", true) => self.end_row(),
             ("table", true) => {
                 self.end_row();
+                self.end_table();
                 self.end_line();
+            }
+            // A paragraph or a line break inside a cell: kept, for a layout table's lines.
+            (name, _) if BLOCK_TAGS.contains(&name) && self.row.is_some() => {
+                if let Some(cell) = self.row.as_mut().and_then(|row| row.last_mut()) {
+                    let trimmed = cell.trim_end_matches(' ').len();
+                    cell.truncate(trimmed);
+                    if !cell.is_empty() && !cell.ends_with('\n') {
+                        cell.push('\n');
+                    }
+                }
             }
             (name, _) if BLOCK_TAGS.contains(&name) => self.end_line(),
             _ => {}
@@ -310,7 +323,7 @@ impl Renderer {
         };
         for c in decoded.chars() {
             let c = if c.is_whitespace() { ' ' } else { c };
-            if c == ' ' && (target.is_empty() || target.ends_with(' ')) {
+            if c == ' ' && (target.is_empty() || target.ends_with([' ', '\n'])) {
                 continue;
             }
             target.push(c);
@@ -320,7 +333,45 @@ impl Renderer {
     fn end_row(&mut self) {
         if let Some(row) = self.row.take() {
             if row.iter().any(|cell| !cell.trim().is_empty()) {
-                let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
+                self.table.push(row);
+            }
+        }
+    }
+
+    /// Renders the rows of the table that closes, one line a row, cells apart by tabs. A
+    /// layout table (two rows at most, a cell of several paragraphs: a document's header,
+    /// issuer and number beside the motto and the date) gives a line for each paragraph,
+    /// the cells' paragraphs side by side, as the page shows them; in any other table a
+    /// cell's paragraphs are joined by a space.
+    fn end_table(&mut self) {
+        let rows = std::mem::take(&mut self.table);
+        let layout =
+            rows.len() <= 2 && rows.iter().flatten().any(|cell| cell.trim().contains('\n'));
+        for row in rows {
+            if layout {
+                let cells: Vec<Vec<&str>> = row
+                    .iter()
+                    .map(|cell| {
+                        cell.split('\n')
+                            .map(str::trim)
+                            .filter(|p| !p.is_empty())
+                            .collect()
+                    })
+                    .collect();
+                let height = cells.iter().map(Vec::len).max().unwrap_or(0);
+                for i in 0..height {
+                    let line: Vec<&str> = cells
+                        .iter()
+                        .map(|paragraphs| paragraphs.get(i).copied().unwrap_or(""))
+                        .collect();
+                    self.lines
+                        .push(line.join("\t").trim_end_matches('\t').to_string());
+                }
+            } else {
+                let cells: Vec<String> = row
+                    .iter()
+                    .map(|cell| cell.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect();
                 self.lines.push(cells.join("\t"));
             }
         }
@@ -336,6 +387,7 @@ impl Renderer {
 
     fn finish(mut self) -> String {
         self.end_row();
+        self.end_table();
         self.end_line();
         let mut text = String::new();
         let mut in_table = false;
@@ -353,8 +405,11 @@ impl Renderer {
     }
 }
 
-/// Whether a start tag's class or id names page furniture.
-fn is_furniture(tag: &str) -> bool {
+/// Whether a start tag's class or id names page furniture. A table is the document's own
+/// header when its class says `header` (`<table class="header-table">`: the issuer beside the
+/// motto), not the page's.
+fn is_furniture(name: &str, tag: &str) -> bool {
+    let in_table = matches!(name, "table" | "tbody" | "thead" | "tr" | "td" | "th");
     ATTRIBUTE.captures_iter(tag).any(|caps| {
         let value = caps
             .get(1)
@@ -362,7 +417,10 @@ fn is_furniture(tag: &str) -> bool {
             .or(caps.get(3))
             .map_or("", |m| m.as_str())
             .to_ascii_lowercase();
-        FURNITURE.iter().any(|word| value.contains(word))
+        FURNITURE
+            .iter()
+            .filter(|word| !(in_table && **word == "header"))
+            .any(|word| value.contains(word))
     })
 }
 
@@ -451,6 +509,30 @@ mod tests {
         assert_eq!(
             to_text(html),
             "Bộ Y tế chủ trì.\n\nTrích dẫn\n\nSau trích dẫn.\n"
+        );
+    }
+
+    #[test]
+    fn a_layout_table_gives_a_line_a_paragraph() {
+        // A document's header laid out in a table: issuer and number beside the motto and
+        // the date, each a paragraph of its cell.
+        let html = r#"<article><table class="header-table"><tr><td><p>ỦY BAN NHÂN DÂN<br>PHƯỜNG BẾN THÀNH</p><p>Số: 86/KH-UBND</p></td>
+<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</p><p><em>Bến Thành, ngày 15 tháng 9 năm 2025</em></p></td></tr></table>
+<h2>KẾ HOẠCH</h2></article>"#;
+        assert_eq!(
+            to_text(html),
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG BẾN THÀNH\tĐộc lập - Tự do - Hạnh phúc\nSố: 86/KH-UBND\tBến Thành, ngày 15 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
+        );
+        // A task table keeps one line a row: a cell's paragraphs are joined by a space.
+        let html = "<table><tr><th>TT</th><th>Đơn vị</th></tr><tr><td>1</td><td>Sở Y tế;<br>Sở Tài chính</td></tr><tr><td>2</td><td><p>Công an tỉnh</p></td></tr></table>";
+        assert_eq!(
+            to_text(html),
+            "TT\tĐơn vị\n1\tSở Y tế; Sở Tài chính\n2\tCông an tỉnh\n"
+        );
+        // A page header is furniture still.
+        assert_eq!(
+            to_text("<div class=\"site-header\">Cổng thông tin</div><p>Nội dung.</p>"),
+            "Nội dung.\n"
         );
     }
 
