@@ -277,6 +277,15 @@ pub fn find(text: &str, context: &AgencyContext) -> Vec<AgencyMention> {
     mentions
 }
 
+/// [`find`] over a responsibility cell of a task table (`Đơn vị chủ trì`, `Đơn vị phối
+/// hợp`): each item of the cell that opens with a unit's head noun is a body, even with a
+/// lower-case name (`Tổ công nghệ số cộng đồng`).
+pub fn find_in_cell(cell: &str, context: &AgencyContext) -> Vec<AgencyMention> {
+    let mut mentions = find(cell, context);
+    units::add_cell_items(cell, &mut mentions, context);
+    mentions
+}
+
 /// The ministry that issued a document, from its issuer line (`BỘ CÔNG THƯƠNG`), for
 /// [`AgencyContext::ministry`]; `None` when the issuer is not a ministry.
 pub fn issuing_ministry(issuer: &str, date: Option<NaiveDate>) -> Option<String> {

@@ -29,6 +29,7 @@ use std::sync::LazyLock;
 const HEADS: &[&str] = &[
     "Ban cán sự đảng",
     "Ban Quản lý",
+    "Chi nhánh",
     "Đảng đoàn",
     "Đảng ủy",
     "Ủy ban Kiểm tra",
@@ -44,7 +45,13 @@ const HEADS: &[&str] = &[
     "Ban",
     "Cục",
     "Đài",
+    "Đoàn",
+    "Đội",
+    "Đồn",
+    "Hạt",
     "Phòng",
+    "Tổ",
+    "Trạm",
     "Trường",
     "Viện",
     "Vụ",
@@ -155,7 +162,13 @@ pub(super) fn add(text: &str, mentions: &mut Vec<AgencyMention>, context: &Agenc
             .get(head.end() + 1..)
             .and_then(|rest| rest.chars().next())
             .is_some_and(char::is_uppercase);
+        // `Tổ quốc` (the fatherland) is no team.
+        let fatherland = head.end() - start == "Tổ".len()
+            && text
+                .get(head.end() + 1..)
+                .is_some_and(|rest| rest.starts_with("Quốc") || rest.starts_with("quốc"));
         if !opens_name
+            || fatherland
             || found.last().is_some_and(|u| u.range.end > start)
             || covered(mentions, start)
             || head_at(text, start).is_none_or(|h| h.len() != head.len())
@@ -189,6 +202,47 @@ pub(super) fn add(text: &str, mentions: &mut Vec<AgencyMention>, context: &Agenc
         }
     }
     mentions.extend(units);
+}
+
+/// Adds the bodies a responsibility cell of a task table names by a head noun but with a
+/// lower-case name (`Tổ công nghệ số cộng đồng`): in running text the capital tells where a
+/// name begins, in a cell the items (apart by `;`, `,` or a line) tell it. Items a mention
+/// already covers, and groups (`Các khu phố`), are left.
+pub(super) fn add_cell_items(
+    cell: &str,
+    mentions: &mut Vec<AgencyMention>,
+    context: &AgencyContext,
+) {
+    let mut start = 0;
+    let mut items = Vec::new();
+    for (at, c) in cell.char_indices() {
+        if matches!(c, ';' | ',' | '\n') {
+            items.push(start..at);
+            start = at + c.len_utf8();
+        }
+    }
+    items.push(start..cell.len());
+    for item in items {
+        let Some(raw) = cell.get(item.clone()) else {
+            continue;
+        };
+        let lead = raw.len() - raw.trim_start().len();
+        let range = item.start + lead..item.start + raw.trim_end().len();
+        let Some(name) = cell.get(range.clone()) else {
+            continue;
+        };
+        let overlaps = mentions
+            .iter()
+            .any(|m| m.range.start < range.end && range.start < m.range.end);
+        let words = name.split_whitespace().count();
+        let headed = head_at(cell, range.start).is_some_and(|head| name.len() > head.len());
+        if overlaps || !headed || words > MAX_TAIL_WORDS || after_object_verb(cell, range.start) {
+            continue;
+        }
+        let at = mentions.partition_point(|m| m.range.start < range.start);
+        let found = unit(cell, range, provincial_name(name, context));
+        mentions.insert(at, found);
+    }
 }
 
 /// Whether the two words before `index` are a verb of [`OBJECT_VERBS`].
@@ -472,6 +526,16 @@ impl<'a> Words<'a> {
         let Some((_, _, word, _)) = after.next_word() else {
             return false;
         };
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            // `Phòng Kinh tế, Hạ tầng và Đô thị`, `Trung tâm Văn hóa, Thông tin và Thể thao`:
+            // the fields of one name, listed up to a `và` before a capitalised word. (A
+            // second body after the comma is told apart where the name is read on.)
+            if !fields_up_to_va(word, &mut after) {
+                return false;
+            }
+            self.at = self.text.len() - rest.len();
+            return true;
+        }
         if word.chars().next().is_none_or(|c| !c.is_lowercase())
             || is_function_word(word)
             || is_verb_pair(word, after.peek_word())
@@ -489,6 +553,31 @@ impl<'a> Words<'a> {
         };
         copy.next_word().map(|(_, _, word, _)| word)
     }
+}
+
+/// Whether the words from `first` (already read from `words`) run, within four words and
+/// with no punctuation, to a `và` followed by a capitalised word.
+fn fields_up_to_va(first: &str, words: &mut Words) -> bool {
+    let mut word = first;
+    for _ in 0..4 {
+        if lower_is(word, "và") {
+            return words
+                .peek_word()
+                .and_then(|next| next.chars().next())
+                .is_some_and(char::is_uppercase);
+        }
+        let Some((_, _, next, punct_after)) = words.next_word() else {
+            return false;
+        };
+        if punct_after && !lower_is(next, "và") {
+            return false;
+        }
+        if is_function_word(next) {
+            return false;
+        }
+        word = next;
+    }
+    false
 }
 
 /// The level words of communes and districts, as written after a body's name.

@@ -113,8 +113,8 @@ fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
     if text.is_empty() {
         return None;
     }
-    let lead = agencies::find(cells.lead.unwrap_or_default(), context);
-    let support = agencies::find(cells.support.unwrap_or_default(), context);
+    let lead = agencies::find_in_cell(cells.lead.unwrap_or_default(), context);
+    let support = agencies::find_in_cell(cells.support.unwrap_or_default(), context);
     let named = |mentions: &[AgencyMention]| -> Vec<AgencyMention> {
         mentions
             .iter()

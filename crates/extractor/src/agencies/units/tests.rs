@@ -171,6 +171,64 @@ fn the_party_bodies_of_a_province() {
 }
 
 #[test]
+fn the_units_of_a_commune() {
+    // A commune's or ward's station, team and youth union, and the fields a department's name
+    // lists up to `và` (`Phòng Kinh tế, Hạ tầng và Đô thị`).
+    assert_eq!(
+        names("Trạm Y tế phường chủ trì kiểm tra", None),
+        ["Trạm Y tế phường"]
+    );
+    assert_eq!(
+        names("phối hợp với Đoàn Thanh niên phường tuyên truyền", None),
+        ["Đoàn Thanh niên phường"]
+    );
+    assert_eq!(
+        names("Phòng Kinh tế, Hạ tầng và Đô thị bố trí kinh phí", None),
+        ["Phòng Kinh tế, Hạ tầng và Đô thị"]
+    );
+    assert_eq!(
+        names("Trung tâm Văn hóa, Thông tin và Thể thao tổ chức", None),
+        ["Trung tâm Văn hóa, Thông tin và Thể thao"]
+    );
+    // After the comma another body begins, or the list has no `và` before a capital: the
+    // comma ends the name.
+    assert_eq!(
+        names("Cục Điện lực, Viện Năng lượng và Vụ Dầu khí theo dõi", None),
+        ["Cục Điện lực", "Viện Năng lượng", "Vụ Dầu khí"]
+    );
+    assert_eq!(
+        names("Phòng Kinh tế, Hà Tĩnh chủ trì", None),
+        ["Phòng Kinh tế"]
+    );
+    // `Tổ quốc` is the fatherland, no team.
+    assert!(names("bảo vệ vững chắc Tổ Quốc trong tình hình mới", None).is_empty());
+}
+
+#[test]
+fn a_responsibility_cell_names_bodies_by_their_head() {
+    let context = AgencyContext::default();
+    let cell = |text: &str| -> Vec<String> {
+        super::super::find_in_cell(text, &context)
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
+    };
+    // In a cell the items tell where a name ends, so a lower-case name is taken.
+    assert_eq!(
+        cell("Tổ công nghệ số cộng đồng; Đoàn Thanh niên phường"),
+        ["Tổ công nghệ số cộng đồng", "Đoàn Thanh niên phường"]
+    );
+    assert_eq!(
+        cell("Bộ Y tế, Tổ công tác liên ngành"),
+        ["Bộ Y tế", "Tổ công tác liên ngành"]
+    );
+    // Groups and bare nouns are no body; in running text a lower-case name is not taken.
+    assert!(cell("Các khu phố").is_empty());
+    assert!(cell("Doanh nghiệp viễn thông").is_empty());
+    assert!(names("Tổ công nghệ số cộng đồng hướng dẫn người dân", None).is_empty());
+}
+
+#[test]
 fn a_name_with_no_end_in_sight_is_not_taken() {
     assert!(names(
         "Trung tâm Dữ liệu quốc gia một hai ba bốn năm sáu bảy tám chín mười",
