@@ -149,6 +149,11 @@ pub static RULES: &[Rule] = &[
                 "Bộ trưởng Bộ Tài chính điện:\n- Ủy ban nhân dân tỉnh An Giang;\n- Ủy ban nhân dân tỉnh Cà Mau.\n\nĐề nghị Ủy ban nhân dân các tỉnh nêu trên rà soát kinh phí.",
                 "Ủy ban nhân dân tỉnh An Giang; Ủy ban nhân dân tỉnh Cà Mau | Đề nghị Ủy ban nhân dân các tỉnh nêu trên rà soát kinh phí.",
             ),
+            // The list in a Công điện's address block (the document's addressees, no block).
+            yes(
+                "THỦ TƯỚNG CHÍNH PHỦ điện:\n- Chủ tịch Ủy ban nhân dân các tỉnh: An Giang, Cà Mau.\n\nChủ tịch Ủy ban nhân dân các tỉnh nêu trên rà soát kinh phí.",
+                "Ủy ban nhân dân tỉnh An Giang; Ủy ban nhân dân tỉnh Cà Mau | Chủ tịch Ủy ban nhân dân các tỉnh nêu trên rà soát kinh phí.",
+            ),
             // `trên địa bàn` is "in the area", not "above".
             no("Bộ trưởng Bộ Tài chính điện:\n- Ủy ban nhân dân tỉnh An Giang.\n\nĐề nghị Ủy ban nhân dân các tỉnh trên địa bàn rà soát kinh phí."),
             // Nothing listed above: the group stays the provinces group.

@@ -58,7 +58,8 @@ impl<'a> Lookups<'a> {
 
     /// The provinces named in the nearest list above block `index`: the closest block that
     /// names a province, with the blocks right before it that name provinces too (an address
-    /// block of a Công điện, one addressee a line), in document order.
+    /// block of a Công điện, one addressee a line), in document order; without one, those the
+    /// document's addressees name.
     fn listed_above(&self, document: &Document, index: usize) -> Vec<AgencyMention> {
         let mut runs: Vec<Vec<AgencyMention>> = Vec::new();
         for earlier in (index.saturating_sub(64)..index).rev() {
@@ -87,6 +88,24 @@ impl<'a> Lookups<'a> {
                 continue;
             }
             runs.push(provinces);
+        }
+        if runs.is_empty() {
+            // No block above names a province: a Công điện names them in its address block
+            // (`THỦ TƯỚNG CHÍNH PHỦ điện: - Chủ tịch Ủy ban nhân dân các tỉnh, thành phố:
+            // Quảng Trị, Huế, ...`), which is the document's addressees, not a block.
+            runs = document
+                .meta
+                .addressees
+                .iter()
+                .map(|line| {
+                    agencies::find(line, self.context)
+                        .into_iter()
+                        .filter(listed::is_province)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|provinces| !provinces.is_empty())
+                .rev()
+                .collect();
         }
         let mut out: Vec<AgencyMention> = Vec::new();
         for mention in runs.into_iter().rev().flatten() {
