@@ -9,7 +9,8 @@ use std::ops::Range;
 
 /// Splits one task's text where it assigns separate work:
 /// - at a `;` clause or a sentence that opens with a new subject (`...; Bộ Tài chính tổng hợp
-///   ...`, `... . Các bộ, ngành khác thực hiện ...`), which gets its own roles;
+///   ...`, `... . Các bộ, ngành khác thực hiện ...`) or assigns anew (`...; giao Sở Nội vụ
+///   tham mưu ...`), which gets its own roles;
 /// - between two deadlines that differ (`hoàn thành A chậm nhất trong tháng 9, triển khai B
 ///   chậm nhất trong tháng 12`: two tasks);
 /// - before a `;` clause that carries a deadline of its own when what precedes it has none
@@ -42,9 +43,16 @@ pub(super) fn split_clauses(
         let clause_end = next_boundary_among(text, &boundaries, clause_start, range.end);
         let clause = &text[clause_start..clause_end];
         let mentions = agencies::find(clause, context);
-        if shapes::classify(clause, &mentions, false).is_some_and(|s| s.rule == "TK002")
-            && !names_only(clause, &mentions)
-        {
+        // A clause that opens with its own subject (TK002), or assigns anew (TK001: `Giao Sở
+        // Tài chính ...; giao Sở Nội vụ tham mưu ...`) after a part that names its own lead
+        // (a lead-in with no assignee, `Đối với đề xuất ... . Giao Bộ X ...`, stays with it).
+        let shape = shapes::classify(clause, &mentions, false).map(|s| s.rule);
+        let assigns_anew = shape == Some("TK001") && {
+            let before = text.get(start..boundary).unwrap_or_default();
+            let own = agencies::assign_roles(before, &agencies::find(before, context));
+            !own.lead.is_empty() || !own.lead_groups.is_empty()
+        };
+        if (shape == Some("TK002") || assigns_anew) && !names_only(clause, &mentions) {
             let clause_roles = agencies::assign_roles(clause, &mentions);
             if !clause_roles.lead.is_empty() || !clause_roles.lead_groups.is_empty() {
                 let before = text.get(start..boundary).unwrap_or_default();
@@ -306,6 +314,26 @@ mod tests {
                  chính tổng hợp và phân bổ ngân sách chi thường xuyên."
             ),
             vec![vec!["Bộ Xây dựng", "Bộ Tài chính"], vec!["Bộ Tài chính"]]
+        );
+    }
+
+    #[test]
+    fn a_clause_that_assigns_anew_splits_after_a_part_with_its_own_lead() {
+        // `Giao A ...; giao B ...`: two tasks, each its own lead.
+        assert_eq!(
+            leads_of_parts(
+                "Giao Bộ Tài chính chủ trì rà soát kinh phí hỗ trợ; giao Bộ Nội vụ tham mưu \
+                 khen thưởng các tập thể."
+            ),
+            vec![vec!["Bộ Tài chính"], vec!["Bộ Nội vụ"]]
+        );
+        // A lead-in that assigns nobody stays with the assignment after it.
+        assert_eq!(
+            leads_of_parts(
+                "Đối với đề xuất thống nhất sử dụng ứng dụng định danh. Giao Bộ Công an làm \
+                 việc cụ thể với Bộ Y tế."
+            ),
+            vec![vec!["Bộ Công an"]]
         );
     }
 
