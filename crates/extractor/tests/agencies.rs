@@ -371,6 +371,28 @@ fn a_provincial_document_qualifies_its_bodies() {
     assert_eq!(bare[0].id, None);
 }
 
+/// A border province's Border Guard command, the provincial tax office (from July 2025) and
+/// the one-stop service centre are the province's bodies.
+#[test]
+fn border_tax_and_service_bodies_of_a_province() {
+    let names = provincial_names(date(2025, 12, 3));
+    assert_eq!(
+        names("Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì"),
+        ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Ninh"]
+    );
+    assert_eq!(
+        names("Thuế tỉnh tăng cường thanh tra"),
+        ["Thuế tỉnh Quảng Ninh"]
+    );
+    assert_eq!(
+        names("Trung tâm Phục vụ hành chính công tỉnh phối hợp"),
+        ["Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh"]
+    );
+    // A one-word name is a body only with its level: at a sentence's start `Thuế` is a tax.
+    assert!(names("Thuế giá trị gia tăng được giảm 2%").is_empty());
+    assert!(names("thu thuế đúng hạn").is_empty());
+}
+
 /// The Front and the mass organisations have a committee in every province
 /// (`Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh X`, `Hội Nông dân tỉnh X`), named like a department;
 /// the national body keeps its own name (`Ủy ban Trung ương ...`, `... Việt Nam`).

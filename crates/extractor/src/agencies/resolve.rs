@@ -361,7 +361,9 @@ impl<'a> Resolver<'a> {
                         .starts_with(|c: char| c.is_alphanumeric())
             })
             .map_or(0, |w| w.len() - usize::from(w.ends_with('.')));
-        if level == 0 && !upper_initial(original) {
+        // A one-word name (`Thuế`) is a body only with its level (`Thuế tỉnh`): capitalised at
+        // a sentence's start it is the common noun (`Thuế giá trị gia tăng ...`).
+        if level == 0 && (!upper_initial(original) || !head.name.contains(' ')) {
             return None;
         }
         // `Sở Y tế các tỉnh, thành phố`: the body of every province, no one body; the group

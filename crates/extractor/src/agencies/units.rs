@@ -55,6 +55,11 @@ const HEADS: &[&str] = &[
     "Trường",
     "Viện",
     "Vụ",
+    // Whole names, not heads (see `PROVINCE_COMMITTEES`).
+    "Thành đoàn",
+    "Thành ủy",
+    "Tỉnh đoàn",
+    "Tỉnh ủy",
 ];
 
 /// Heads that, followed by `Bộ`, name the ministry's own office or inspectorate.
@@ -64,6 +69,15 @@ const MINISTRY_UNITS: &[&str] = &["Văn phòng", "Thanh tra"];
 /// tỉnh`, `Ban cán sự đảng Bộ Tài chính`, `Đảng đoàn Quốc hội`. Followed by a body the
 /// gazetteer knows, the unit is named with that body's full name.
 const PARTY_UNITS: &[&str] = &["Ban cán sự đảng", "Đảng đoàn", "Đảng ủy"];
+
+/// A province's or a city's Party committee and youth union, named without the province
+/// (`Tỉnh ủy`, `Thành đoàn`), with the level of province they belong to.
+const PROVINCE_COMMITTEES: [(&str, &str); 4] = [
+    ("Tỉnh ủy", "tỉnh "),
+    ("Thành ủy", "thành phố "),
+    ("Tỉnh đoàn", "tỉnh "),
+    ("Thành đoàn", "thành phố "),
+];
 
 /// Two-word verbs of an assignment: the name ends before them (`Cục Điện lực chủ trì`).
 const VERB_PAIRS: &[&str] = &[
@@ -167,6 +181,22 @@ pub(super) fn add(text: &str, mentions: &mut Vec<AgencyMention>, context: &Agenc
             && text
                 .get(head.end() + 1..)
                 .is_some_and(|rest| rest.starts_with("Quốc") || rest.starts_with("quốc"));
+        // `Tỉnh đoàn`, `Tỉnh ủy` standing alone are the province's youth union and Party
+        // committee: a whole name.
+        let whole = text.get(start..head.end()).unwrap_or_default();
+        if !opens_name
+            && PROVINCE_COMMITTEES.iter().any(|(c, _)| *c == whole)
+            && is_whole_word(text, start..head.end())
+            && found.last().is_none_or(|u| u.range.end <= start)
+            && !covered(mentions, start)
+        {
+            found.push(unit(
+                text,
+                start..head.end(),
+                provincial_name(whole, context),
+            ));
+            continue;
+        }
         if !opens_name
             || fatherland
             || found.last().is_some_and(|u| u.range.end > start)
@@ -387,11 +417,14 @@ fn unit_at(
 /// tỉnh Quảng Trị` (as `Sở Tài chính` is `Sở Tài chính tỉnh X`, GUIDELINE.md).
 fn provincial_name(name: &str, context: &AgencyContext) -> String {
     if let Some(province) = context.province.as_deref() {
-        // `Văn phòng Tỉnh ủy`, `Ban Tổ chức Thành ủy`: the province's Party committee is
-        // named with the province's proper name (`Văn phòng Tỉnh ủy Hà Tĩnh`).
-        for (committee, level) in [("Tỉnh ủy", "tỉnh "), ("Thành ủy", "thành phố ")] {
+        // `Văn phòng Tỉnh ủy`, `Ban Tổ chức Thành ủy`, `Tỉnh đoàn`: the province's Party
+        // committee and youth union are named with the province's proper name (`Văn phòng
+        // Tỉnh ủy Hà Tĩnh`, `Tỉnh đoàn Tây Ninh`).
+        for (committee, level) in PROVINCE_COMMITTEES {
             let proper = province.strip_prefix(level);
-            if let Some(proper) = proper.filter(|_| ends_with_word(name, committee)) {
+            if let Some(proper) =
+                proper.filter(|_| name == committee || ends_with_word(name, committee))
+            {
                 return format!("{name} {proper}");
             }
         }
@@ -403,6 +436,13 @@ fn provincial_name(name: &str, context: &AgencyContext) -> String {
         }
     }
     name.to_string()
+}
+
+/// Whether `range` of `text` is whole words: no letter or digit right before or after it.
+fn is_whole_word(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text.get(..range.start).and_then(|t| t.chars().next_back());
+    let after = text.get(range.end..).and_then(|t| t.chars().next());
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether `name` ends with the words `tail`, as whole words.

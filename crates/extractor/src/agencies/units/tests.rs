@@ -168,6 +168,21 @@ fn the_party_bodies_of_a_province() {
         ["Ban Tổ chức Tỉnh ủy"]
     );
     assert!(names("Các đảng ủy xã, phường xây dựng kế hoạch", None).is_empty());
+    // The province's youth union and Party committee standing alone are whole names.
+    let tay_ninh = AgencyContext {
+        province: Some("tỉnh Tây Ninh".to_string()),
+        ..Default::default()
+    };
+    assert_eq!(
+        names_in("Tỉnh đoàn phối hợp tuyên truyền", &tay_ninh),
+        ["Tỉnh đoàn Tây Ninh"]
+    );
+    assert_eq!(
+        names_in("báo cáo Thành đoàn, Thành ủy", &city),
+        ["Thành đoàn Hà Nội", "Thành ủy Hà Nội"]
+    );
+    // Lower-case, `tỉnh đoàn kết` is the province uniting.
+    assert!(names_in("toàn tỉnh đoàn kết một lòng", &tay_ninh).is_empty());
 }
 
 #[test]
