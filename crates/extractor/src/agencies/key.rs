@@ -7,6 +7,7 @@
 //! white space are one space, and spaces next to `-`, `&`, `,` and `.` are dropped, so
 //! `Lao động – Thương binh`, `TT & TT`, `TP. Hà Nội` / `TP.Hà Nội` meet their canonical forms.
 
+use super::matcher::memo::Memo;
 use vntask_tokenizer::fold::fold_char;
 use vntask_tokenizer::is_mark;
 
@@ -23,6 +24,9 @@ pub struct Key {
     /// The last key range mapped back and its input range: the resolver reads a match's
     /// words as written and then keeps the match, mapping the same range twice.
     last_range: std::cell::Cell<Option<(usize, usize, usize, usize)>>,
+    /// The agency automaton's answers over this key, once it was scanned (or those of the
+    /// key it was cut out of that hold for it): see `matcher::memo`.
+    pub memo: std::cell::RefCell<Memo>,
 }
 
 /// A point between two input characters where no white space is waiting to be keyed, so
@@ -151,6 +155,7 @@ fn key_into(text: &str, out: &mut Key) {
     key_text.clear();
     key_text.reserve(text.len());
     out.last_range.set(None);
+    out.memo.get_mut().clear();
     let checkpoints = &mut out.checkpoints;
     checkpoints.clear();
     checkpoints.reserve(text.len() / STRIDE + 1);
@@ -369,7 +374,7 @@ fn is_keyed_space(whole: &str, key: &Key, index: usize) -> bool {
 ///
 /// So the part's key is the key bytes of the characters starting in the part, without a
 /// white-space space first or last, with offsets from the part's start.
-fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) -> Option<Key> {
+pub(super) fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) -> Option<Key> {
     let mut first = key.key_offset(whole, part.start);
     let mut last = key.key_offset(whole, part.end);
     if first < last && is_keyed_space(whole, key, first) {
@@ -405,6 +410,12 @@ fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) -> Option<K
             .chain(inside)
             .collect(),
         last_range: std::cell::Cell::new(None),
+        memo: std::cell::RefCell::new(
+            key.memo
+                .try_borrow()
+                .map(|memo| memo.part(first, last))
+                .unwrap_or_default(),
+        ),
     })
 }
 

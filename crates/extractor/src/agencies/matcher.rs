@@ -6,6 +6,14 @@ use super::groups::{self, GroupPhrase};
 use super::key::{ends_word, key_str, starts_word, Key};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub mod memo;
+
+use memo::{Answers, Found, Step};
+
+/// The id of the next matcher built (0 stands for none: see [`memo::Memo`]).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// What a matched key may stand for; resolution (`resolve.rs`) picks one from the context.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,6 +44,8 @@ pub struct Raw<'m> {
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
     candidates: Vec<Vec<Candidate>>,
+    /// Tells this matcher's answers kept with a key ([`memo::Memo`]) from another's.
+    id: u64,
 }
 
 fn province_prefixes(kind: Kind) -> &'static [&'static str] {
@@ -137,31 +147,71 @@ impl Matcher {
         Matcher {
             automaton,
             candidates,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
     /// Every whole-word match in `key`, left to right, not overlapping. A match that does not
     /// sit on word boundaries is skipped and the search resumes one character further.
+    ///
+    /// The automaton's answers are kept with the key, and a key cut out of one already
+    /// scanned takes the answers that hold for it from there (see [`memo`]).
     pub fn scan(&self, key: &Key) -> Vec<Raw<'_>> {
+        self.scan_counting(key, &mut 0)
+    }
+
+    /// [`Matcher::scan`], counting in `asked` the questions put to the automaton.
+    fn scan_counting(&self, key: &Key, asked: &mut usize) -> Vec<Raw<'_>> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
         let text = key.text.as_str();
+        // The key's steps when they are this matcher's (read), else a fresh record of them.
+        let mut memo = key.memo.try_borrow_mut().ok();
+        let mut known: &[Step] = &[];
+        let mut record: Option<&mut Vec<Step>> = None;
+        if let Some(memo) = memo.as_deref_mut() {
+            if memo.matcher == self.id {
+                known = &memo.steps;
+            } else {
+                memo.steps.clear();
+                memo.matcher = self.id;
+                record = Some(&mut memo.steps);
+            }
+        }
+        let mut answers = Answers::new(known);
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
-            let Some(found) = automaton.find(Input::new(text).span(pos..text.len())) else {
+            let found = match answers.settled(pos) {
+                Some(found) => found,
+                None => {
+                    *asked += 1;
+                    automaton
+                        .find(Input::new(text).span(pos..text.len()))
+                        .map(|found| Found {
+                            start: found.start(),
+                            end: found.end(),
+                            pattern: found.pattern().as_usize(),
+                        })
+                }
+            };
+            if let Some(steps) = record.as_deref_mut() {
+                steps.push(Step { from: pos, found });
+            }
+            let Some(Found {
+                start,
+                end,
+                pattern,
+            }) = found
+            else {
                 break;
             };
-            let (start, end) = (found.start(), found.end());
             if starts_word(text, start) && ends_word(text, end) {
                 out.push(Raw {
                     start,
                     end,
-                    candidates: self
-                        .candidates
-                        .get(found.pattern().as_usize())
-                        .map_or(&[], Vec::as_slice),
+                    candidates: self.candidates.get(pattern).map_or(&[], Vec::as_slice),
                 });
                 pos = end;
             } else {
@@ -180,3 +230,6 @@ impl Matcher {
 pub fn phrase(index: usize) -> Option<&'static GroupPhrase> {
     groups::PHRASES.get(index)
 }
+
+#[cfg(test)]
+mod tests;

@@ -165,7 +165,16 @@ impl<'a> Resolver<'a> {
     /// Resolves `raw` (looking at `next`); returns how many raw matches it used (0 = dropped).
     fn resolve_one(&mut self, raw: &Raw, next: Option<&Raw>) -> usize {
         let (start, end) = (raw.start, raw.end);
-        let original = self.original(start, end);
+        // The words as written, read only when a test below needs them: mapping a key range
+        // back keys the text again, and most raw matches are settled from the key alone.
+        let (text, key) = (self.text, self.key);
+        let written = std::cell::OnceCell::new();
+        let original = || -> &'a str {
+            written.get_or_init(|| {
+                text.get(key.input_range(text, start, end))
+                    .unwrap_or_default()
+            })
+        };
         if !first_word_fits(self.key.text.get(start..end).unwrap_or_default(), original) {
             return 0;
         }
@@ -176,7 +185,7 @@ impl<'a> Resolver<'a> {
 
         // A ministry field continuing a list: `Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an`.
         if let Some(Candidate::Field { .. }) = field {
-            if self.continues(List::Ministries, start) && upper_initial(original) {
+            if self.continues(List::Ministries, start) && upper_initial(original()) {
                 let indices = raw.candidates.iter().filter_map(|c| match c {
                     Candidate::Field { index } => Some(*index),
                     _ => None,
@@ -235,7 +244,7 @@ impl<'a> Resolver<'a> {
         }
 
         if let Some(Candidate::Head { index }) = head {
-            if let Some(used) = self.head_alone(index, raw, original, next) {
+            if let Some(used) = self.head_alone(index, raw, original(), next) {
                 return used;
             }
         }
@@ -452,7 +461,7 @@ fn is_province_list(key: &Key, raws: &[Raw]) -> bool {
 /// (`bộ`, `BỘ`, or `Bo` without any diacritics), not `bổ` (`phân bổ tài chính`); `Sở`, not `số`.
 /// Only patterns starting with `bo ` or `so ` are checked: any other fits without a look at
 /// the text (this runs for every raw match).
-fn first_word_fits(key_text: &str, original: &str) -> bool {
+fn first_word_fits<'t>(key_text: &str, original: impl FnOnce() -> &'t str) -> bool {
     let wanted = if key_text.starts_with("bo ") {
         "bộ"
     } else if key_text.starts_with("so ") {
@@ -460,7 +469,7 @@ fn first_word_fits(key_text: &str, original: &str) -> bool {
     } else {
         return true;
     };
-    let first = original.split_whitespace().next().unwrap_or_default();
+    let first = original().split_whitespace().next().unwrap_or_default();
     // NFC first: decomposed input (`bo` + combining marks) must compare as `bộ`.
     let first = vntask_tokenizer::normalize(first).to_lowercase();
     first.is_ascii() || first == wanted

@@ -292,9 +292,13 @@ fn lower_is(word: &str, lower: &str) -> bool {
 }
 
 /// Whether `first second` lower-cased is the two-word `pair`.
+/// The lengths are compared first (lower-casing keeps a Vietnamese letter's UTF-8 length, and
+/// [`lower_is`] wants equal lengths): most pairs are settled without splitting them.
 fn is_pair(first: &str, second: &str, pair: &str) -> bool {
-    pair.split_once(' ')
-        .is_some_and(|(a, b)| lower_is(first, a) && lower_is(second, b))
+    pair.len() == first.len() + 1 + second.len()
+        && pair
+            .split_once(' ')
+            .is_some_and(|(a, b)| lower_is(first, a) && lower_is(second, b))
 }
 
 fn is_function_word(word: &str) -> bool {

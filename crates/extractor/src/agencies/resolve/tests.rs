@@ -102,11 +102,26 @@ fn first_word_fits_agrees_with_the_full_check() {
         ("so", "số", true),
     ];
     for (key_text, original, expected) in cases {
-        assert_eq!(first_word_fits(key_text, original), expected, "{original}");
+        assert_eq!(
+            first_word_fits(key_text, || original),
+            expected,
+            "{original}"
+        );
         assert_eq!(
             reference_first_word_fits(key_text, original),
             expected,
             "{original}"
+        );
+        // The words as written are read only for a match starting with `bo ` or `so `.
+        let read = std::cell::Cell::new(false);
+        first_word_fits(key_text, || {
+            read.set(true);
+            original
+        });
+        assert_eq!(
+            read.get(),
+            key_text.starts_with("bo ") || key_text.starts_with("so "),
+            "{key_text}"
         );
     }
 }

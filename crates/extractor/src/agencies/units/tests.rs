@@ -263,3 +263,35 @@ fn a_gazetteer_name_keeps_its_id() {
     assert_eq!(found.len(), 1);
     assert!(found[0].id.is_some());
 }
+
+/// [`is_pair`] as it was, splitting every pair.
+fn reference_is_pair(first: &str, second: &str, pair: &str) -> bool {
+    pair.split_once(' ')
+        .is_some_and(|(a, b)| lower_is(first, a) && lower_is(second, b))
+}
+
+#[test]
+fn pairs_compared_by_length_first_are_the_pairs_split() {
+    let pairs: Vec<&str> = VERB_PAIRS.iter().chain(OBJECT_VERBS).copied().collect();
+    let mut words: Vec<String> = pairs
+        .iter()
+        .flat_map(|p| p.split(' '))
+        .flat_map(|w| [w.to_string(), w.to_uppercase(), vntask_tokenizer::fold(w)])
+        .collect();
+    words.extend(["", "Chủ", "trì,", "x", "ĐÔN", "đốc", "thực hiện"].map(String::from));
+    let mut found = 0;
+    for pair in &pairs {
+        for first in &words {
+            for second in &words {
+                let expected = reference_is_pair(first, second, pair);
+                assert_eq!(
+                    is_pair(first, second, pair),
+                    expected,
+                    "{first} {second} / {pair}"
+                );
+                found += usize::from(expected);
+            }
+        }
+    }
+    assert!(found >= 2 * pairs.len(), "only {found} pairs found");
+}
