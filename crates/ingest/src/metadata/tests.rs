@@ -89,6 +89,19 @@ fn blank_number_and_blank_day() {
 }
 
 #[test]
+fn a_resolutions_number_after_its_kind() {
+    // The National Assembly writes `Nghị quyết số: 215/2025/QH15`, `số` in lower case.
+    let lines = [
+        "QUỐC HỘI",
+        "Nghị quyết số: 215/2025/QH15",
+        "Hà Nội, ngày 28 tháng 11 năm 2025",
+        "NGHỊ QUYẾT",
+        "Về x",
+    ];
+    assert_eq!(scan(&lines).meta.number.as_deref(), Some("215/2025/QH15"));
+}
+
+#[test]
 fn news_stamp_and_short_meeting_date() {
     let lines = [
         "Hà Nội 21 °C",
