@@ -175,6 +175,42 @@ fn bodies_merely_mentioned_are_neither() {
 }
 
 #[test]
+fn the_body_that_assigns_is_neither() {
+    // `X giao Y`, `X yêu cầu Y`: X assigns, Y leads.
+    let (lead, ..) = roles_of("Chính phủ giao Tổng cục Thống kê nghiên cứu, công bố số liệu");
+    assert_eq!(lead, ["Tổng cục Thống kê"]);
+    let (lead, _, lead_groups, _) = roles_of(
+        "Ủy ban nhân dân tỉnh Quảng Ninh yêu cầu các sở, ban, ngành khẩn trương triển khai",
+    );
+    assert!(lead.is_empty(), "{lead:?}");
+    assert_eq!(lead_groups, [AgencyGroup::Departments]);
+    // `cho phép Y`: permitted, Y does the work.
+    let (lead, ..) = roles_of("Chính phủ cho phép Bộ Y tế sử dụng số liệu nghiên cứu");
+    assert_eq!(lead, ["Bộ Y tế"]);
+    // `Thay mặt X` (on behalf of X) names no one who acts.
+    let (lead, ..) = roles_of("Thay mặt Chính phủ, Bộ trưởng ghi nhận kết quả");
+    assert!(lead.is_empty(), "{lead:?}");
+    // A subject with no directive verb after it still leads.
+    let (lead, ..) = roles_of("Chính phủ chỉ đạo các bộ, ngành xây dựng kế hoạch");
+    assert_eq!(lead, ["Chính phủ"]);
+}
+
+#[test]
+fn the_government_only_where_it_is_the_body() {
+    assert_eq!(names("Giao Chính phủ chỉ đạo thực hiện"), ["Chính phủ"]);
+    // The Prime Minister, members of the Government, its seat, e-government: no body.
+    for text in [
+        "Thủ tướng Chính phủ yêu cầu khẩn trương",
+        "Phó Thủ tướng Chính phủ chủ trì",
+        "các Thành viên Chính phủ",
+        "tại trụ sở Chính phủ",
+        "phát triển Chính phủ điện tử, Chính phủ số",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+}
+
+#[test]
 fn titles_before_a_body() {
     assert_eq!(names("Bộ trưởng Bộ Tài chính chỉ đạo"), ["Bộ Tài chính"]);
     assert_eq!(names("lãnh đạo Bộ Y tế"), ["Bộ Y tế"]);

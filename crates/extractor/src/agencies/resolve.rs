@@ -15,6 +15,24 @@ use vntask_writer::AgencyGroup;
 /// `cán bộ`, `sơ bộ`, `tiến bộ`, `đồng bộ`, `cục bộ`, `một bộ`.
 const NOT_MINISTRY_BEFORE: &[&str] = &["toan", "noi", "can", "so", "tien", "dong", "cuc", "mot"];
 
+/// `Chính phủ` is the Government except inside a title (`Thủ tướng Chính phủ`, `Thành viên
+/// Chính phủ`, `Thường trực Chính phủ`: people, not the body), a place (`trụ sở Chính phủ`)
+/// or a concept (`Chính phủ điện tử`, `Chính phủ số`: e-government): the last word before
+/// it, the first word after it.
+const NOT_GOVERNMENT_BEFORE: &[&str] = &["tuong", "vien", "truc", "so"];
+const NOT_GOVERNMENT_AFTER: &[&str] = &["dien", "so"];
+
+/// Whether the `Chính phủ` at key range `start..end` is no mention of the Government.
+fn not_the_government(key: &str, start: usize, end: usize) -> bool {
+    let after = key.get(end..).unwrap_or_default().trim_start();
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    NOT_GOVERNMENT_BEFORE.contains(&previous_word(key, start))
+        || NOT_GOVERNMENT_AFTER.contains(&next)
+}
+
 /// What kind of list the last accepted mention may continue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum List {
@@ -217,6 +235,9 @@ impl<'a> Resolver<'a> {
                     if key_text.starts_with("bo ")
                         && NOT_MINISTRY_BEFORE.contains(&previous_word(&self.key.text, start))
                     {
+                        continue;
+                    }
+                    if key_text == "chinh phu" && not_the_government(&self.key.text, start, end) {
                         continue;
                     }
                     let indices = raw.candidates.iter().filter_map(|c| match c {

@@ -35,7 +35,8 @@ const TITLES: &[&str] = &[
     "cac",
 ];
 
-/// Words after which a body is the addressee (`Giao Bộ X`, `Yêu cầu X`, `Đề nghị X`).
+/// Words after which a body is the addressee (`Giao Bộ X`, `Yêu cầu X`, `Đề nghị X`, `cho phép
+/// X`: permitted, X does the work).
 const LEAD_CUES: &[&str] = &[
     "giao",
     "giao cho",
@@ -45,6 +46,7 @@ const LEAD_CUES: &[&str] = &[
     "kinh de nghi",
     "chi thi",
     "doi voi",
+    "cho phep",
 ];
 
 /// Words after which a body supports (`phối hợp với Y`, `cùng với Y`).
@@ -91,6 +93,7 @@ const NEITHER_CUES: &[&str] = &[
     "kien nghi",
     "tu",
     "va",
+    "thay mat",
 ];
 
 fn ends_with_words(text: &str, cue: &str) -> bool {
@@ -319,8 +322,17 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         let cue = stripped.trim_end_matches([',', ':', '(', ' ']);
         let boundary = cue.is_empty() || stripped.ends_with([',', ';', ':']);
         let follows_lead = out.last().is_some_and(|(role, _)| *role == Role::Lead);
+        // `Chính phủ giao Bộ X ...`, `Bộ Y tế đề nghị Bộ Tài chính ...`: the body right before
+        // a directive verb and its addressee assigns the work; the addressee leads.
+        let assigns_next = spans.get(i + 1).is_some_and(|&(next_start, _)| {
+            let between = k.text.get(end..next_start).unwrap_or_default();
+            let verb = strip_titles(between).trim_start();
+            LEAD_CUES.contains(&verb)
+        });
         let decided = if follows_lead && is_governing_verb(gap) {
             // `X lãnh đạo Y`: the title-stripped gap is empty, yet Y is X's object.
+            (Role::Neither, None)
+        } else if assigns_next {
             (Role::Neither, None)
         } else if i > 0 && is_list_gap(stripped) {
             out.last().copied().unwrap_or((Role::Neither, None))

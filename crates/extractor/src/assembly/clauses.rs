@@ -52,7 +52,11 @@ pub(super) fn split_clauses(
             let own = agencies::assign_roles(before, &agencies::find(before, context));
             !own.lead.is_empty() || !own.lead_groups.is_empty()
         };
-        if (shape == Some("TK002") || assigns_anew) && !names_only(clause, &mentions) {
+        // A clause that reports (`...; Chính phủ đã ban hành 20 nghị định`) assigns nothing.
+        if (shape == Some("TK002") || assigns_anew)
+            && !names_only(clause, &mentions)
+            && !shapes::is_report(clause)
+        {
             let clause_roles = agencies::assign_roles(clause, &mentions);
             if !clause_roles.lead.is_empty() || !clause_roles.lead_groups.is_empty() {
                 let before = text.get(start..boundary).unwrap_or_default();
@@ -326,6 +330,13 @@ mod tests {
                  khen thưởng các tập thể."
             ),
             vec![vec!["Bộ Tài chính"], vec!["Bộ Nội vụ"]]
+        );
+        // A clause that reports what a new subject did is no task of its own.
+        assert_eq!(
+            leads_of_parts(
+                "Bộ Tư pháp khẩn trương hoàn thiện dự thảo; Bộ Tài chính đã ban hành 20 thông tư."
+            ),
+            vec![vec!["Bộ Tư pháp"]]
         );
         // A lead-in that assigns nobody stays with the assignment after it.
         assert_eq!(

@@ -8,11 +8,15 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "TK001",
         family: Family::Task,
-        description: "A directive verb with its addressee: `Giao X ...`, `Yêu cầu X ...`, `Đề nghị X ...`.",
+        description: "A directive verb with its addressee: `Giao X ...`, `Yêu cầu X ...`, `Đề nghị X ...`, also after the body that assigns (`Chính phủ giao X ...`).",
         examples: &[
             yes(
                 "Giao Bộ Tài chính chủ trì xây dựng Nghị định.",
                 "Bộ Tài chính | Giao Bộ Tài chính chủ trì xây dựng Nghị định.",
+            ),
+            yes(
+                "Chính phủ giao Tổng cục Thống kê công bố số liệu.",
+                "Tổng cục Thống kê | Chính phủ giao Tổng cục Thống kê công bố số liệu.",
             ),
             no("Bộ Tài chính đã ban hành Thông tư."),
         ],
@@ -87,6 +91,20 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
             });
         }
         let head = &text[..first.range.start.min(text.len())];
+        // `Chính phủ giao Tổng cục Thống kê ...`: the first body assigns by a directive verb
+        // right after it, and the next body is the addressee, as in `Giao X`.
+        let assigns_next = mentions.get(1).is_some_and(|next| {
+            let gap = text
+                .get(first.range.end..next.range.start)
+                .unwrap_or_default();
+            gap.split_whitespace().nth(4).is_none() && ends_with_directive_verb(gap)
+        });
+        if only_titles(head) && assigns_next {
+            return Some(Shape {
+                rule: "TK001",
+                kind: TaskKind::Directive,
+            });
+        }
         if only_titles(head) || is_intro_adverbial(head) {
             return Some(Shape {
                 rule: "TK002",
