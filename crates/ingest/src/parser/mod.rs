@@ -84,9 +84,12 @@ pub fn parse(
     let line_ranges = lines(&source);
     // The head lines are cleaned for the metadata scan; a line without tabs is cleaned as a
     // whole, exactly as the body loop would clean it, so the body takes it from here
-    // instead of cleaning it twice.
-    let mut head_texts: Vec<String> = Vec::with_capacity(line_ranges.len().min(120));
-    let mut head_cleaned: Vec<Option<Cleaned>> = Vec::with_capacity(head_texts.capacity());
+    // instead of cleaning it twice (and the scan reads its text there, trimmed, without a
+    // copy). A tabbed line's cells, or the columns of a line set apart by spaces, are cleaned
+    // one by one and joined for the scan.
+    let head_len = line_ranges.len().min(120);
+    let mut head_cleaned: Vec<Option<Cleaned>> = Vec::with_capacity(head_len);
+    let mut head_tabbed: Vec<Option<String>> = Vec::with_capacity(head_len);
     let mut unchanged = UnchangedLines::default();
     for range in line_ranges.iter().take(120) {
         let raw = source.get(range.clone()).unwrap_or("");
@@ -98,7 +101,7 @@ pub fn parse(
             // Two header columns set side by side with spaces (a PDF or Word file saved as
             // text: `BỘ Y TẾ          CỘNG HÒA XÃ HỘI ...`) are read as cells, like a tab's.
             let cells = space_columns(raw);
-            if cells.len() > 1 {
+            let columns = (cells.len() > 1).then(|| {
                 let texts: Vec<String> = cells
                     .into_iter()
                     .map(|cell| {
@@ -110,11 +113,10 @@ pub fn parse(
                         .text
                     })
                     .collect();
-                head_texts.push(texts.join("\t").trim().to_string());
-            } else {
-                head_texts.push(cleaned.text.trim().to_string());
-            }
+                texts.join("\t").trim().to_string()
+            });
             head_cleaned.push(Some(cleaned));
+            head_tabbed.push(columns);
             continue;
         }
         let mut start = range.start;
@@ -123,11 +125,21 @@ pub fn parse(
             cells.push(clean(&source, start..start + part.len(), markup).text);
             start += part.len() + 1;
         }
-        head_texts.push(cells.join("\t").trim().to_string());
+        head_tabbed.push(Some(cells.join("\t").trim().to_string()));
         head_cleaned.push(None);
     }
-    let head_refs: Vec<&str> = head_texts.iter().map(String::as_str).collect();
+    let head_refs: Vec<&str> = head_cleaned
+        .iter()
+        .zip(&head_tabbed)
+        .map(|(cleaned, tabbed)| match (cleaned, tabbed) {
+            (_, Some(tabbed)) => tabbed.as_str(),
+            (Some(cleaned), None) => cleaned.text.trim(),
+            (None, None) => "",
+        })
+        .collect();
     let header = crate::metadata::scan(&head_refs);
+    drop(head_refs);
+    drop(head_tabbed);
     let mut parser = Parser {
         source: &source,
         markup,
