@@ -55,6 +55,35 @@ fn lines_byte_by_byte(source: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The column cells of a header line whose columns are set apart by runs of three spaces or
+/// more (ranges into `line`, leading and trailing spaces left out); one cell when there is no
+/// such gap inside the text.
+pub(super) fn space_columns(line: &str) -> Vec<Range<usize>> {
+    let start = line.len() - line.trim_start_matches(' ').len();
+    let end = line.trim_end().len().max(start);
+    let mut cells = Vec::new();
+    let mut cell_start = start;
+    let mut at = start;
+    while let Some(found) =
+        memchr::memmem::find(line.as_bytes().get(at..end).unwrap_or_default(), b"   ")
+    {
+        let gap_start = at + found;
+        let gap_end = gap_start
+            + line
+                .as_bytes()
+                .get(gap_start..end)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&b| b == b' ')
+                .count();
+        cells.push(cell_start..gap_start);
+        cell_start = gap_end;
+        at = gap_end;
+    }
+    cells.push(cell_start..end);
+    cells
+}
+
 #[cfg(test)]
 mod tests {
     proptest::proptest! {
@@ -70,5 +99,31 @@ mod tests {
         assert_eq!(super::lines(text), super::lines_byte_by_byte(text));
         assert_eq!(super::lines(text).len(), 7);
         assert_eq!(super::lines("a\x0bb").len(), 2);
+    }
+
+    fn cells(line: &str) -> Vec<&str> {
+        super::space_columns(line)
+            .into_iter()
+            .map(|r| &line[r])
+            .collect()
+    }
+
+    #[test]
+    fn columns_are_cut_at_runs_of_three_spaces() {
+        assert_eq!(
+            cells("BỘ Y TẾ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        );
+        assert_eq!(
+            cells("   Số: 12/CT-TTg     Hà Nội, ngày 5 tháng 3 năm 2026   "),
+            ["Số: 12/CT-TTg", "Hà Nội, ngày 5 tháng 3 năm 2026"]
+        );
+        // One or two spaces stay inside a cell; indentation and trailing spaces are no gap.
+        assert_eq!(
+            cells("  Độc lập -  Tự do - Hạnh phúc  "),
+            ["Độc lập -  Tự do - Hạnh phúc"]
+        );
+        assert_eq!(cells(""), [""]);
+        assert_eq!(cells("      "), [""]);
     }
 }

@@ -12,6 +12,7 @@ mod rows;
 mod tail;
 
 pub use lines::lines;
+use lines::space_columns;
 
 use crate::clean::{clean, clean_line, Builder, Cleaned};
 use crate::noise;
@@ -40,35 +41,6 @@ enum Zone {
     Recipients,
     /// After the end of a news article: related articles and other furniture.
     Furniture,
-}
-
-/// The column cells of a header line whose columns are set apart by runs of three spaces or
-/// more (ranges into `line`, leading and trailing spaces left out); one cell when there is no
-/// such gap inside the text.
-fn space_columns(line: &str) -> Vec<Range<usize>> {
-    let start = line.len() - line.trim_start_matches(' ').len();
-    let end = line.trim_end().len().max(start);
-    let mut cells = Vec::new();
-    let mut cell_start = start;
-    let mut at = start;
-    while let Some(found) =
-        memchr::memmem::find(line.as_bytes().get(at..end).unwrap_or_default(), b"   ")
-    {
-        let gap_start = at + found;
-        let gap_end = gap_start
-            + line
-                .as_bytes()
-                .get(gap_start..end)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|&&b| b == b' ')
-                .count();
-        cells.push(cell_start..gap_start);
-        cell_start = gap_end;
-        at = gap_end;
-    }
-    cells.push(cell_start..end);
-    cells
 }
 
 /// Parses decoded text into a document. `markup` lists source ranges that are markup to
@@ -607,32 +579,4 @@ fn is_heading_like(text: &str) -> bool {
         && !crate::noise::more_chars_than(text, 119)
         && !text.ends_with(['.', ';', ','])
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::space_columns;
-
-    fn cells(line: &str) -> Vec<&str> {
-        space_columns(line).into_iter().map(|r| &line[r]).collect()
-    }
-
-    #[test]
-    fn columns_are_cut_at_runs_of_three_spaces() {
-        assert_eq!(
-            cells("BỘ Y TẾ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
-        );
-        assert_eq!(
-            cells("   Số: 12/CT-TTg     Hà Nội, ngày 5 tháng 3 năm 2026   "),
-            ["Số: 12/CT-TTg", "Hà Nội, ngày 5 tháng 3 năm 2026"]
-        );
-        // One or two spaces stay inside a cell; indentation and trailing spaces are no gap.
-        assert_eq!(
-            cells("  Độc lập -  Tự do - Hạnh phúc  "),
-            ["Độc lập -  Tự do - Hạnh phúc"]
-        );
-        assert_eq!(cells(""), [""]);
-        assert_eq!(cells("      "), [""]);
-    }
 }
