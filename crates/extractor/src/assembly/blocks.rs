@@ -154,7 +154,14 @@ pub fn intro_roles(document: &Document, index: usize, found: &Lookups) -> Option
         .max(last_end);
     let rest = text.get(after_lead..).unwrap_or_default();
     let has_lead = !roles.lead.is_empty() || !roles.lead_groups.is_empty();
-    (has_lead && rest.split_whitespace().nth(6).is_none()).then_some(roles)
+    // A few words after the addressee, or a longer phrase that announces the list (`thực
+    // hiện một số nội dung sau:`, `các nhiệm vụ, giải pháp sau đây:`).
+    let words = rest.split_whitespace().count();
+    let announces = {
+        let tail = rest.trim_end().trim_end_matches(':').trim_end();
+        tail.ends_with(" sau") || tail.ends_with(" sau đây") || tail.ends_with(" như sau")
+    };
+    (has_lead && (words <= 6 || (announces && words <= 12))).then_some(roles)
 }
 
 /// The tasks of text block `index`; `intro` holds the roles of a lead-in above the list the

@@ -52,8 +52,15 @@ pub static RULES: &[Rule] = &[
                 "Để bảo đảm cung ứng thuốc, Bộ Y tế đề nghị các Sở Y tế:\n1. Rà soát danh mục thuốc thiết yếu.",
                 "Sở Y tế | Rà soát danh mục thuốc thiết yếu.",
             ),
+            // A longer lead-in that announces its list (`thực hiện một số nội dung sau:`).
+            yes(
+                "Bộ Nội vụ đề nghị Ủy ban nhân dân tỉnh Quảng Ninh thực hiện một số nội dung sau:\n1. Rà soát đội ngũ công chức cấp xã.",
+                "Ủy ban nhân dân tỉnh Quảng Ninh | Rà soát đội ngũ công chức cấp xã.",
+            ),
             no("3. Về hạ tầng số\n- Xây dựng tài liệu hướng dẫn."),
             no("Bộ Y tế đã tổng hợp ý kiến như sau:\n1. Rà soát danh mục thuốc thiết yếu."),
+            // Words after the addressee that say more than announce a list: no lead-in.
+            no("Bộ Nội vụ đề nghị Ủy ban nhân dân tỉnh Quảng Ninh tổ chức hội nghị tập huấn cho công chức cấp xã vào đầu năm:\n1. Rà soát đội ngũ công chức cấp xã."),
         ],
     },
     Rule {
