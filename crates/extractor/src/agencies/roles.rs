@@ -221,21 +221,23 @@ fn is_governing_verb(gap: &str) -> bool {
 /// (`chỉ đạo Chính phủ, ` + `các bộ, ngành, địa phương`: those bodies are directed too, up
 /// to a verb or a semicolon).
 fn governed_object_inside(gap: &str) -> bool {
-    if !gap.contains(" dao") {
-        return false;
-    }
-    GOVERNING_VERBS
-        .iter()
-        .filter_map(|verb| {
-            gap.match_indices(verb)
+    gap.contains(" dao") && cue_then_list(gap, GOVERNING_VERBS)
+}
+
+/// Whether one of `cues` stands in the gap (its last occurrence at a word start) with only a
+/// list of bodies after it, up to the mention (see [`continues_support`]).
+fn cue_then_list(gap: &str, cues: &[&str]) -> bool {
+    cues.iter()
+        .filter_map(|cue| {
+            gap.match_indices(cue)
                 .filter(|(i, _)| {
                     gap.get(..*i)
                         .is_none_or(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
                 })
                 .last()
-                .and_then(|(i, _)| gap.get(i + verb.len()..))
+                .and_then(|(i, _)| gap.get(i + cue.len()..))
         })
-        .any(|rest| !rest.trim().is_empty() && continues_support(rest))
+        .any(continues_support)
 }
 
 /// Whether a support cue stands earlier in the gap, with only other coordinators after it
@@ -247,23 +249,15 @@ fn support_cue_inside(gap: &str) -> bool {
     if !gap.contains("phoi hop") && !gap.contains("cung voi") {
         return false;
     }
-    [
-        "phoi hop voi",
-        "phoi hop",
-        "cung voi",
-        "voi su phoi hop cua",
-    ]
-    .iter()
-    .filter_map(|cue| {
-        gap.match_indices(cue)
-            .filter(|(i, _)| {
-                gap.get(..*i)
-                    .is_none_or(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
-            })
-            .last()
-            .and_then(|(i, _)| gap.get(i + cue.len()..))
-    })
-    .any(continues_support)
+    cue_then_list(
+        gap,
+        &[
+            "phoi hop voi",
+            "phoi hop",
+            "cung voi",
+            "voi su phoi hop cua",
+        ],
+    )
 }
 
 /// Decides the role of each mention and the rule that decided it.
