@@ -74,29 +74,24 @@ pub fn cue_before(text: &str, start: usize) -> Cue {
         strong: false,
         labelled: false,
     };
-    if let Some(caps) = RELATION.captures(window) {
-        if let (Some(whole), Some(rel)) = (caps.get(0), caps.get(2)) {
-            let late = caps.get(1).is_some();
-            let words = vntask_tokenizer::fold::fold(rel.as_str());
-            let words: Vec<&str> = words.split_whitespace().collect();
-            let joined = words.join(" ");
-            cue.start = window_start + whole.start();
-            cue.strong = true;
-            cue.weak = false;
-            match joined.as_str() {
-                "truoc" => cue.relation = Some(Relation::Before),
-                "trong" | "trong vong" | "trong thoi han" | "ngay trong" => {
-                    cue.relation = Some(if late { Relation::By } else { Relation::Within })
-                }
-                "vao" => cue.relation = Some(if late { Relation::By } else { Relation::On }),
-                "den" | "toi" => {
-                    cue.relation = Some(Relation::By);
-                    cue.weak = !late;
-                }
-                "tu" | "ke tu" | "bat dau tu" => cue.from = true,
-                "sau" => cue.after = true,
-                _ => cue.relation = Some(Relation::By),
+    if let Some(whole) = RELATION.find(window) {
+        let (late, joined) = relation_of(whole.as_str());
+        cue.start = window_start + whole.start();
+        cue.strong = true;
+        cue.weak = false;
+        match joined.as_str() {
+            "truoc" => cue.relation = Some(Relation::Before),
+            "trong" | "trong vong" | "trong thoi han" | "ngay trong" => {
+                cue.relation = Some(if late { Relation::By } else { Relation::Within })
             }
+            "vao" => cue.relation = Some(if late { Relation::By } else { Relation::On }),
+            "den" | "toi" => {
+                cue.relation = Some(Relation::By);
+                cue.weak = !late;
+            }
+            "tu" | "ke tu" | "bat dau tu" => cue.from = true,
+            "sau" => cue.after = true,
+            _ => cue.relation = Some(Relation::By),
         }
     } else if let Some(found) = LATE_ONLY.find(window) {
         cue.start = window_start + found.start();
@@ -111,6 +106,22 @@ pub fn cue_before(text: &str, start: usize) -> Cue {
     }
     cue.labelled = LABEL.is_match(before);
     cue
+}
+
+/// Whether a match of [`RELATION`] starts with `chậm nhất` / `muộn nhất` (its `late` group), and
+/// its relation words (its `rel` group) folded and joined by single spaces. Read off the match
+/// instead of asking for the groups, which runs a second, slower engine: the words before
+/// `rel` can only be the `late` words and `là` (no relation word folds to `cham`, `muon` or
+/// `la`), and nothing but white space follows it.
+fn relation_of(whole: &str) -> (bool, String) {
+    let folded = vntask_tokenizer::fold::fold(whole);
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    let late = matches!(words[..], ["cham" | "muon", "nhat", ..]);
+    if late {
+        let skip = if words.get(2) == Some(&"la") { 3 } else { 2 };
+        words.drain(..skip);
+    }
+    (late, words.join(" "))
 }
 
 /// The largest char boundary at or after `pos - max` (never before 0).
@@ -294,6 +305,46 @@ pub fn is_name_part(text: &str, start: usize, cue: &Cue) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The groups [`relation_of`] reads off the match, as the regex gives them.
+    #[test]
+    fn relation_words_equal_the_groups() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            "hoàn thành chậm nhất là trong tháng 9",
+            "CHẬM NHẤT LÀ\u{a0}TRƯỚC ngày 5",
+            "muộn nhất  từ nay đến hết năm 2025",
+            "chậm nhất trong\tvòng 30 ngày",
+            "chậm nhất trước ngày 5",
+            "Chậm nhất là ngay trong tháng 8",
+            "kể từ ngày 1, bắt đầu từ ngày 2, trong thời hạn 5 ngày, vào năm 2025, sau ngày 3",
+            "từ nay tới cuối năm, từ nay đến cuối năm, tới hết năm 2024, đến cuối năm",
+        ] {
+            texts.push(made.to_string());
+        }
+        let mut matched = 0;
+        for text in &texts {
+            for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let window = &text[back_boundary(text, end, 60)..end];
+                let Some(caps) = RELATION.captures(window) else {
+                    continue;
+                };
+                let (Some(whole), Some(rel)) = (caps.get(0), caps.get(2)) else {
+                    panic!("{window:?}");
+                };
+                let folded = vntask_tokenizer::fold::fold(rel.as_str());
+                let joined = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+                let expected = (caps.get(1).is_some(), joined);
+                assert_eq!(
+                    RELATION.find(window).map(|m| m.range()),
+                    Some(whole.range())
+                );
+                assert_eq!(relation_of(whole.as_str()), expected, "{window:?}");
+                matched += 1;
+            }
+        }
+        assert!(matched > 300, "{matched} windows matched");
+    }
 
     #[test]
     fn relation_words() {
