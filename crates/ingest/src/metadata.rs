@@ -14,10 +14,11 @@ use std::sync::LazyLock;
 use vntask_tokenizer::fold;
 use vntask_writer::{DatePrecision, DocType};
 
-// `Số: 21/CT-TTg`, `Nghị quyết số: 215/2025/QH15`; a Party document writes no colon and joins with a hyphen: `Số 215-KL/TW`
-// (then the number must open with a digit, so `Số liệu` is no number).
+// `Số: 21/CT-TTg`, `Nghị quyết số: 215/2025/QH15`; a Party document writes no colon and joins
+// with a hyphen: `Số 215-KL/TW` (then `Số` is capitalised and the number opens with a digit,
+// so neither `Số liệu` nor a citation in prose, `Quyết định số 5/QĐ-TTg`, is a number).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[Ss]ố(?:\s*:\s*([0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*)|\s+(\d[0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*))")
+    Regex::new(r"\b(?:[Ss]ố\s*:\s*([0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*)|Số\s+(\d[0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*))")
         .expect("valid regex")
 });
 // `Hà Nội, ngày 15 tháng 4 năm 2022`; the day may be left blank: `ngày   tháng 7 năm 2024`
