@@ -100,7 +100,11 @@ fn a_resolutions_number_after_its_kind() {
     ];
     assert_eq!(scan(&lines).meta.number.as_deref(), Some("215/2025/QH15"));
     // A citation in prose (`số` with no colon) names the document cited, not this one.
-    let lines = ["Bộ Y tế chủ trì theo Quyết định số 5/QĐ-TTg.", "", "Nội dung."];
+    let lines = [
+        "Bộ Y tế chủ trì theo Quyết định số 5/QĐ-TTg.",
+        "",
+        "Nội dung.",
+    ];
     assert_eq!(scan(&lines).meta.number, None);
 }
 
