@@ -187,7 +187,7 @@ pub fn ends_with_directive_verb(text: &str) -> bool {
 
 const TITLE_WORDS: &[&str] = &[
     "cac", "dong", "chi", "bo", "truong", "thu", "chu", "tich", "giam", "doc", "lanh", "dao",
-    "nguoi", "dung", "dau", "nganh", "va", "cung", "voi", "mot", "so", "tong",
+    "nguoi", "dung", "dau", "nganh", "va", "cung", "voi", "mot", "so", "tong", "chanh",
 ];
 
 /// Words that may stand before or between agency names in a subject without making it
@@ -291,6 +291,77 @@ const DIRECTIVE_WORDS: &[(&str, &str)] = &[
     ("sớm", "som"),
 ];
 
+/// How many words before a `đã` [`modifies_object`] reads: a two-word verb, a quantifier and
+/// up to three words of the noun.
+const OBJECT_LOOKBACK: usize = 6;
+
+/// Quantifiers that open a noun phrase: `các` (the), `những` (those), `số` (the amount of),
+/// `mọi` (every).
+const QUANTIFIERS: &[&str] = &["các", "những", "số", "mọi"];
+
+/// Verbs of work done on an object, folded: `rà soát số vốn`, `triển khai các nhiệm vụ`,
+/// `hoàn thành các dự án`.
+const OBJECT_VERBS: &[&str] = &[
+    "ra soat",
+    "trien khai",
+    "thuc hien",
+    "hoan thanh",
+    "hoan thien",
+    "tong hop",
+    "kiem tra",
+    "danh gia",
+    "xu ly",
+    "giai quyet",
+    "theo doi",
+    "cap nhat",
+    "dieu chinh",
+    "sua doi",
+    "bo sung",
+    "thao go",
+    "don doc",
+    "giai ngan",
+    "quyet toan",
+    "thanh toan",
+    "cong khai",
+    "khac phuc",
+    "su dung",
+    "phan bo",
+    "ban giao",
+    "nghiem thu",
+];
+
+/// Whether a `đã` right after `recent` (the words before it, newest last) belongs to a
+/// relative clause of the object rather than to the clause's own verb: in `Vụ X rà soát số
+/// vốn đã giao` (review the capital already allocated) the `đã` says the allocation is past,
+/// not that the review was done. That is a verb of work, then a quantifier (`các`, `những`,
+/// `số`, `mọi`) and one to three words of its noun, then `đã`. A report's `đã` follows its
+/// subject instead: `Các địa phương đã ...`, `Đến nay các tỉnh đã ...`, `Bộ Y tế phối hợp
+/// với các đơn vị đã ...` (no verb of work right before the quantifier).
+fn modifies_object(recent: &[&str; OBJECT_LOOKBACK]) -> bool {
+    // The quantifier stands one to three words before `đã`, after a two-word verb.
+    (1..=3).any(|noun_words| {
+        let Some(quantifier_at) = OBJECT_LOOKBACK.checked_sub(noun_words + 1) else {
+            return false;
+        };
+        let (Some(quantifier), Some(verb)) = (
+            recent.get(quantifier_at),
+            recent.get(quantifier_at.saturating_sub(2)..quantifier_at),
+        ) else {
+            return false;
+        };
+        if quantifier_at < 2 || !QUANTIFIERS.iter().any(|q| quantifier.to_lowercase() == *q) {
+            return false;
+        }
+        // The noun's words hold no punctuation: `các tỉnh, thành phố đã` is a subject list.
+        let noun = recent.get(quantifier_at + 1..).unwrap_or_default();
+        if noun.iter().any(|w| w.ends_with([',', ';', ':', '.'])) {
+            return false;
+        }
+        let verb = vntask_tokenizer::fold(&verb.join(" "));
+        OBJECT_VERBS.contains(&verb.as_str())
+    })
+}
+
 /// Among the first `words` words of `text`, the index of the first `đã` (already) and of the
 /// first directive word. A word is compared with its diacritics: folding would take `Đa khoa`
 /// (general hospital) for `đã`, `Cán bộ` for `cần` and `khó khăn` for `khẩn`. Only a word typed
@@ -307,9 +378,15 @@ fn first_da_and_directive(text: &str, words: usize) -> (Option<usize>, Option<us
     };
     let mut da = None;
     let mut directive = None;
+    // The last few words before the current one, newest last, for [`modifies_object`].
+    let mut recent: [&str; OBJECT_LOOKBACK] = [""; OBJECT_LOOKBACK];
     for (index, word) in text.split_whitespace().take(words).enumerate() {
-        if da.is_none() && is(word, ("đã", "da")) {
+        if da.is_none() && is(word, ("đã", "da")) && !modifies_object(&recent) {
             da = Some(index);
+        }
+        recent.rotate_left(1);
+        if let Some(last) = recent.last_mut() {
+            *last = word;
         }
         if directive.is_none() && DIRECTIVE_WORDS.iter().any(|pair| is(word, *pair)) {
             directive = Some(index);

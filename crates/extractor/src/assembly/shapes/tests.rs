@@ -60,7 +60,25 @@ fn is_report_folding_all(text: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().take(12).collect();
     let is =
         |w: &str, exact: &str| w == exact || (w.is_ascii() && w == vntask_tokenizer::fold(exact));
-    let da = words.iter().position(|w| is(w, "đã"));
+    // A `đã` after `<verb of work> <quantifier> <one to three words>` is the object's.
+    let of_object = |at: usize| {
+        (1..=3).any(|n: usize| {
+            at >= n + 3
+                && QUANTIFIERS.contains(&words[at - n - 1])
+                && !words[at - n..at]
+                    .iter()
+                    .any(|w| w.ends_with([',', ';', ':', '.']))
+                && OBJECT_VERBS.contains(
+                    &vntask_tokenizer::fold(&format!(
+                        "{} {}",
+                        words[at - n - 3],
+                        words[at - n - 2]
+                    ))
+                    .as_str(),
+                )
+        })
+    };
+    let da = (0..words.len()).find(|&i| is(words[i], "đã") && !of_object(i));
     let directive = words.iter().position(|w| {
         ["giao", "yêu", "đề", "phải", "cần", "tiếp", "khẩn", "sớm"]
             .iter()
@@ -122,6 +140,11 @@ fn reports_read_from_the_head_and_the_bs_as_from_the_whole_fold() {
         "Cán bộ, công chức đã hoàn thành",
         "Bo Tai chinh da ban hanh",
         "Bộ Tài chính ĐÃ ban hành",
+        "Vụ Ngân sách rà soát số vốn đã giao",
+        "Các tỉnh triển khai các nhiệm vụ đã đề ra",
+        "Đến nay các tỉnh đã hoàn thành",
+        "Sở Y tế phối hợp với các đơn vị đã tổ chức",
+        "Sở Y tế rà soát các tỉnh, thành phố đã báo cáo",
     ] {
         texts.push(made.to_string());
     }
@@ -161,6 +184,17 @@ fn reports_and_headings() {
         "Bệnh viện Đa khoa tỉnh bố trí khu vực điều trị riêng."
     ));
     assert!(is_report("Những khó khăn, vướng mắc đã được tháo gỡ."));
+    // A `đã` in the object's relative clause (`số vốn đã giao`: the capital already
+    // allocated) does not make the clause a report; one after the subject does.
+    assert!(!is_report(
+        "Vụ Ngân sách nhà nước rà soát số vốn đã giao nhưng chưa phân bổ chi tiết."
+    ));
+    assert!(!is_report("Sở Xây dựng triển khai các nhiệm vụ đã đề ra."));
+    assert!(is_report("Đến nay các tỉnh đã hoàn thành việc sắp xếp."));
+    assert!(is_report(
+        "Sở Y tế phối hợp với các đơn vị đã tổ chức tiêm chủng."
+    ));
+    assert!(is_report("Bộ Công an đã triển khai các nhiệm vụ đã đề ra."));
     assert!(is_report("Cán bộ, công chức đã hoàn thành việc số hóa."));
     assert!(is_report("Bo Tai chinh da ban hanh Thong tu."));
     assert!(is_report(
