@@ -193,6 +193,33 @@ fn the_body_that_assigns_is_neither() {
     // A subject with no directive verb after it still leads.
     let (lead, ..) = roles_of("Chính phủ chỉ đạo các bộ, ngành xây dựng kế hoạch");
     assert_eq!(lead, ["Chính phủ"]);
+    // A directive verb addressed to officials by title: the body before it assigns, and
+    // the group the titles name leads.
+    let (lead, _, lead_groups, _) = roles_of(
+        "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh yêu cầu Thủ trưởng các cơ quan, đơn vị, \
+         Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc thực hiện",
+    );
+    assert!(lead.is_empty(), "{lead:?}");
+    assert_eq!(lead_groups, [AgencyGroup::Communes]);
+    // A directive verb with no title after it keeps the body that comes first the subject
+    // when nothing else is addressed.
+    let (lead, ..) = roles_of("Bộ Y tế đề nghị sửa đổi quy trình cấp phép, báo cáo Chính phủ");
+    assert_eq!(lead, ["Bộ Y tế"]);
+}
+
+#[test]
+fn the_body_advised_is_neither() {
+    // `tham mưu X`, `giúp X`: X decides on the adviser's work; the adviser leads (in an
+    // item under an agency heading, the heading's agency).
+    let (lead, ..) = roles_of("Tham mưu Ủy ban nhân dân tỉnh Quảng Ninh ban hành kế hoạch");
+    assert!(lead.is_empty(), "{lead:?}");
+    let (lead, ..) = roles_of("Giúp Chính phủ theo dõi việc sắp xếp tổ chức bộ máy");
+    assert!(lead.is_empty(), "{lead:?}");
+    let (lead, ..) = roles_of("Bộ Nội vụ tham mưu Chính phủ ban hành nghị định");
+    assert_eq!(lead, ["Bộ Nội vụ"]);
+    // Not when the body comes first: it is then the subject.
+    let (lead, ..) = roles_of("Chính phủ ban hành nghị định theo tham mưu của Bộ Nội vụ");
+    assert_eq!(lead, ["Chính phủ"]);
 }
 
 #[test]
@@ -220,6 +247,9 @@ fn titles_before_a_body() {
     );
     let roles = roles_of("Yêu cầu Bộ trưởng Bộ Công an khẩn trương chỉ đạo");
     assert_eq!(roles.0, ["Bộ Công an"]);
+    // `Chánh Văn phòng`: the chief of the office; the office leads.
+    let roles = roles_of("Chánh Văn phòng Bộ Y tế chủ trì tổng hợp báo cáo");
+    assert_eq!(roles.0, ["Văn phòng Bộ Y tế"]);
 }
 
 // ---- Spans ---------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ const TITLES: &[&str] = &[
     "tong thanh tra",
     "tong kiem toan",
     "truong ban",
+    // `Chánh Văn phòng`, `Chánh Thanh tra`: the chief of an office or an inspectorate.
+    "chanh",
     "cac",
 ];
 
@@ -94,6 +96,10 @@ const NEITHER_CUES: &[&str] = &[
     "tu",
     "va",
     "thay mat",
+    // `tham mưu Ủy ban nhân dân tỉnh ...`, `giúp Bộ trưởng ...`: advised or helped, the
+    // body decides; the work is the adviser's.
+    "tham muu",
+    "giup",
 ];
 
 fn ends_with_words(text: &str, cue: &str) -> bool {
@@ -321,7 +327,7 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         let assigns_next = spans.get(i + 1).is_some_and(|&(next_start, _)| {
             let between = k.text.get(end..next_start).unwrap_or_default();
             let verb = strip_titles(between).trim_start();
-            LEAD_CUES.contains(&verb)
+            LEAD_CUES.contains(&verb) || addresses_officials(between)
         });
         let decided = if follows_lead && is_governing_verb(gap) {
             // `X lãnh đạo Y`: the title-stripped gap is empty, yet Y is X's object.
@@ -368,6 +374,24 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         previous_end = end;
     }
     out
+}
+
+/// Whether `between` (key text after a body, up to the next) is a directive verb addressed
+/// to officials by title: `Chủ tịch Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các cơ
+/// quan, đơn vị, Chủ tịch ...`: the body before the verb assigns, whoever the titles name.
+fn addresses_officials(between: &str) -> bool {
+    let between = between.trim_start();
+    LEAD_CUES.iter().any(|cue| {
+        between
+            .strip_prefix(cue)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|rest| {
+                TITLES
+                    .iter()
+                    .filter(|t| **t != "cac")
+                    .any(|t| starts_with_words(rest, t))
+            })
+    })
 }
 
 /// Builds [`Roles`] from the decisions.
