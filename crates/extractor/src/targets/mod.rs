@@ -75,6 +75,10 @@ static METRIC_STOP: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The end of a change after its start (`từ X` + `lên 821`, `xuống 5`).
+static CHANGE_TO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[^,;.()\n\t]*?(?:^|\s)(?:lên|xuống)\s+\d"));
+
 /// Finds targets in `text`, in text order.
 pub fn find(text: &str) -> Vec<TargetMatch> {
     collect(text, false)
@@ -121,7 +125,16 @@ fn names_something(text: &str, q: &Quantity) -> bool {
     let folded = vntask_tokenizer::fold(&word);
     let gap = &text[before.len()..q.number_start];
     let same_cell = !gap.contains(['\t', '\n']);
-    if q.range.start == q.number_start && same_cell && NAMING_WORDS.contains(&folded.as_str()) {
+    // `tư` (`Thông tư 01`) names; `từ` (from: `đạt từ 98% trở lên`) opens an amount, unless
+    // it is the start of a change (`tăng từ 560 tỷ USD năm 2028 lên 821 tỷ USD`).
+    let is_from = folded == "tu"
+        && word.to_lowercase() == "từ"
+        && !CHANGE_TO.is_match(&text[q.range.end..forward_boundary(text, q.range.end, 40)]);
+    if q.range.start == q.number_start
+        && same_cell
+        && !is_from
+        && NAMING_WORDS.contains(&folded.as_str())
+    {
         return true;
     }
     // `đường dây 500 kV`, `trạm biến áp 220 kV`: a voltage is the class of a line or a

@@ -15,6 +15,8 @@ pub static RULES: &[Rule] = &[
             yes("Bảo đảm 100% dịch vụ công trực tuyến thiết yếu", "100 %"),
             yes("tỷ lệ kinh phí tối thiểu 10%", "10 % cmp=at_least"),
             yes("đạt 16,4% tổng số", "16.4 %"),
+            yes("tỷ lệ hồ sơ đúng hạn đạt từ 98% trở lên", "98 % cmp=at_least"),
+            no("theo Thông tư 98 của Bộ Tài chính"),
             no("tỷ lệ giải ngân đã đạt 104,9%"),
             no("tỷ lệ nhiệm vụ hoàn thành thấp (31,3%)"),
             no("triển khai mạng 4G, 5G và IPv6"),
