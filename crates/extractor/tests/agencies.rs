@@ -388,8 +388,14 @@ fn border_tax_and_service_bodies_of_a_province() {
         names("Trung tâm Phục vụ hành chính công tỉnh phối hợp"),
         ["Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh"]
     );
+    assert_eq!(
+        names("Bưu điện tỉnh chi trả trợ cấp"),
+        ["Bưu điện tỉnh Quảng Ninh"]
+    );
     // A one-word name is a body only with its level: at a sentence's start `Thuế` is a tax.
     assert!(names("Thuế giá trị gia tăng được giảm 2%").is_empty());
+    // So is a name that is a common noun: `Bưu điện văn hóa xã` is a village post office.
+    assert!(names("Bưu điện văn hóa xã được nâng cấp").is_empty());
     assert!(names("thu thuế đúng hạn").is_empty());
 }
 

@@ -11,6 +11,10 @@ use super::{AgencyContext, AgencyMention};
 use chrono::NaiveDate;
 use vntask_writer::AgencyGroup;
 
+/// Provincial bodies whose bare name is also a common noun: a body only with its level
+/// (`Bưu điện tỉnh`), never alone.
+const COMMON_NOUN_HEADS: &[&str] = &["Bưu điện"];
+
 /// Words that make a following `bộ` an ordinary word, not a ministry: `toàn bộ`, `nội bộ`,
 /// `cán bộ`, `sơ bộ`, `tiến bộ`, `đồng bộ`, `cục bộ`, `một bộ`.
 const NOT_MINISTRY_BEFORE: &[&str] = &["toan", "noi", "can", "so", "tien", "dong", "cuc", "mot"];
@@ -393,7 +397,10 @@ impl<'a> Resolver<'a> {
             .map_or(0, |w| w.len() - usize::from(w.ends_with('.')));
         // A one-word name (`Thuế`) is a body only with its level (`Thuế tỉnh`): capitalised at
         // a sentence's start it is the common noun (`Thuế giá trị gia tăng ...`).
-        if level == 0 && (!upper_initial(original) || !head.name.contains(' ')) {
+        // So is a name that is also a common noun (`Bưu điện văn hóa xã`: a village post
+        // office, no provincial body).
+        let common_noun = COMMON_NOUN_HEADS.contains(&head.name.as_str());
+        if level == 0 && (!upper_initial(original) || !head.name.contains(' ') || common_noun) {
             return None;
         }
         // `Sở Y tế các tỉnh, thành phố`: the body of every province, no one body; the group
