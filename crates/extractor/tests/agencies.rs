@@ -365,10 +365,22 @@ fn a_provincial_document_qualifies_its_bodies() {
     );
     // Negative: the verb `thanh tra` and lower-case `công an` are not bodies.
     assert!(names("thanh tra việc thực hiện").is_empty());
-    // Outside a provincial document a department stays as written, without an id.
+    // Outside a provincial document a department stays as written, without an id, and so
+    // does a provincial body with its level; the province's committee is left alone.
     let bare = find("Sở Tài chính chủ trì", &ctx());
     assert_eq!(bare[0].name, "Sở Tài chính");
     assert_eq!(bare[0].id, None);
+    let national = |text: &str| {
+        find(text, &ctx())
+            .into_iter()
+            .map(|m| m.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        national("giao Công an tỉnh phân luồng giao thông"),
+        ["Công an tỉnh"]
+    );
+    assert!(national("Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo").is_empty());
 }
 
 /// A border province's Border Guard command, the provincial tax office (from July 2025) and
@@ -394,6 +406,16 @@ fn border_tax_and_service_bodies_of_a_province() {
     );
     // A one-word name is a body only with its level: at a sentence's start `Thuế` is a tax.
     assert!(names("Thuế giá trị gia tăng được giảm 2%").is_empty());
+    // A named ward's or commune's committee is kept as written with its name, not taken for
+    // the province's.
+    assert_eq!(
+        names("phối hợp với Ủy ban nhân dân phường Lâm Viên - Đà Lạt bố trí lực lượng"),
+        ["Ủy ban nhân dân phường Lâm Viên - Đà Lạt"]
+    );
+    assert_eq!(
+        names("Ủy ban nhân dân xã Tân Phú, Ủy ban nhân dân phường 3 thực hiện"),
+        ["Ủy ban nhân dân xã Tân Phú", "Ủy ban nhân dân phường 3"]
+    );
     // So is a name that is a common noun: `Bưu điện văn hóa xã` is a village post office.
     assert!(names("Bưu điện văn hóa xã được nâng cấp").is_empty());
     assert!(names("thu thuế đúng hạn").is_empty());

@@ -421,6 +421,16 @@ impl<'a> Resolver<'a> {
         // `Công an xã`, `Văn phòng Ủy ban nhân dân huyện`: a body of a commune or district,
         // not of the province; kept as written (no id). `Ủy ban nhân dân xã` and `Hội đồng
         // nhân dân xã` are left to the group rules (`Ủy ban nhân dân cấp xã`).
+        // `Ủy ban nhân dân phường Lâm Viên - Đà Lạt`: a named ward's or commune's committee,
+        // kept as written with its name (unnamed, `Ủy ban nhân dân xã` is left as below).
+        if level == 0 && upper_initial(original) && matches!(head.id.as_str(), "ubnd" | "hdnd") {
+            let rest = self.original(end, after.len() + end);
+            if let Some(named) = super::units::local_level_and_name(rest) {
+                let to = self.key.input_range(self.text, start, end).end + named;
+                let key_end = self.key.key_offset(self.text, to);
+                return Some(self.push_as_written(start, key_end));
+            }
+        }
         if level == 0 && upper_initial(original) && !matches!(head.id.as_str(), "ubnd" | "hdnd") {
             if let Some(local) = super::units::local_level(self.original(end, after.len() + end)) {
                 let to = self.key.input_range(self.text, start, end).end + local;
@@ -433,8 +443,11 @@ impl<'a> Resolver<'a> {
             self.push(start, end + level, m, List::Other);
             return Some(1);
         }
-        // Outside a provincial document: a department is kept as written (no id).
-        if head.name.starts_with("Sở ") && upper_initial(original) {
+        // Outside a provincial document: a department, or a body with its level (`Công an
+        // tỉnh`), is kept as written (no id).
+        let committee = matches!(head.id.as_str(), "ubnd" | "hdnd");
+        if (head.name.starts_with("Sở ") || (level > 0 && !committee)) && upper_initial(original)
+        {
             return Some(self.push_as_written(start, end + level));
         }
         None
