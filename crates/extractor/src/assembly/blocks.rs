@@ -208,6 +208,7 @@ fn item_tasks(
         || shapes::is_bare_heading(text)
         || shapes::is_closing_report(text, mentions)
         || shapes::is_address_formula(text, mentions)
+        || shapes::is_execution_article(text)
     {
         return None;
     }
@@ -274,6 +275,7 @@ fn sentence_tasks(
         if shapes::is_report(text)
             || shapes::is_closing_report(text, mentions)
             || shapes::is_address_formula(text, mentions)
+            || shapes::is_execution_article(text)
         {
             continue;
         }

@@ -18,7 +18,14 @@ pub static RULES: &[Rule] = &[
                 "Chính phủ giao Tổng cục Thống kê công bố số liệu.",
                 "Tổng cục Thống kê | Chính phủ giao Tổng cục Thống kê công bố số liệu.",
             ),
+            // After an adverbial of the occasion, the assigner and the verb (`Tại buổi kiểm
+            // tra, Chủ tịch UBND tỉnh yêu cầu X ...`).
+            yes(
+                "Tại buổi kiểm tra, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng yêu cầu Sở Xây dựng khẩn trương thu dọn đất đá.",
+                "Sở Xây dựng | Tại buổi kiểm tra, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng yêu cầu Sở Xây dựng khẩn trương thu dọn đất đá.",
+            ),
             no("Bộ Tài chính đã ban hành Thông tư."),
+            no("Tại buổi kiểm tra, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng đánh giá cao Sở Xây dựng."),
         ],
     },
     Rule {
@@ -31,6 +38,14 @@ pub static RULES: &[Rule] = &[
                 "Bộ Y tế | Bộ Y tế khẩn trương hoàn thiện Đề án.",
             ),
             no("Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."),
+            // A report's closing formula, with what it asks of its addressee, and a
+            // decision's execution article.
+            no("Bộ Xây dựng kính báo cáo Thủ tướng Chính phủ xem xét, chỉ đạo./."),
+            no("Chánh Văn phòng Ủy ban nhân dân tỉnh Nghệ An, Giám đốc Sở Y tế và Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này./."),
+            yes(
+                "Bộ Xây dựng báo cáo Thủ tướng Chính phủ xem xét, quyết định việc kéo dài thời hạn trước ngày 20/12/2025./.",
+                "Bộ Xây dựng | Bộ Xây dựng báo cáo Thủ tướng Chính phủ xem xét, quyết định việc kéo dài thời hạn trước ngày 20/12/2025./.",
+            ),
             // A Công điện's address formula: the sender telegraphs (`điện`) its addressees.
             no("Bộ trưởng Bộ Tài chính điện:\n- Ủy ban nhân dân tỉnh An Giang;\n- Ủy ban nhân dân tỉnh Cà Mau."),
             yes(
@@ -106,7 +121,7 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
                 .unwrap_or_default();
             gap.split_whitespace().nth(4).is_none() && ends_with_directive_verb(gap)
         });
-        if only_titles(head) && assigns_next {
+        if (only_titles(head) || is_intro_adverbial(head)) && assigns_next {
             return Some(Shape {
                 rule: "TK001",
                 kind: TaskKind::Directive,
@@ -127,7 +142,7 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
 
 /// An introductory phrase before a subject, closed by a comma: `Thứ tám, về an ninh mạng, `
 /// (eighthly, on ...), `Về hạ tầng số, `, `Đối với ..., `, `Thời gian tới, ` (from now on),
-/// `Trên cơ sở đó, `. Titles may follow it (`..., lãnh đạo các bộ`).
+/// `Trên cơ sở đó, `, `Tại buổi kiểm tra, `. Titles may follow it (`..., lãnh đạo các bộ`).
 pub fn is_intro_adverbial(head: &str) -> bool {
     const OPENERS: &[&str] = &[
         "thu ",
@@ -139,6 +154,8 @@ pub fn is_intro_adverbial(head: &str) -> bool {
         "de ",
         "nam ",
         "tu nay",
+        // `Tại buổi làm việc, `, `Tại cuộc họp, ` (at the meeting).
+        "tai ",
     ];
     let trimmed = head.trim_end();
     let Some(comma) = trimmed.rfind(',') else {
@@ -464,10 +481,46 @@ pub fn is_closing_report(text: &str, mentions: &[AgencyMention]) -> bool {
     // The Government, its Prime Minister and the National Assembly are the usual addressees
     // and are not agencies of the gazetteer.
     let mut rest = vntask_tokenizer::fold(&rest);
-    for addressee in ["thu tuong", "chinh phu", "quoc hoi"] {
-        rest = rest.replace(addressee, " ");
+    // What the report asks of its addressee (`xem xét, chỉ đạo`, `cho ý kiến`) belongs to the
+    // formula too.
+    for words in [
+        "thu tuong",
+        "chinh phu",
+        "quoc hoi",
+        "xem xet",
+        "chi dao",
+        "cho y kien",
+        "quyet dinh",
+    ] {
+        rest = rest.replace(words, " ");
     }
     only_titles(&rest)
+}
+
+/// The execution article of a decision (`Điều 3. Chánh Văn phòng ..., Giám đốc các Sở ...
+/// chịu trách nhiệm thi hành Quyết định này./.`): the list of those bound by the document,
+/// which every decision ends with; no task of its own.
+pub fn is_execution_article(text: &str) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "quyet dinh",
+        "nghi quyet",
+        "nghi dinh",
+        "chi thi",
+        "thong tu",
+    ];
+    // Most texts hold no `hành` (`hanh` typed without marks): fold only those that do.
+    if !text.contains("hành") && !text.contains("hanh") && !text.contains("HÀNH") {
+        return false;
+    }
+    let folded = vntask_tokenizer::fold(text);
+    folded.match_indices("thi hanh ").any(|(at, verb)| {
+        let after = folded.get(at + verb.len()..).unwrap_or_default();
+        DOCUMENTS.iter().any(|d| {
+            after
+                .strip_prefix(d)
+                .is_some_and(|rest| rest.trim_start().starts_with("nay"))
+        })
+    })
 }
 
 /// The address formula of a Công điện (telegram): `Bộ trưởng Bộ X điện:`, `THỦ TƯỚNG CHÍNH PHỦ
