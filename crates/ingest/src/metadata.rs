@@ -41,9 +41,10 @@ static MEETING_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-// A news page's publication stamp: `19/07/2024 14:30`, `Thứ sáu, 19/07/2024 - 14:30`.
+// A news page's publication stamp: `19/07/2024 14:30`, `Thứ sáu, 19/07/2024 - 14:30`, with
+// the page's view counter beside it (`24/11/2025 08:30 Lượt xem: 1.245`).
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{L} ]{2,12},\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\s*[-|,]?\s*(?:\d{1,2}:\d{2}|\d{1,2}h\d{2})(?:\s*\(?GMT[+\d]*\)?)?$")
+    Regex::new(r"^(?:[\p{L} ]{2,12},\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\s*[-|,]?\s*(?:\d{1,2}:\d{2}|\d{1,2}h\d{2})(?:\s*\(?GMT[+\d]*\)?)?(?:\s*[-|]?\s*(?:Lượt xem|Lượt đọc|Lượt truy cập)\s*:?\s*[\d.,]+)?$")
         .expect("valid regex")
 });
 // `TỈNH ỦY X` / `THÀNH ỦY X` (a province's or a city's Party committee) is in province X:
@@ -250,6 +251,12 @@ pub fn scan(lines: &[&str]) -> Header {
             .map(|l| l.trim())
             .find(|l| l.chars().count() >= 25 && !is_weather_line(l))
             .map(str::to_string);
+        // A provincial portal's name before the stamp (`Cổng thông tin điện tử tỉnh Lâm
+        // Đồng`, which the HTML reader puts there) gives the province.
+        meta.province = lines[..stamp]
+            .iter()
+            .filter(|l| Some(l.trim()) != meta.title.as_deref())
+            .find_map(|l| province_of(l));
         // After the stamp: the source, share and font-size widgets (short lines without
         // sentence punctuation).
         let mut next = stamp + 1;

@@ -116,6 +116,13 @@ static TIME_ELEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)<time[^>]*datetime\s*=\s*["'](\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?"#)
         .expect("valid regex")
 });
+/// The site's name: `<meta property="og:site_name" content="...">`, or the last part of the
+/// page's `<title>` (`Headline - Cổng thông tin điện tử tỉnh Lâm Đồng`).
+static SITE_NAME_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)og:site_name["']?\s+content\s*=\s*["']([^"']+)["']"#).expect("valid regex")
+});
+static TITLE_ELEMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title>").expect("valid regex"));
 static H1: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1>").expect("valid regex"));
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid regex"));
@@ -134,6 +141,11 @@ pub fn to_text(html: &str) -> String {
             out.lines.push(headline);
         }
     }
+    // A provincial portal's name (`Cổng thông tin điện tử tỉnh Lâm Đồng`) says whose bodies
+    // the article names without their province (`Sở Xây dựng`, `Công an tỉnh`).
+    if let Some(site) = provincial_site_name(html) {
+        out.lines.push(site);
+    }
     if let Some(caps) = PUBLISHED_META
         .captures(html)
         .or_else(|| TIME_ELEMENT.captures(html))
@@ -147,6 +159,29 @@ pub fn to_text(html: &str) -> String {
     }
     out.render(article(html));
     out.finish()
+}
+
+/// The site's name, when it ends with a province (`... tỉnh X`, `... thành phố X`).
+fn provincial_site_name(html: &str) -> Option<String> {
+    let from_meta = SITE_NAME_META
+        .captures(html)
+        .and_then(|caps| caps.get(1))
+        .map(|m| m.as_str().to_string());
+    let from_title = || {
+        let title = TITLE_ELEMENT.captures(html)?.get(1)?.as_str();
+        let title = collapse(&decode_entities(&TAG.replace_all(title, " ")));
+        let cut = [" - ", " | ", " – "]
+            .iter()
+            .filter_map(|sep| title.rfind(sep).map(|at| at + sep.len()))
+            .max()?;
+        Some(title.get(cut..)?.trim().to_string())
+    };
+    let name = from_meta
+        .filter(|n| crate::metadata::province_of(n).is_some())
+        .or_else(from_title)?;
+    crate::metadata::province_of(&name)
+        .is_some()
+        .then_some(name)
 }
 
 /// The `<article>` element, when the page has one (its body without sidebars); else the
@@ -484,6 +519,34 @@ pub fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_provincial_portal_name_opens_the_text() {
+        let page = "<html><head><title>Chỉ đạo khắc phục sạt lở - Cổng thông tin điện tử tỉnh Lâm Đồng</title></head><body><article><h1>Chỉ đạo khắc phục sạt lở</h1><p>Nội dung.</p></article></body></html>";
+        let text = to_text(page);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(
+            lines.get(..2),
+            Some(
+                [
+                    "Chỉ đạo khắc phục sạt lở",
+                    "Cổng thông tin điện tử tỉnh Lâm Đồng"
+                ]
+                .as_slice()
+            ),
+            "{text}"
+        );
+        // `og:site_name` wins over the title.
+        let page = r#"<html><head><meta property="og:site_name" content="Báo Quảng Ninh điện tử - Cổng TTĐT tỉnh Quảng Ninh"><title>Tin - Trang chủ</title></head><body><p>Nội dung.</p></body></html>"#;
+        assert!(to_text(page).contains("Cổng TTĐT tỉnh Quảng Ninh"));
+        // A national site, or a title without a site's name: nothing is added.
+        for page in [
+            "<html><head><title>Thủ tướng chỉ đạo - Báo Điện tử Chính phủ</title></head><body><p>Nội dung.</p></body></html>",
+            "<html><head><title>Sạt lở ở tỉnh Lâm Đồng</title></head><body><p>Nội dung.</p></body></html>",
+        ] {
+            assert_eq!(to_text(page).trim(), "Nội dung.", "{page}");
+        }
+    }
 
     #[test]
     fn article_kept_furniture_dropped() {

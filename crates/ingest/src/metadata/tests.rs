@@ -109,6 +109,34 @@ fn a_resolutions_number_after_its_kind() {
 }
 
 #[test]
+fn a_news_stamp_with_its_view_counter_and_a_provincial_portal() {
+    let lines = [
+        "Chủ tịch UBND tỉnh chỉ đạo khắc phục sạt lở",
+        "Cổng thông tin điện tử tỉnh Lâm Đồng",
+        "24/11/2025 08:30 Lượt xem: 1.245",
+        "Chiều 23/11, Chủ tịch Ủy ban nhân dân tỉnh đã kiểm tra hiện trường.",
+    ];
+    let header = scan(&lines);
+    assert!(header.news);
+    assert_eq!(
+        header.meta.published.map(|d| d.iso()),
+        Some("2025-11-24".into())
+    );
+    assert_eq!(header.meta.province.as_deref(), Some("tỉnh Lâm Đồng"));
+    // A national site names no province; a headline is not a site's name unless it ends
+    // with a province.
+    let lines = [
+        "Thủ tướng chỉ đạo khắc phục sạt lở tại các tỉnh miền Trung",
+        "Báo Điện tử Chính phủ",
+        "24/11/2025 08:30",
+        "Sáng 24/11, Thủ tướng chủ trì cuộc họp.",
+    ];
+    assert_eq!(scan(&lines).meta.province, None);
+    // A counter alone is no stamp.
+    assert!(!scan(&["Lượt xem: 1.245", "Nội dung bài viết dài hơn một chút."]).news);
+}
+
+#[test]
 fn news_stamp_and_short_meeting_date() {
     let lines = [
         "Hà Nội 21 °C",
