@@ -232,6 +232,31 @@ fn appendix_after_signature_is_body_again() {
 }
 
 #[test]
+fn a_plan_issued_with_a_decision_starts_its_own_sections() {
+    let text = "QUYẾT ĐỊNH\nBan hành Kế hoạch phòng, chống bệnh dại\n\nĐiều 3. Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này./.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nKẾ HOẠCH\nPhòng, chống bệnh dại\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế giám sát bệnh dại.\n";
+    let document = read(text.as_bytes(), "a.txt", &IngestOptions::default()).unwrap();
+    let sections: Vec<(&str, &str)> = document
+        .blocks
+        .iter()
+        .map(|b| (b.section.as_str(), b.text.as_str()))
+        .collect();
+    assert_eq!(
+        sections.last().copied(),
+        Some(("I.1", "Sở Y tế giám sát bệnh dại."))
+    );
+    assert_eq!(sections.first().map(|s| s.0), Some("art3"));
+    // The plan's type line and title are its own blocks.
+    assert!(sections.iter().any(|(_, text)| *text == "KẾ HOẠCH"));
+    // A labelled `KẾ HOẠCH` before any signature is no new document.
+    let text = "QUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Ban hành Kế hoạch.\n\nĐiều 2. KẾ HOẠCH\n\n1. Sở Y tế giám sát.\n";
+    let document = read(text.as_bytes(), "a.txt", &IngestOptions::default()).unwrap();
+    assert_eq!(
+        document.blocks.last().map(|b| b.section.as_str()),
+        Some("art2.1")
+    );
+}
+
+#[test]
 fn bracketed_footnotes_of_web_pages() {
     let text = "Bộ Y tế chủ trì[1], phối hợp với\n\n[1] Theo Quyết định số 5/QĐ-TTg.\n\nBộ Tài chính triển khai.\n";
     let document = read(text.as_bytes(), "a.txt", &IngestOptions::default()).unwrap();

@@ -265,6 +265,9 @@ impl Parser<'_> {
             Zone::Furniture => return,
             Zone::Recipients => {
                 if tail::starts_appendix(raw, text) {
+                    // What follows the signature is a part of its own (an appendix, a plan
+                    // issued with a decision): its `I.`, `1.` are not the articles' above.
+                    self.stack.reset();
                     self.zone = Zone::Body;
                 } else {
                     self.tail_line(raw);

@@ -43,9 +43,10 @@ fn list_item(item: &str) -> Option<String> {
 }
 
 /// After the recipients and the signature, what opens an appendix: `Phụ lục 1`, a table
-/// header row, or a title in capitals of several words that is not a signature line.
+/// header row, the type line of a document issued with this one (`KẾ HOẠCH`, `QUY CHẾ`), or a
+/// title in capitals of several words that is not a signature line.
 pub(super) fn starts_appendix(raw: &str, text: &str) -> bool {
-    if is_appendix_label(text) {
+    if is_appendix_label(text) || ATTACHED_TYPES.contains(&text.trim()) {
         return true;
     }
     if raw.contains('\t') {
@@ -56,3 +57,16 @@ pub(super) fn starts_appendix(raw: &str, text: &str) -> bool {
         && text.split_whitespace().count() >= 4
         && !noise::is_signature_line(text)
 }
+
+/// The type lines of documents issued with a decision (`Ban hành kèm theo Quyết định ...`),
+/// in capitals on a line of their own.
+const ATTACHED_TYPES: &[&str] = &[
+    "KẾ HOẠCH",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "ĐỀ ÁN",
+    "CHƯƠNG TRÌNH",
+    "HƯỚNG DẪN",
+    "ĐIỀU LỆ",
+    "PHƯƠNG ÁN",
+];
