@@ -50,6 +50,12 @@ const UNITS: &[&str] = &[
     "cán bộ, công chức",
     "công chức, viên chức",
     "thủ tục hành chính",
+    // `cơ sở` (a facility) folds to `co so`, and `co` alone is `có` (has), no unit.
+    "cơ sở khám bệnh, chữa bệnh",
+    "cơ sở giáo dục",
+    "cơ sở đào tạo",
+    "cơ sở y tế",
+    "cơ sở",
     "dịch vụ công",
     "cơ sở dữ liệu",
     "hệ thống thông tin",
