@@ -450,12 +450,14 @@ fn durations(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
                     _ => None,
                 };
             } else if !(folded.contains(" ky")
-                || folded.contains("ban hanh")
+                || folded.contains("ngay ban hanh")
                 || folded.contains("nay"))
             {
                 // Counted from an event the text does not date (`kể từ ngày nhận được đề
-                // nghị`, from receipt of the request): no date can be resolved, so the span
-                // is kept as an event deadline rather than counted from the document.
+                // nghị`, from receipt of the request; `kể từ ngày văn bản quy phạm pháp luật
+                // được ban hành`, from another text's issue, unlike `kể từ ngày ban hành`):
+                // no date can be resolved, so the span is kept as an event deadline rather
+                // than counted from the document.
                 ambiguous = true;
                 base = None;
             }
