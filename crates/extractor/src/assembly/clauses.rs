@@ -72,10 +72,18 @@ pub(super) fn split_clauses(
     parts.push((start..range.end, current_roles));
     let mut out = Vec::with_capacity(parts.len());
     for (part, part_roles) in parts {
+        let part_start = part.start;
         let mut pieces = split_at_deadlines(text, part, &deadline_context, &found.deadlines);
-        // Each piece has the part's roles; the last one takes them, the others copy them.
+        // Each piece has the part's roles; the last one takes them, the others copy them,
+        // less the bodies that support only later pieces (`X chủ trì A trước ngày 1; phối
+        // hợp với Y tổ chức B trong tháng 5`: Y supports B alone).
         let last = pieces.pop();
-        out.extend(pieces.into_iter().map(|r| (r, part_roles.clone())));
+        out.extend(pieces.into_iter().map(|r| {
+            let said = text.get(part_start..r.end).unwrap_or_default();
+            let mut roles = part_roles.clone();
+            roles.support.retain(|m| said.contains(m.mention.as_str()));
+            (r, roles)
+        }));
         out.extend(last.map(|r| (r, part_roles)));
     }
     out
@@ -318,6 +326,40 @@ mod tests {
                  chính tổng hợp và phân bổ ngân sách chi thường xuyên."
             ),
             vec![vec!["Bộ Xây dựng", "Bộ Tài chính"], vec!["Bộ Tài chính"]]
+        );
+    }
+
+    #[test]
+    fn a_body_that_supports_only_a_later_deadline_part_is_not_the_earlier_ones() {
+        let context = AgencyContext {
+            date: chrono::NaiveDate::from_ymd_opt(2025, 11, 5),
+            ..Default::default()
+        };
+        let support_of_parts = |text: &str| -> Vec<Vec<String>> {
+            let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
+                .expect("a one-line document");
+            let found = Lookups::new(&document, &context);
+            let mentions = agencies::find(text, &context);
+            let roles = agencies::assign_roles(text, &mentions);
+            split_clauses(text, 0..text.len(), false, roles, &found)
+                .into_iter()
+                .map(|(_, roles)| roles.support.into_iter().map(|m| m.name).collect())
+                .collect()
+        };
+        assert_eq!(
+            support_of_parts(
+                "Bộ Tư pháp chủ trì nâng cấp hệ thống, vận hành trước ngày 30/4/2026; phối hợp \
+                 với Bộ Công an tổ chức tập huấn trong tháng 5/2026."
+            ),
+            vec![vec![], vec!["Bộ Công an"]]
+        );
+        // Named before the split, the coordinator supports every part.
+        assert_eq!(
+            support_of_parts(
+                "Bộ Tư pháp chủ trì, phối hợp với Bộ Công an nâng cấp hệ thống trước ngày \
+                 30/4/2026; tổ chức tập huấn trong tháng 5/2026."
+            ),
+            vec![vec!["Bộ Công an"], vec!["Bộ Công an"]]
         );
     }
 
