@@ -387,6 +387,55 @@ fn vni_is_detected_and_decoded() {
 }
 
 #[test]
+fn docx_header_in_one_row_of_multi_paragraph_cells() {
+    // Word users often lay the header out as one row: the issuer's lines in the left cell,
+    // the motto and the place and date in the right one, a paragraph a line.
+    let cell = |paragraphs: &[&str]| {
+        let body: String = paragraphs
+            .iter()
+            .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+            .collect();
+        format!("<w:tc>{body}</w:tc>")
+    };
+    let header = format!(
+        "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+        cell(&["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 96/TB-UBND"]),
+        cell(&[
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Quảng Ngãi, ngày 17 tháng 11 năm 2025",
+        ]),
+    );
+    let task_table = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        cell(&["TT"]),
+        cell(&["Nhiệm vụ"]),
+        cell(&["1"]),
+        cell(&["Rà soát hồ sơ", "trình phê duyệt"]),
+        cell(&["2"]),
+        cell(&["Kiểm tra"]),
+    );
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{header}<w:p><w:r><w:t>THÔNG BÁO</w:t></w:r></w:p><w:p><w:r><w:t>Kết luận của Chủ tịch</w:t></w:r></w:p>{task_table}</w:body></w:document>"#
+    );
+    let bytes = common::zip_of(&[
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/document.xml", &document),
+    ]);
+    let document = read(&bytes, "t.docx", &IngestOptions::default()).unwrap();
+    assert_eq!(document.meta.number.as_deref(), Some("96/TB-UBND"));
+    assert_eq!(document.meta.province.as_deref(), Some("tỉnh Quảng Ngãi"));
+    assert_eq!(
+        document.meta.date.map(|d| d.iso()).as_deref(),
+        Some("2025-11-17")
+    );
+    // A task table's cell keeps its paragraphs on one row.
+    assert!(texts(&document)
+        .iter()
+        .any(|t| t.contains("Rà soát hồ sơ trình phê duyệt")));
+}
+
+#[test]
 fn generated_docx_numbering_footnotes_tables_and_deletions() {
     let document = read(&common::docx(), "test.docx", &IngestOptions::default()).unwrap();
     assert_eq!(document.basis, SpanBasis::Decoded);

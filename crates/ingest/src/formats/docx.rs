@@ -312,8 +312,11 @@ struct Body {
     in_text: bool,
     /// Inside `w:del` (deleted text) or `w:instrText` (field code).
     hidden: usize,
-    /// Table cells of the open rows (nested tables flatten into the outer cell).
-    rows: Vec<Vec<String>>,
+    /// Table cells of the open rows, each a list of its paragraphs (nested tables flatten
+    /// into the outer cell).
+    rows: Vec<Vec<Vec<String>>>,
+    /// The finished rows of the open top-level table, rendered when it closes.
+    table: Vec<Vec<Vec<String>>>,
     table_depth: usize,
     /// Footnote ids in order of reference.
     referenced: Vec<String>,
@@ -378,7 +381,7 @@ impl Body {
             "tr" if !empty && self.table_depth == 1 => self.rows.push(Vec::new()),
             "tc" if !empty && self.table_depth == 1 => {
                 if let Some(row) = self.rows.last_mut() {
-                    row.push(String::new());
+                    row.push(Vec::new());
                 }
             }
             _ => {}
@@ -392,18 +395,16 @@ impl Body {
             "p" => self.end_paragraph(),
             "tr" if self.table_depth == 1 => {
                 if let Some(row) = self.rows.pop() {
-                    if row.iter().any(|c| !c.trim().is_empty()) {
-                        // Tab-separated, as Word writes a table to text: the line parser
-                        // reads task tables (a `TT` header) as rows and layout tables (the
-                        // header's issuer | motto) as lines with cells.
-                        let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
-                        self.lines.push(cells.join("\t"));
+                    if row.iter().flatten().any(|p| !p.trim().is_empty()) {
+                        self.table.push(row);
                     }
                 }
             }
             "tbl" => {
                 self.table_depth = self.table_depth.saturating_sub(1);
                 if self.table_depth == 0 {
+                    let table = std::mem::take(&mut self.table);
+                    self.lines.extend(render_table(&table));
                     // A blank line after the table closes it.
                     self.lines.push(String::new());
                 }
@@ -426,10 +427,9 @@ impl Body {
         self.paragraph.clear();
         if self.table_depth > 0 {
             if let Some(cell) = self.rows.last_mut().and_then(|row| row.last_mut()) {
-                if !cell.is_empty() && !text.is_empty() {
-                    cell.push(' ');
+                if !text.is_empty() {
+                    cell.push(text);
                 }
-                cell.push_str(&text);
             }
             return;
         }
@@ -471,4 +471,33 @@ impl Body {
         }
         Some(label)
     }
+}
+
+/// The lines of a table, tab-separated as Word writes a table to text: the line parser reads
+/// task tables (a `TT` header) as rows and the header's issuer | motto as lines with cells.
+/// A row's cell paragraphs are joined by a space, except in a layout table (at most two
+/// rows, a cell of several paragraphs: `ỦY BAN NHÂN DÂN` / `TỈNH X` / `Số: ...` beside the
+/// motto and the place and date), whose rows give a line per paragraph, the cells' k-th
+/// paragraphs side by side, as a header laid out line by line would read.
+fn render_table(table: &[Vec<Vec<String>>]) -> Vec<String> {
+    let layout = table.len() <= 2 && table.iter().flatten().any(|cell| cell.len() >= 2);
+    let mut lines = Vec::new();
+    for row in table {
+        if layout {
+            let depth = row.iter().map(Vec::len).max().unwrap_or(0);
+            for k in 0..depth {
+                let cells: Vec<&str> = row
+                    .iter()
+                    .map(|cell| cell.get(k).map_or("", |p| p.trim()))
+                    .collect();
+                if cells.iter().any(|c| !c.is_empty()) {
+                    lines.push(cells.join("\t"));
+                }
+            }
+        } else {
+            let cells: Vec<String> = row.iter().map(|cell| cell.join(" ")).collect();
+            lines.push(cells.join("\t"));
+        }
+    }
+    lines
 }
