@@ -24,6 +24,14 @@ static RELATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A time of day between the relation words and the date: `kể từ 12 giờ ngày 18/11`,
+/// `trước 17 giờ 30 chiều ngày 19/11`, `trước 17h ngày 19/11`, `trước 08:00 ngày 20/11`.
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?|\d{1,2}:\d{2})(?:\s+(?:sáng|trưa|chiều|tối))?\s+$",
+    )
+});
+
 /// `chậm nhất` alone before a date: `chậm nhất ngày 30/6`.
 static LATE_ONLY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:chậm nhất|muộn nhất)(?:\s+là)?\s*:?\s*$"));
@@ -64,7 +72,11 @@ pub struct Cue {
 /// Reads the relation words that end at `start` in `text`.
 pub fn cue_before(text: &str, start: usize) -> Cue {
     let window_start = back_boundary(text, start, 60);
-    let window = &text[window_start..start];
+    let mut window = &text[window_start..start];
+    // The relation words stand before the time of day, if one is given.
+    if let Some(time) = TIME_OF_DAY.find(window) {
+        window = &window[..time.start() + 1];
+    }
     let mut cue = Cue {
         start,
         relation: None,
