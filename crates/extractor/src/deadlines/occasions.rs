@@ -6,6 +6,7 @@ use super::gates;
 use super::grammar::{Found, Kind};
 use super::keywords::{Word, Words};
 use super::DeadlineContext;
+use chrono::Datelike;
 use regex::Regex;
 use std::sync::LazyLock;
 use vntask_writer::{Precision, Recurring, Relation};
@@ -61,6 +62,11 @@ pub(super) static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// `ngày 05 của tháng sau`, `ngày 10 tháng sau` (the fifth of the next month): a day of the
+/// month after the reference date's.
+static NEXT_MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)ngày\s+(?P<d>\d{1,2})\s+(?:của\s+)?tháng\s+sau(?-u:\b)"));
+
 /// `gated`: skip a pattern when its words are missing (`words`) or its gate (see `gates`)
 /// shows it cannot match.
 pub(super) fn recurring(
@@ -78,6 +84,34 @@ pub(super) fn recurring(
     // `ngày 20 hằng tháng`, `ngày 31/12 mỗi năm`, `ngày 15 tháng cuối quý`.
     if words.has(Word::Ngay) && words.any(&[Word::Hang, Word::Moi, Word::Quy]) {
         repeat_days(text, context, out);
+    }
+    // `ngày 05 của tháng sau`.
+    if words.has(Word::Ngay) && words.has(Word::Sau) {
+        next_month_days(text, context, out);
+    }
+}
+
+/// `ngày 05 của tháng sau`: the day of the month after the reference date's month.
+fn next_month_days(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
+    for caps in NEXT_MONTH_DAY.captures_iter(text) {
+        let (Some(whole), Some(day)) = (caps.get(0), caps.name("d")) else {
+            continue;
+        };
+        let Ok(day) = day.as_str().parse::<u32>() else {
+            continue;
+        };
+        let due = context.reference.and_then(|r| {
+            let (year, month) = if r.month() == 12 {
+                (r.year() + 1, 1)
+            } else {
+                (r.year(), r.month() + 1)
+            };
+            chrono::NaiveDate::from_ymd_opt(year, month, day)
+        });
+        let mut found = Found::new(whole.range(), Kind::Day, Precision::Day, "DL003");
+        found.due = due;
+        found.has_day_word = true;
+        out.push(found);
     }
 }
 

@@ -41,6 +41,8 @@ pub static RULES: &[Rule] = &[
                 "báo cáo Ủy ban nhân dân tỉnh ngày 15 tháng 12 năm 2024",
                 "2024-12-15 day",
             ),
+            // The day of the month after the document's (reference 2024-07-19).
+            yes("báo cáo trước ngày 05 của tháng sau", "2024-08-05 day"),
             no("tính ngày 15 tháng 12 năm 2024, đã giải ngân 40%"),
             no("Quyết định số 06/QĐ-TTg ngày 06 tháng 01 năm 2022"),
             no("Nghị định 123/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ"),
