@@ -100,6 +100,18 @@ fn drafts(
     drafts
 }
 
+/// A row that heads a group of the table's rows (`I | Hạ tầng số | | |`): numbered with a
+/// Roman numeral or a capital letter, as a document's parts are, with nobody to lead it and
+/// no deadline. The rows under it are the tasks.
+fn is_group_row(row: &vntask_ingest::TableRow, cells: &columns::Columns) -> bool {
+    let part_number = row.number.as_deref().is_some_and(|n| {
+        let n = n.trim().trim_end_matches(['.', ')']);
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_uppercase())
+    });
+    let blank = |cell: Option<&str>| cell.is_none_or(|c| c.trim().is_empty());
+    part_number && blank(cells.lead) && blank(cells.support) && blank(cells.deadline)
+}
+
 fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
     let row = block.table.as_ref()?;
     let cells = columns::columns(row);
@@ -110,7 +122,7 @@ fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
         .copied()
         .collect::<Vec<_>>()
         .join(" | ");
-    if text.is_empty() {
+    if text.is_empty() || is_group_row(row, &cells) {
         return None;
     }
     let lead = agencies::find_in_cell(cells.lead.unwrap_or_default(), context);

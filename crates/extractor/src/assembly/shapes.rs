@@ -88,6 +88,11 @@ pub static RULES: &[Rule] = &[
                 "Bộ Tư pháp | Xây dựng Nghị định | Trình Chính phủ",
             ),
             no("TT\tTÊN\tGHI CHÚ\n"),
+            // A row heading a group of rows (a Roman numeral, no lead, no deadline) is none.
+            yes(
+                "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\nI\tHạ tầng số\t\t\n1\tNâng cấp Trung tâm dữ liệu\tBộ Tài chính\tTháng 9",
+                "Bộ Tài chính | Nâng cấp Trung tâm dữ liệu",
+            ),
         ],
     },
 ];
