@@ -56,7 +56,7 @@ static GOAL: LazyLock<Regex> = LazyLock::new(|| {
 /// What announces a target.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|đạt|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+dưới|đầy\s+đủ|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|thu\s+hút|huy\s+động|tiết\s+kiệm|tăng|giảm|nâng|cho|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|trong\s+năm)(?:[^\p{L}]|$)",
+        r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|đạt|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+dưới|đầy\s+đủ|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|thu\s+hút|huy\s+động|hỗ\s+trợ|tiết\s+kiệm|tăng|giảm|nâng|cho|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|trong\s+năm)(?:[^\p{L}]|$)",
     )
 });
 /// Words that announce an amount of money to reach: funds to allocate or disburse
@@ -183,7 +183,20 @@ fn is_reported(text: &str, q: &Quantity) -> bool {
     }
     let clause_stop = clause_end(text, q.range.end, false);
     let after = &text[q.range.end..forward_boundary(text, q.range.end, 80).min(clause_stop)];
-    DONE_AFTER.is_match(after) && last_goal.is_none()
+    DONE_AFTER
+        .find_iter(after)
+        .any(|m| !is_medium_sized(after, m))
+        && last_goal.is_none()
+}
+
+/// Whether a `vừa` found after a figure is `nhỏ và vừa` (small and medium-sized: `500 doanh
+/// nghiệp nhỏ và vừa`), not `vừa` (just: `vừa hoàn thành`).
+fn is_medium_sized(after: &str, found: regex::Match) -> bool {
+    let word = found.as_str().trim_matches(|c: char| !c.is_alphabetic());
+    word.to_lowercase() == "vừa"
+        && after
+            .get(..found.start() + found.as_str().find(word).unwrap_or(0))
+            .is_some_and(|before| before.trim_end().to_lowercase().ends_with(" và"))
 }
 
 /// A counted quantity is a target only when a target word stands before it in its clause.
