@@ -208,6 +208,20 @@ fn the_body_that_assigns_is_neither() {
 }
 
 #[test]
+fn a_noun_ending_in_trinh_is_not_the_verb_trinh() {
+    // `trình X` (submit to X) makes X neither; `công trình` (works), `chương trình`
+    // (programme) before a subject do not.
+    let (lead, ..) = roles_of(
+        "Về vận hành công trình, Cục Quản lý và Xây dựng công trình thủy lợi chỉ đạo các công ty",
+    );
+    assert_eq!(lead, ["Cục Quản lý và Xây dựng công trình thủy lợi"]);
+    let (lead, ..) = roles_of("Về chương trình mục tiêu, Bộ Y tế chủ trì tổng hợp");
+    assert_eq!(lead, ["Bộ Y tế"]);
+    let (lead, ..) = roles_of("Hoàn thiện dự thảo, trình Bộ Y tế phê duyệt");
+    assert!(lead.is_empty(), "{lead:?}");
+}
+
+#[test]
 fn the_body_advised_is_neither() {
     // `tham mưu X`, `giúp X`: X decides on the adviser's work; the adviser leads (in an
     // item under an agency heading, the heading's agency).

@@ -102,6 +102,27 @@ const NEITHER_CUES: &[&str] = &[
     "giup",
 ];
 
+/// Nouns ending in `trình` (folded), whose last word is not the verb `trình` (submit to):
+/// `công trình` (works), `chương trình` (programme), `quy trình`, `lộ trình`, `quá trình`,
+/// `tiến trình`, `hành trình`, `giáo trình`, `phương trình`.
+const TRINH_NOUNS: &[&str] = &[
+    "cong", "chuong", "quy", "lo", "qua", "tien", "hanh", "giao", "phuong",
+];
+
+/// [`ends_with_words`] for a cue before a body, where a noun ending in the cue's word is not
+/// the cue: `Về vận hành công trình, Cục X chỉ đạo ...` (works) is not `trình Cục X` (submit).
+fn ends_with_cue(text: &str, cue: &str) -> bool {
+    if !ends_with_words(text, cue) {
+        return false;
+    }
+    if cue != "trinh" {
+        return true;
+    }
+    let before = text[..text.len() - cue.len()].trim_end();
+    let previous = before.rsplit(' ').next().unwrap_or_default();
+    !TRINH_NOUNS.contains(&previous)
+}
+
 fn ends_with_words(text: &str, cue: &str) -> bool {
     text == cue
         || text
@@ -350,7 +371,7 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
                 (Role::Support, Some("AG104"))
             } else if LEAD_CUES.iter().any(|c| ends_with_words(cue, c)) {
                 (Role::Lead, Some("AG101"))
-            } else if NEITHER_CUES.iter().any(|c| ends_with_words(cue, c))
+            } else if NEITHER_CUES.iter().any(|c| ends_with_cue(cue, c))
                 || governed_object_inside(stripped)
             {
                 (Role::Neither, None)
