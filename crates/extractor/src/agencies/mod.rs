@@ -320,6 +320,11 @@ pub fn issuing_province(header: &str, date: Option<NaiveDate>) -> Option<String>
     Some(entry.province_full_name())
 }
 
+/// Whether the bodies opening `text` are followed by a directive's verb (see `roles.rs`).
+pub fn subject_acts(text: &str, mentions: &[AgencyMention]) -> bool {
+    roles::subject_acts(text, mentions)
+}
+
 /// Assigns roles to the mentions of one task text (see `roles.rs`).
 pub fn assign_roles(text: &str, mentions: &[AgencyMention]) -> Roles {
     roles::assign(text, mentions)

@@ -415,6 +415,33 @@ fn addresses_officials(between: &str) -> bool {
     })
 }
 
+/// Whether the bodies that open `text` (the first mention and those listed with it: `Bộ A,
+/// Bộ B và các địa phương`) are followed by the verb phrase of a directive (`phải`, `cần`,
+/// `khẩn trương`, `chủ trì`, `tập trung` ...): a subject that acts, not a list of attendees.
+pub fn subject_acts(text: &str, mentions: &[AgencyMention]) -> bool {
+    let Some(first) = mentions.first() else {
+        return false;
+    };
+    let mut end = first.range.end;
+    for next in mentions.iter().skip(1) {
+        let gap = text.get(end..next.range.start).unwrap_or("-");
+        let gap = gap.trim().trim_start_matches(',').trim();
+        if !(gap.is_empty() || gap == "và") {
+            break;
+        }
+        end = next.range.end;
+    }
+    let rest: String = text
+        .get(end..)
+        .unwrap_or_default()
+        .chars()
+        .take(40)
+        .collect();
+    let rest = vntask_tokenizer::fold(&rest);
+    let rest = rest.trim_start_matches([' ', ',']);
+    ACTION_WORDS.iter().any(|w| starts_with_words(rest, w))
+}
+
 /// Builds [`Roles`] from the decisions.
 pub fn assign(text: &str, mentions: &[AgencyMention]) -> Roles {
     let mut roles = Roles::default();

@@ -190,9 +190,17 @@ pub fn block_tasks(
         if let Some(drafts) = item_tasks(block, mentions, inherited, found) {
             return drafts;
         }
-        return Vec::new();
+        // An item that is no task as a whole may still hold a sentence that assigns work:
+        // `o) Nhất trí chủ trương ... . Bộ X chủ trì, phối hợp với ... tăng cường ...`,
+        // `3. Đồng ý chủ trương ... . Giao Vụ Y chủ trì ...`.
+        if vntask_tokenizer::sentences(&block.text).len() < 2 {
+            return Vec::new();
+        }
+        // Only sentences whose subject acts: an item's statistics (`Các bộ, ngành có 828
+        // hệ thống ...`) are no tasks.
+        return sentence_tasks(block, mentions, found, zone, true);
     }
-    sentence_tasks(block, mentions, found, zone)
+    sentence_tasks(block, mentions, found, zone, false)
 }
 
 /// A whole item as one task (or one per `(1)`, `(2)` part when it enumerates actions).
@@ -247,12 +255,15 @@ fn item_tasks(
 }
 
 /// Prose: each sentence that assigns work on its own is a task.
-/// `block_mentions` are those of the whole block, which a one-sentence block reuses.
+/// `block_mentions` are those of the whole block, which a one-sentence block reuses;
+/// `acting`: a sentence whose subject opens it (TK002) counts only when a directive's verb
+/// follows the subject ([`agencies::subject_acts`]).
 fn sentence_tasks(
     block: &Block,
     block_mentions: &[AgencyMention],
     found: &Lookups,
     zone: Zone,
+    acting: bool,
 ) -> Vec<Draft> {
     let context = found.context;
     let mut out = Vec::new();
@@ -265,29 +276,59 @@ fn sentence_tasks(
             own = agencies::find(text, context);
             &own
         };
-        let Some(shape) = shapes::classify(text, mentions, false) else {
-            continue;
-        };
-        // Under a review heading only an outright assignment (`Đề nghị X`, `Giao X`) counts.
-        if zone == Zone::Report && shape.rule != "TK001" {
-            continue;
-        }
-        if shapes::is_report(text)
-            || shapes::is_closing_report(text, mentions)
-            || shapes::is_address_formula(text, mentions)
-            || shapes::is_execution_article(text)
-        {
+        let task = prose_task(text, mentions, zone).filter(|(shape, _)| {
+            !acting || shape.rule != "TK002" || agencies::subject_acts(text, mentions)
+        });
+        if let Some((shape, roles)) = task {
+            for (part, part_roles) in split_clauses(&block.text, range, true, roles, found) {
+                out.push(draft(block, part, part_roles, &shape));
+            }
             continue;
         }
-        let roles = agencies::assign_roles(text, mentions);
-        if roles.lead.is_empty() && roles.lead_groups.is_empty() {
-            continue;
-        }
-        for (part, part_roles) in split_clauses(&block.text, range, true, roles, found) {
-            out.push(draft(block, part, part_roles, &shape));
+        // A sentence that is no task may still end with a `;` clause that is one: `Thời
+        // gian qua, Chính phủ đã chú trọng ...; thời gian tới, các bộ, ngành, địa phương
+        // phải tập trung ...` (a report, then an assignment). The first such clause and
+        // what follows it in the sentence are read as the task.
+        for (at, _) in text.match_indices("; ") {
+            let clause_start = range.start + at + 2;
+            let rest = &block.text[clause_start..range.end];
+            let mentions = agencies::find(rest, context);
+            // The clause opens with its subject and a verb (`các bộ, ngành, địa phương phải
+            // ...`), not with a list of attendees (`...; Ủy ban nhân dân các tỉnh A, B.`).
+            let task = prose_task(rest, &mentions, zone)
+                .filter(|_| agencies::subject_acts(rest, &mentions));
+            if let Some((shape, roles)) = task {
+                let clause = clause_start..range.end;
+                for (part, part_roles) in split_clauses(&block.text, clause, true, roles, found) {
+                    out.push(draft(block, part, part_roles, &shape));
+                }
+                break;
+            }
         }
     }
     out
+}
+
+/// The shape and roles of a sentence (or the rest of one) read as prose, when it assigns
+/// work on its own: a task shape, not a report or a formula, and a lead.
+fn prose_task(text: &str, mentions: &[AgencyMention], zone: Zone) -> Option<(Shape, Roles)> {
+    let shape = shapes::classify(text, mentions, false)?;
+    // Under a review heading only an outright assignment (`Đề nghị X`, `Giao X`) counts.
+    if zone == Zone::Report && shape.rule != "TK001" {
+        return None;
+    }
+    if shapes::is_report(text)
+        || shapes::is_closing_report(text, mentions)
+        || shapes::is_address_formula(text, mentions)
+        || shapes::is_execution_article(text)
+    {
+        return None;
+    }
+    let roles = agencies::assign_roles(text, mentions);
+    if roles.lead.is_empty() && roles.lead_groups.is_empty() {
+        return None;
+    }
+    Some((shape, roles))
 }
 
 fn draft(block: &Block, range: Range<usize>, roles: Roles, shape: &Shape) -> Draft {

@@ -38,6 +38,19 @@ pub static RULES: &[Rule] = &[
                 "Bộ Y tế | Bộ Y tế khẩn trương hoàn thiện Đề án.",
             ),
             no("Sau khi nghe Bộ Y tế báo cáo, Thủ tướng kết luận."),
+            // An item that is no task as a whole, with a sentence whose subject acts; its
+            // statistics are none.
+            yes(
+                "o) Nhất trí chủ trương huy động chuyên gia. Bộ Y tế chủ trì, phối hợp với các cơ quan báo chí tăng cường tuyên truyền.",
+                "Bộ Y tế | Bộ Y tế chủ trì, phối hợp với các cơ quan báo chí tăng cường tuyên truyền.",
+            ),
+            no("a) Về hệ thống thông tin. Các bộ, ngành có 828 hệ thống, tương đương 22,6%."),
+            // A report, then a `;` clause that assigns; a clause listing attendees does not.
+            yes(
+                "Thời gian qua, Chính phủ đã chú trọng đầu tư hạ tầng giao thông; thời gian tới, Bộ Xây dựng phải tập trung đầu tư hạ tầng số.",
+                "Bộ Xây dựng | thời gian tới, Bộ Xây dựng phải tập trung đầu tư hạ tầng số.",
+            ),
+            no("Tham dự cuộc họp có đại diện Văn phòng Chính phủ; Ủy ban nhân dân các tỉnh Lào Cai, Tuyên Quang."),
             // A report's closing formula, with what it asks of its addressee, and a
             // decision's execution article.
             no("Bộ Xây dựng kính báo cáo Thủ tướng Chính phủ xem xét, chỉ đạo./."),
