@@ -28,6 +28,17 @@ fn a_unit_name_runs_to_the_verb_or_the_punctuation() {
             "Vụ Kế hoạch - Tài chính",
         ),
         ("Viện Năng lượng nghiên cứu, đề xuất", "Viện Năng lượng"),
+        // `đăng` (post), `gửi` (send), `thông báo` (announce) end a name that runs in lower
+        // case (`Phòng Công chức, viên chức`).
+        (
+            "phối hợp với Phòng Công chức, viên chức đăng thông báo tuyển dụng",
+            "Phòng Công chức, viên chức",
+        ),
+        ("Phòng Tổ chức cán bộ gửi danh sách", "Phòng Tổ chức cán bộ"),
+        (
+            "Trung tâm Thông tin thông báo lịch thi",
+            "Trung tâm Thông tin",
+        ),
         (
             "phối hợp với Trung tâm Thông tin công nghiệp và thương mại đẩy mạnh",
             "Trung tâm Thông tin công nghiệp và thương mại",

@@ -67,6 +67,7 @@ pub(super) const VERB_PAIRS: &[&str] = &[
     "chủ động",
     "chủ trì",
     "chuẩn bị",
+    "công bố",
     "cung cấp",
     "đánh giá",
     "đảm bảo",
@@ -95,7 +96,9 @@ pub(super) const VERB_PAIRS: &[&str] = &[
     "thẩm định",
     "theo dõi",
     "thống nhất",
+    "thông báo",
     "thực hiện",
+    "tiếp nhận",
     "tiếp tục",
     "tổ chức",
     "tổng hợp",
@@ -109,10 +112,10 @@ pub(super) const VERB_PAIRS: &[&str] = &[
 /// Words that never stand inside a unit's name after its head: determiners, prepositions,
 /// auxiliaries and the verbs of assigning (`các`, `tại`, `thuộc`, `được`, `giao`).
 pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "bằng", "các", "cần", "cho", "có", "của", "cử", "để", "đã", "đang", "đến", "do", "dưới",
-    "được", "giao", "hằng", "hàng", "khi", "không", "là", "mọi", "này", "nếu", "ngay", "ngày",
-    "nhằm", "những", "như", "ở", "phải", "qua", "sau", "sẽ", "sớm", "tại", "tháng", "theo",
-    "thuộc", "trên", "trong", "trước", "từ", "về", "với",
+    "bằng", "các", "cần", "cho", "có", "của", "cử", "để", "đã", "đăng", "đang", "đến", "do",
+    "dưới", "được", "giao", "gửi", "hằng", "hàng", "khi", "không", "là", "mọi", "này", "nếu",
+    "ngay", "ngày", "nhằm", "những", "như", "ở", "phải", "qua", "sau", "sẽ", "sớm", "tại", "tháng",
+    "theo", "thuộc", "trên", "trong", "trước", "từ", "về", "với",
 ];
 
 /// Verbs whose object is a body being made or remade (`Thành lập Ban Chỉ huy phòng cháy`): the
