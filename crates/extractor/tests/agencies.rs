@@ -416,6 +416,18 @@ fn border_tax_and_service_bodies_of_a_province() {
         names("Ủy ban nhân dân xã Tân Phú, Ủy ban nhân dân phường 3 thực hiện"),
         ["Ủy ban nhân dân xã Tân Phú", "Ủy ban nhân dân phường 3"]
     );
+    // `Giám đốc các Sở: A, B`: the province's departments named by their field.
+    assert_eq!(
+        names("Giám đốc các Sở: Y tế, Tài chính, Nông nghiệp và Môi trường chủ trì"),
+        [
+            "Sở Y tế tỉnh Quảng Ninh",
+            "Sở Tài chính tỉnh Quảng Ninh",
+            "Sở Nông nghiệp và Môi trường tỉnh Quảng Ninh"
+        ]
+    );
+    // Without fields after it, `các số:` (the numbers) is no group.
+    assert!(names("Rà soát các số: 12, 13 trong danh mục").is_empty());
+    assert!(find("Rà soát các số: 12, 13", &ctx()).is_empty());
     // So is a name that is a common noun: `Bưu điện văn hóa xã` is a village post office.
     assert!(names("Bưu điện văn hóa xã được nâng cấp").is_empty());
     assert!(names("thu thuế đúng hạn").is_empty());

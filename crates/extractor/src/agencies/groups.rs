@@ -18,6 +18,9 @@ pub enum ListHead {
     Ministries,
     /// `các địa phương:`, `UBND các tỉnh:`: provinces named bare follow.
     Provinces,
+    /// `Giám đốc các Sở:`: a province's departments named by their field follow (`Y tế,
+    /// Tài chính`); without them the phrase is nothing (`các số:` is `the numbers:`).
+    Departments,
 }
 
 /// One group phrase.
@@ -91,6 +94,7 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("Trưởng ngành", &[G]),
     g("các Bộ trưởng", &[M]),
     head("các bộ", &[M], ListHead::Ministries),
+    head("các Sở:", &[], ListHead::Departments),
     head("Bộ trưởng các bộ", &[M], ListHead::Ministries),
     // Provinces.
     g(

@@ -78,9 +78,11 @@ pub static RULES: &[Rule] = &[
     ),
     rule(
         "AG003",
-        "A ministry named by its field alone in a list that began with a ministry or with `các bộ` (`Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an, Quốc phòng`, `Các bộ Xây dựng, Công Thương`).",
+        "A ministry named by its field alone in a list that began with a ministry or with `các bộ` (`Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an, Quốc phòng`, `Các bộ Xây dựng, Công Thương`); a province's department after `các Sở:` (`Giám đốc các Sở: Y tế, Tài chính`).",
         &[
             yes("Bộ Giáo dục và Đào tạo, Y tế chủ trì", "Bộ Y tế"),
+            yes("Giám đốc các Sở: Y tế, Tài chính chủ trì", "Sở Tài chính"),
+            no("Rà soát các số: 12, 13 trong danh mục"),
             yes("các Bộ: Công an, Quốc phòng, Thông tin và Truyền thông", "Bộ Quốc phòng"),
             yes("Các bộ Xây dựng, Công Thương đẩy mạnh", "Bộ Xây dựng"),
             no("Bộ Tài chính, xây dựng cơ chế"),

@@ -43,6 +43,8 @@ enum List {
     None,
     Ministries,
     Provinces,
+    /// A province's departments named by their field after `các Sở:`.
+    Departments,
     Other,
 }
 
@@ -205,6 +207,30 @@ impl<'a> Resolver<'a> {
         let head = has(&|c| matches!(c, Candidate::Head { .. }));
         let province = has(&|c| matches!(c, Candidate::Province { .. }));
 
+        // A department's field after `các Sở:` (`Giám đốc các Sở: Y tế, Tài chính`): the
+        // provincial body `Sở` + the field, named as one written in full would be.
+        if let Some(Candidate::Field { .. }) = field {
+            if self.continues(List::Departments, start) && upper_initial(original()) {
+                let department = raw.candidates.iter().find_map(|c| match c {
+                    Candidate::Field { index } => self.department_of(*index),
+                    _ => None,
+                });
+                if let Some(department) = department {
+                    let m = match self.context_province() {
+                        Some(province) => self.provincial(department, province, "AG003"),
+                        None => Mention {
+                            id: None,
+                            name: department.name.clone(),
+                            current: None,
+                            groups: Vec::new(),
+                            rule: "AG003",
+                        },
+                    };
+                    self.push(start, end, m, List::Departments);
+                    return 1;
+                }
+            }
+        }
         // A ministry field continuing a list: `Bộ Giáo dục và Đào tạo, Y tế`, `các Bộ: Công an`.
         if let Some(Candidate::Field { .. }) = field {
             if self.continues(List::Ministries, start) && upper_initial(original()) {
@@ -316,6 +342,14 @@ impl<'a> Resolver<'a> {
                     self.pending_head = Some(start);
                     return Some(1);
                 }
+                ListHead::Departments
+                    if member_follows(|c| matches!(c, Candidate::Field { .. }))
+                        && upper_initial(next_original) =>
+                {
+                    self.list = List::Departments;
+                    self.last_end = end;
+                    return Some(1);
+                }
                 // `các tỉnh: A, B` and `Ủy ban nhân dân các tỉnh A, B, C` name the provinces.
                 ListHead::Provinces
                     if (gap.trim() == ":" || upper_initial(next_original))
@@ -328,6 +362,10 @@ impl<'a> Resolver<'a> {
                 }
                 _ => {}
             }
+        }
+        // Without its members `các Sở:` names nothing (`các số:` is the numbers).
+        if phrase.list_head == ListHead::Departments {
+            return None;
         }
         // `các bộ, ngành liên quan`: any group followed by `(có) liên quan` is the related bodies.
         let after = self.key.text.get(end..).unwrap_or_default();
@@ -354,6 +392,17 @@ impl<'a> Resolver<'a> {
         };
         self.push(start, end, m, List::Other);
         Some(1)
+    }
+
+    /// The provincial department of the ministry field `index` (`Y tế` of `Bộ Y tế`: `Sở Y
+    /// tế`), valid on the document's date.
+    fn department_of(&self, index: usize) -> Option<&'a Entry> {
+        let gazetteer: &'a Gazetteer = self.gazetteer;
+        let field = gazetteer.entry(index)?.name.strip_prefix("Bộ ")?;
+        let wanted = format!("Sở {field}");
+        gazetteer.entries().iter().find(|e| {
+            e.kind == Kind::ProvincialBody && e.name == wanted && e.valid_on(self.ctx.date)
+        })
     }
 
     fn head_with_province(&mut self, index: usize, raw: &Raw, next: Option<&Raw>) -> Option<usize> {
