@@ -582,6 +582,24 @@ fn every_group_phrase_is_found_with_its_groups() {
 }
 
 #[test]
+fn the_issuing_department_of_a_departments_document() {
+    use vntask_extractor::agencies::issuing_department;
+    assert_eq!(
+        issuing_department("SỞ NỘI VỤ", Some("tỉnh Đồng Nai"), date(2025, 11, 14)).as_deref(),
+        Some("Sở Nội vụ tỉnh Đồng Nai")
+    );
+    // A committee or a ministry is no department.
+    assert_eq!(
+        issuing_department("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", None, date(2025, 11, 14)),
+        None
+    );
+    assert_eq!(
+        issuing_department("BỘ Y TẾ", None, date(2025, 11, 14)),
+        None
+    );
+}
+
+#[test]
 fn the_issuing_province_of_a_provincial_document() {
     use vntask_extractor::agencies::issuing_province;
     let header = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 12/KH-UBND";

@@ -251,6 +251,9 @@ pub struct AgencyContext {
     /// For a ministry's own document, the ministry (`Bộ Công Thương`): whose `Văn phòng Bộ`
     /// and `Thanh tra Bộ` its text names.
     pub ministry: Option<String>,
+    /// For a provincial department's own document, the department (`Sở Nội vụ tỉnh Đồng
+    /// Nai`): whose `Văn phòng Sở` and `Thanh tra Sở` its text names.
+    pub department: Option<String>,
     /// A gazetteer extended by the user (`--agencies FILE`); the built-in one when `None`.
     pub gazetteer: Option<Arc<Gazetteer>>,
 }
@@ -303,6 +306,23 @@ pub fn issuing_ministry(issuer: &str, date: Option<NaiveDate>) -> Option<String>
     let first = find(issuer, &context).into_iter().next()?;
     let entry = context.gazetteer().get(first.id.as_deref()?)?;
     matches!(entry.kind, gazetteer::Kind::Ministry).then_some(first.name)
+}
+
+/// The provincial department that issued a document, from its issuer line (`SỞ NỘI VỤ` under
+/// `UBND TỈNH ĐỒNG NAI`), named with the document's province, for
+/// [`AgencyContext::department`]; `None` when the issuer is not a department (`Sở ...`).
+pub fn issuing_department(
+    issuer: &str,
+    province: Option<&str>,
+    date: Option<NaiveDate>,
+) -> Option<String> {
+    let context = AgencyContext {
+        date,
+        province: province.map(str::to_string),
+        ..Default::default()
+    };
+    let first = find(issuer, &context).into_iter().next()?;
+    first.name.starts_with("Sở ").then_some(first.name)
 }
 
 /// The province of a provincial document, from its header (the first lines, where the issuer

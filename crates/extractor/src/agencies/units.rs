@@ -263,6 +263,15 @@ fn unit_at(
             let end = name_start + "Bộ".len();
             return Some(unit(text, start..end, format!("{head} {ministry}")));
         }
+        // `Văn phòng Sở` alone, in a provincial department's document.
+        if rest
+            .strip_prefix("Sở")
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        {
+            let department = context.department.as_deref()?;
+            let end = name_start + "Sở".len();
+            return Some(unit(text, start..end, format!("{head} {department}")));
+        }
     }
     // `Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã`: the one office of a commune's or
     // district's council and committee.

@@ -53,6 +53,13 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
             .issuer
             .as_deref()
             .and_then(|issuer| crate::agencies::issuing_ministry(issuer, context.reference)),
+        department: document.meta.issuer.as_deref().and_then(|issuer| {
+            crate::agencies::issuing_department(
+                issuer,
+                document.meta.province.as_deref(),
+                context.reference,
+            )
+        }),
         gazetteer: context.gazetteer.clone(),
     };
     let found = blocks::Lookups::new(document, &agency_context);

@@ -111,6 +111,34 @@ fn the_ministrys_own_office_and_inspectorate() {
 }
 
 #[test]
+fn the_departments_own_office_and_inspectorate() {
+    let context = AgencyContext {
+        department: Some("Sở Nội vụ tỉnh Đồng Nai".into()),
+        ..Default::default()
+    };
+    let names = |text: &str| -> Vec<String> {
+        super::super::find(text, &context)
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
+    };
+    assert_eq!(
+        names("Văn phòng Sở bố trí địa điểm"),
+        ["Văn phòng Sở Nội vụ tỉnh Đồng Nai"]
+    );
+    assert_eq!(
+        names("Thanh tra Sở kiểm tra"),
+        ["Thanh tra Sở Nội vụ tỉnh Đồng Nai"]
+    );
+    // Outside a department's document `Văn phòng Sở` names nobody in particular.
+    let bare: Vec<String> = super::super::find("Văn phòng Sở bố trí", &AgencyContext::default())
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert!(bare.is_empty(), "{bare:?}");
+}
+
+#[test]
 fn a_unit_of_the_province_in_a_provincial_document() {
     let context = AgencyContext {
         province: Some("tỉnh Quảng Trị".to_string()),
