@@ -176,31 +176,11 @@ pub fn clause_end(text: &str, pos: usize, commas: bool) -> usize {
     i
 }
 
-/// A document number right before the date (`06/QĐ-TTg ngày`, `105/2023/QH15 ngày`), maybe
-/// with its issuer (`của Quốc hội`, of the National Assembly): the pattern as written, which
-/// [`doc_number_before`] answers without compiling it (its `{0,40}` copies the letter class
-/// forty times, forwards and backwards: about 83 M instructions a run).
-#[cfg(test)]
+/// A document number right before the date (`06/QĐ-TTg ngày`, `105/2023/QH15 ngày`), or a kind of
+/// legal document earlier in the same clause (`Luật Đất đai ngày 18 tháng 01 năm 2024`).
 pub(super) static DOC_NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\d+(?:/\d+)?/[\p{L}\d&\-]+(?:/[\p{L}\d&\-]+)?(?:\s+của\s+[\p{L}\s]{0,40})?\s*,?\s*$")
 });
-/// [`DOC_NUMBER_BEFORE`] with the issuer's name of any length, in a group.
-static DOC_NUMBER_ANY_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\d+(?:/\d+)?/[\p{L}\d&\-]+(?:/[\p{L}\d&\-]+)?(?:\s+của\s+([\p{L}\s]*))?\s*,?\s*$")
-});
-
-/// Whether `before` ends with a document number (see [`DOC_NUMBER_BEFORE`]). Every match of
-/// the pattern without the bound reads the same issuer: the name holds no digit and no `/`,
-/// so it runs from the `của` after the last number's code to the end (or to a last comma),
-/// whichever digit the match starts at; it fits the bound when its letters and inner white
-/// space, without the white space around it (which `\s+` and `\s*` may take), are at most
-/// forty chars. Without `của` there is no name and nothing to count.
-pub(super) fn doc_number_before(before: &str) -> bool {
-    DOC_NUMBER_ANY_ISSUER.captures(before).is_some_and(|caps| {
-        caps.get(1)
-            .is_none_or(|name| name.as_str().trim().chars().count() <= 40)
-    })
-}
 static DOC_KIND: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^|[^\p{L}])(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Công văn|Văn bản|Tờ trình|Thông báo|Kết luận|Công điện|Pháp lệnh|Hiến pháp|Hiệp định|Điều ước|Hướng dẫn)(?-u:\b)",
@@ -211,7 +191,7 @@ static DOC_KIND: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_citation(text: &str, start: usize) -> bool {
     let from = back_boundary(text, start, 160).max(clause_start(text, start, false));
     let before = &text[from..start];
-    if super::gates::doc_number_possible(before) && doc_number_before(before) {
+    if super::gates::doc_number_possible(before) && DOC_NUMBER_BEFORE.is_match(before) {
         return true;
     }
     let from_comma = clause_start(text, start, true).max(from);
