@@ -12,6 +12,7 @@ mod grammar;
 mod keywords;
 mod memo;
 mod occasions;
+mod phrases;
 mod registry;
 
 pub use memo::Memo;
