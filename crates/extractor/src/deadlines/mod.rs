@@ -6,6 +6,7 @@
 //! a table column of `4/30/2024`-style dates is read. `due` follows fixtures/gold/GUIDELINE.md.
 
 pub mod calendar;
+mod citation;
 pub mod cues;
 mod gates;
 mod grammar;

@@ -1,0 +1,103 @@
+//! A document number ending a window (`Quyết định số 06/QĐ-TTg `, `105/2023/QH15 của Quốc
+//! hội, `), read without compiling the pattern it was first written as:
+//!
+//! `(?i)\d+(?:/\d+)?/[\p{L}\d&\-]+(?:/[\p{L}\d&\-]+)?(?:\s+của\s+[\p{L}\s]{0,40})?\s*,?\s*$`
+//!
+//! Its `{0,40}` copied the case-folded letter class forty times, forwards and backwards: about
+//! 83 M instructions a run. (The pattern without the bound, with the issuer's length checked
+//! on its group, compiled cheaply but ran back over every letter of each window: +1.4% on the
+//! deadline scan.) Every part of a match is forced by the window's last `/`, so it is read
+//! by hand:
+//! - no part but the numbers and codes holds a `/`, so the last code follows the window's
+//!   last `/` and runs over every code char after it (what follows a code is white space, a
+//!   comma or the end, none a code char);
+//! - before that `/` stands a digit (`06/QĐ`, `2023/QH15`), or a whole code after the `/`
+//!   before it, which a digit precedes (`12/QĐ-X/A`);
+//! - after the code: nothing but white space and one comma, or white space, `của` (of), white
+//!   space, then letters and white space up to forty chars without the white space around
+//!   them (which `\s+` and `\s*` take), then white space and one comma.
+
+use super::phrases::is_letter;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A decimal digit as `\d` has it (any script's), for chars past ASCII.
+static DIGIT: LazyLock<Regex> = LazyLock::new(|| {
+    // A literal of this module; a failure is caught by every test run.
+    Regex::new(r"^\d").unwrap_or_else(|e| panic!("digit pattern: {e}"))
+});
+
+fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    let mut buffer = [0u8; 4];
+    DIGIT.is_match(c.encode_utf8(&mut buffer))
+}
+
+/// `(?i)[\p{L}\d&\-]`.
+fn is_code_char(c: char) -> bool {
+    is_letter(c) || is_digit(c) || c == '&' || c == '-'
+}
+
+/// Whether the pattern of the module doc matches `before`.
+pub(super) fn doc_number_before(before: &str) -> bool {
+    let Some(last) = before.rfind('/') else {
+        return false;
+    };
+    let code_len = before[last + 1..]
+        .char_indices()
+        .find(|&(_, c)| !is_code_char(c))
+        .map_or(before.len() - last - 1, |(i, _)| i);
+    if code_len == 0 || !issuer_and_end(&before[last + 1 + code_len..]) {
+        return false;
+    }
+    let digit_before = |at: usize| before[..at].chars().next_back().is_some_and(is_digit);
+    if digit_before(last) {
+        return true;
+    }
+    // `12/QĐ-X/A`: a whole code between the two last `/`, a digit before the first.
+    before[..last].rfind('/').is_some_and(|previous| {
+        let code = &before[previous + 1..last];
+        !code.is_empty() && code.chars().all(is_code_char) && digit_before(previous)
+    })
+}
+
+/// `(?:\s+của\s+[\p{L}\s]{0,40})?\s*,?\s*$` over `tail`.
+fn issuer_and_end(tail: &str) -> bool {
+    // `\s*,?\s*$`.
+    let end = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.strip_prefix(',')
+            .unwrap_or(rest)
+            .trim_start()
+            .is_empty()
+    };
+    if end(tail) {
+        return true;
+    }
+    let rest = tail.trim_start();
+    if rest.len() == tail.len() {
+        return false;
+    }
+    let mut chars = rest.chars();
+    let spelled = matches!(chars.next(), Some('c' | 'C'))
+        && matches!(chars.next(), Some('ủ' | 'Ủ'))
+        && matches!(chars.next(), Some('a' | 'A'));
+    if !spelled {
+        return false;
+    }
+    let after = chars.as_str();
+    let name_and_end = after.trim_start();
+    if name_and_end.len() == after.len() {
+        return false;
+    }
+    // The name runs to a comma or the end; only white space after the comma.
+    let (name, after_comma) = match name_and_end.split_once(',') {
+        Some((name, rest)) => (name, rest),
+        None => (name_and_end, ""),
+    };
+    after_comma.trim_start().is_empty()
+        && name.chars().all(|c| is_letter(c) || c.is_whitespace())
+        && name.trim().chars().count() <= 40
+}
