@@ -255,6 +255,8 @@ pub fn done_before(text: &str, start: usize) -> bool {
 }
 
 static COUNT_OF_MONTHS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+\s+tháng\s+(?:đầu\s+)?$"));
+/// `citation::figure_after` as first written.
+#[cfg(test)]
 static FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?::|,)?\s*(?:\d|đạt(?:[^\p{L}]|$)|là(?:[^\p{L}]|$)|tăng(?:[^\p{L}]|$)|giảm(?:[^\p{L}]|$))",
@@ -264,7 +266,7 @@ static FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A bare year that dates a figure: `6 tháng năm 2024 đạt 64,9 tỷ USD`, `năm 2023: 13 tỷ USD`.
 pub fn is_statistic(text: &str, start: usize, end: usize) -> bool {
     COUNT_OF_MONTHS.is_match(&text[back_boundary(text, start, 30)..start])
-        || FIGURE_AFTER.is_match(&text[end..forward_boundary(text, end, 20)])
+        || super::citation::figure_after(&text[end..forward_boundary(text, end, 20)])
 }
 
 static COMPARISON: LazyLock<Regex> =
@@ -356,6 +358,39 @@ mod tests {
             r"(?i)(?:^|[^\p{{L}}])(?:{})(?:[^\p{{L}}]|$)",
             words.join("|")
         ))
+    }
+
+    #[test]
+    fn figure_after_answers_as_its_pattern() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            ": 13 tỷ USD",
+            " , ĐẠT 64,9",
+            "đạtx, Là; TĂNG\u{a0}giảm",
+            " :: 5",
+            ", ,đạt",
+            ":\u{a0}٣",
+            "là",
+            "lÀ\u{345}",
+            "tăngtrưởng",
+            " giảm– ",
+        ] {
+            texts.push(made.to_string());
+        }
+        let mut matched = 0;
+        for text in &texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let window = &text[start..forward_boundary(text, start, 20)];
+                let expected = FIGURE_AFTER.is_match(window);
+                matched += usize::from(expected);
+                assert_eq!(
+                    super::super::citation::figure_after(window),
+                    expected,
+                    "{window:?}"
+                );
+            }
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     /// Every window `is_reported` and `is_name_part` read, and more: each seed line and
