@@ -128,3 +128,115 @@ pub(super) fn figure_after(after: &str) -> bool {
             && !rest[word.len()..].chars().next().is_some_and(is_letter)
     })
 }
+
+/// Budget, estimate, funds, capital, plan, programme, public investment, recurrent spending,
+/// growth, wages, income, budget revenue: nouns that make a following `hằng năm` (yearly) a
+/// cycle, in every spelling `(?i)` matches.
+static CYCLE_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "ngân sách",
+        "dự toán",
+        "kinh phí",
+        "vốn",
+        "kế hoạch",
+        "chương trình",
+        "đầu tư công",
+        "chi thường xuyên",
+        "tăng trưởng",
+        "lương",
+        "thu nhập",
+        "thu ngân sách",
+    ]
+    .iter()
+    .flat_map(|noun| super::keywords::spellings(noun))
+    .collect()
+});
+
+/// `(?i)(?:NOUN|...)(?:(?:\s+|,\s+)\p{L}+){0,4}\s+$` over `before` (`chương trình kiểm tra,
+/// giám sát ` before `hằng năm`), without the pattern (about 12.5 M instructions to
+/// compile). Read from the end, every part is forced: the white space at the end; each word
+/// runs back to the white space before it (a word is letters right after white space);
+/// that white space back to the char before it, and a comma there belongs to the word's
+/// `,\s+` (a noun and a word end with a letter). After each step a noun may end there.
+pub(super) fn cycle_noun_before(before: &str) -> bool {
+    let ends_with_noun = |text: &str| {
+        // Each noun ends in `h`, `n`, `g`, `p` or `í` (`C3 AD`, `Í` is `C3 8D`), in any case:
+        // most places are settled by their last byte.
+        matches!(
+            text.as_bytes().last(),
+            Some(b'h' | b'H' | b'n' | b'N' | b'g' | b'G' | b'p' | b'P' | 0xAD | 0x8D)
+        ) && CYCLE_NOUNS.iter().any(|noun| {
+            text.len() >= noun.len()
+                && text
+                    .get(text.len() - noun.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(noun))
+        })
+    };
+    let mut text = before.trim_end();
+    if text.len() == before.len() {
+        return false;
+    }
+    for words in 0..=4 {
+        if ends_with_noun(text) {
+            return true;
+        }
+        if words == 4 {
+            break;
+        }
+        let word = text
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_letter(c))
+            .last()
+            .map_or(text.len(), |(i, _)| i);
+        if word == text.len() {
+            return false;
+        }
+        let spaced = text[..word].trim_end();
+        if spaced.len() == word {
+            return false;
+        }
+        text = spaced.strip_suffix(',').unwrap_or(spaced);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycle_nouns_answer_as_their_pattern() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            "chương trình kiểm tra, giám sát ",
+            "Ngân Sách  nhà nước, trung ương, địa phương ",
+            "kế hoạch a b c d e ",
+            "kế hoạch a b c d ",
+            "kế hoạch,  a ",
+            "kế hoạch ,a ",
+            "kế hoạch a1 ",
+            "KẾ HOẠCH\u{a0}a\u{345} ",
+            "xvốn ",
+            "vốn",
+            "lương, , a ",
+            "thu nhập\tbình quân\n",
+        ] {
+            texts.push(made.to_string());
+        }
+        let pattern = &*super::super::occasions::CYCLE_NOUN;
+        let mut matched = 0;
+        for text in &texts {
+            let ends = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
+            for end in ends {
+                let from = super::super::cues::back_boundary(text, end, 80);
+                for before in [&text[from..end], &text[..end]] {
+                    let expected = pattern.is_match(before);
+                    matched += usize::from(expected);
+                    assert_eq!(cycle_noun_before(before), expected, "{before:?}");
+                }
+            }
+        }
+        assert!(matched > 20, "{matched}");
+    }
+}
