@@ -7,6 +7,9 @@
 //! `Số: 114/TB-VPCP`, `Hà Nội, ngày 15 tháng 4 năm 2022`, the type in capitals (`THÔNG BÁO`)
 //! and the title on the next lines. Everything up to the title is the header, not body text.
 
+mod place_date;
+mod published;
+
 use crate::noise::{is_rule_line, is_weather_line};
 use crate::{DocDate, Metadata};
 use regex::Regex;
@@ -21,14 +24,6 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:[Ss]ố\s*:\s*([0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*)|Số\s+(\d[0-9A-Za-zĐđ.\-]*\s*/\s*[0-9A-ZĐ][0-9A-Za-zĐđ/.\-]*))")
         .expect("valid regex")
 });
-// `Hà Nội, ngày 15 tháng 4 năm 2022`; the day may be left blank: `ngày   tháng 7 năm 2024`
-// (or dotted: `ngày ... tháng 7 năm 2024`).
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|\t)\s*(\p{Lu}[^\t,\d]{1,40}),\s*ngày\s*(\d{1,2})?[\s.…]*tháng\s*(\d{1,2})\s*năm\s*(\d{4})",
-    )
-    .expect("valid regex")
-});
 // The meeting date opening the first paragraph: `Ngày 19 tháng 7 năm 2024, ...`,
 // `Sáng 19/7, ...`, `Chiều ngày 18/7/2024, ...`.
 static MEETING_LONG: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,12 +35,6 @@ static MEETING_SHORT: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+)?|Ngày\s+)(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b",
     )
     .expect("valid regex")
-});
-// A news page's publication stamp: `19/07/2024 14:30`, `Thứ sáu, 19/07/2024 - 14:30`, with
-// the page's view counter beside it (`24/11/2025 08:30 Lượt xem: 1.245`).
-static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{L} ]{2,12},\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\s*[-|,]?\s*(?:\d{1,2}:\d{2}|\d{1,2}h\d{2})(?:\s*\(?GMT[+\d]*\)?)?(?:\s*[-|]?\s*(?:Lượt xem|Lượt đọc|Lượt truy cập)\s*:?\s*[\d.,]+)?$")
-        .expect("valid regex")
 });
 // `TỈNH ỦY X` / `THÀNH ỦY X` (a province's or a city's Party committee) is in province X:
 // `ỦY` is no part of the name.
@@ -186,13 +175,10 @@ pub fn scan(lines: &[&str]) -> Header {
             }
         }
         if meta.date.is_none() {
-            if let Some(caps) = PLACE_DATE.captures(line) {
-                meta.place = caps.get(1).map(|m| m.as_str().trim().to_string());
-                meta.date = date(
-                    caps.get(2).map(|m| m.as_str()),
-                    caps.get(3).map_or("", |m| m.as_str()),
-                    caps.get(4).map_or("", |m| m.as_str()),
-                );
+            // `Hà Nội, ngày 15 tháng 4 năm 2022` (the day may be left blank or dotted).
+            if let Some(found) = place_date::find(line) {
+                meta.place = Some(found.place.trim().to_string());
+                meta.date = date(found.day, found.month, found.year);
             }
         }
     }
@@ -235,16 +221,13 @@ pub fn scan(lines: &[&str]) -> Header {
         .iter()
         .copied()
         .take(30)
-        .find(|&i| PUBLISHED.is_match(lines[i].trim()))
+        // A news page's publication stamp: `19/07/2024 14:30`, `Thứ sáu, 19/07/2024 - 14:30`.
+        .find(|&i| published::find(lines[i].trim()).is_some())
     {
         header.news = true;
         meta.doc_type = DocType::News;
-        if let Some(caps) = PUBLISHED.captures(lines[stamp].trim()) {
-            meta.published = date(
-                caps.get(1).map(|m| m.as_str()),
-                caps.get(2).map_or("", |m| m.as_str()),
-                caps.get(3).map_or("", |m| m.as_str()),
-            );
+        if let Some((day, month, year)) = published::find(lines[stamp].trim()) {
+            meta.published = date(Some(day), month, year);
         }
         meta.title = lines[..stamp]
             .iter()
@@ -276,7 +259,7 @@ pub fn scan(lines: &[&str]) -> Header {
         meta.province = issuing_province(head);
         if let Some(last) = head
             .iter()
-            .rposition(|l| PLACE_DATE.is_match(l) || NUMBER.is_match(l))
+            .rposition(|l| place_date::find(l).is_some() || NUMBER.is_match(l))
         {
             header.body_start = last + 1;
         }

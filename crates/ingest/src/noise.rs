@@ -86,14 +86,12 @@ pub fn is_glossary_line(line: &str) -> bool {
     GLOSSARY.is_match(line)
 }
 
-static WEATHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[•·\-]\s*)?[\p{L} .]{2,60}?\s*-?\d{1,2}\s?°\s?[CF]$").expect("valid regex")
-});
+mod weather;
 
 /// A weather widget line of a news site: `Hà Nội 21 °C`, `• Hà Nội Hà Nội 21°C`.
 pub fn is_weather_line(line: &str) -> bool {
     // The degree sign is required: most lines are settled without counting or the regex.
-    has_degree_sign(line) && line.chars().count() < 70 && WEATHER.is_match(line)
+    has_degree_sign(line) && line.chars().count() < 70 && weather::matches(line)
 }
 
 /// `line.contains('°')`, told by memchr: `°` is `C2 B0`, and `C2` (a lead byte, rare in
@@ -339,7 +337,7 @@ mod tests {
         fn prefilters_change_nothing(
             line in "[-•· a-zHNộàẢảnh:/()0-9°CF.VGP]{0,30}(°C|°F| °C|: VGP|)"
         ) {
-            let weather = line.chars().count() < 70 && WEATHER.is_match(&line);
+            let weather = line.chars().count() < 70 && weather::matches(&line);
             proptest::prop_assert_eq!(is_weather_line(&line), weather);
             proptest::prop_assert_eq!(is_caption(&line), CAPTION.is_match(&line));
         }

@@ -250,7 +250,7 @@ mod tests {
 
     /// The windows `is_citation` searches (back 160 bytes, or to the clause start, from a
     /// place next to white space or the end), and the whole prefix: the gate passes wherever
-    /// `DOC_NUMBER_BEFORE` matches.
+    /// `DOC_NUMBER_BEFORE` matches, and `citation::doc_number_before` answers as it does.
     #[test]
     fn doc_number_gate_passes_every_match() {
         use crate::deadlines::cues::{back_boundary, clause_start};
@@ -268,6 +268,27 @@ mod tests {
             "5/ ,",
             "Chỉ thị 7/CT-TTg của",
             "12/2020/TT-BTC c\u{1ee7}a B\u{1ed9}  ",
+            "số 12/QĐ-TTg của Ủy ban nhân dân tỉnh Bà Rịa Vũng Tàu và Sở ",
+            "số 12/QĐ-TTg của  Ủy ban nhân dân tỉnh Bà Rịa Vũng Tàu và Sở X ,  ",
+            "số 12/QĐ-TTg CỦA   Ủy ban nhân dân tỉnh Bà Rịa Vũng Tàu và SởX\u{a0}",
+            "số 1/A của  aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  ",
+            "số 1/A của aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ",
+            "số 1/A của aaaaaaaaaa aaaaaaaaaaaaaaaaaaaaaaaaaaaaa, ",
+            "số 1/A của aaaaaaaaaa aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa , ",
+            "số 1/A của Bộ, , ",
+            "số 1/A,, ",
+            "số 1/A của",
+            "số 1/A của,",
+            "số 1/&-Ⅰ của Bộ ",
+            "số ٣/QĐ của Bộ\u{345} ",
+            "số 5/a/b/c ",
+            "số 5/2/b ",
+            "số x/5/b ",
+            "số 5//b ",
+            "số 5/b/ ",
+            "Chỉ thị 7/CT-TTg của ",
+            "Chỉ thị 7/CT-TTg của Bộ 5/BC của Sở ",
+            "Chỉ thị 7/CT-TTg\u{212A}ủa Bộ ",
         ] {
             texts.push(made.to_string());
         }
@@ -288,7 +309,13 @@ mod tests {
                 ];
                 for start in starts {
                     let window = &text[start..end];
-                    if regex.is_match(window) {
+                    let is_match = regex.is_match(window);
+                    assert_eq!(
+                        crate::deadlines::citation::doc_number_before(window),
+                        is_match,
+                        "{window:?}"
+                    );
+                    if is_match {
                         matched += 1;
                         assert!(doc_number_possible(window), "{window:?}");
                     }

@@ -120,7 +120,7 @@ fn cases(c: char) -> Vec<char> {
 }
 
 /// Every spelling of `word` that `(?i)` matches, up to ASCII case.
-fn spellings(word: &str) -> Vec<String> {
+pub(super) fn spellings(word: &str) -> Vec<String> {
     word.chars().fold(vec![String::new()], |prefixes, c| {
         let cases = cases(c);
         prefixes

@@ -6,12 +6,14 @@
 //! a table column of `4/30/2024`-style dates is read. `due` follows fixtures/gold/GUIDELINE.md.
 
 pub mod calendar;
+mod citation;
 pub mod cues;
 mod gates;
 mod grammar;
 mod keywords;
 mod memo;
 mod occasions;
+mod phrases;
 mod registry;
 
 pub use memo::Memo;

@@ -30,7 +30,9 @@ static RECURRING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// programme cycle, not a repeated action (`chương trình kiểm tra, giám sát hằng năm`: the
 /// programme is yearly). A comma may join the words in between, not end the phrase
 /// (`kế hoạch, hằng năm báo cáo` repeats).
-static CYCLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+/// `citation::cycle_noun_before` as first written.
+#[cfg(test)]
+pub(super) static CYCLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:ngân sách|dự toán|kinh phí|vốn|kế hoạch|chương trình|đầu tư công|chi thường xuyên|tăng trưởng|lương|thu nhập|thu ngân sách)(?:(?:\s+|,\s+)\p{L}+){0,4}\s+$",
     )
@@ -144,7 +146,7 @@ fn repeats(text: &str, out: &mut Vec<Found>) {
             continue;
         }
         let before = &text[super::cues::back_boundary(text, whole.start(), 80)..whole.start()];
-        if CYCLE_NOUN.is_match(before) {
+        if super::citation::cycle_noun_before(before) {
             continue;
         }
         let mut found = Found::new(whole.range(), Kind::Recurring, precision, "DL012");

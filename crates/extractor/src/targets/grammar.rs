@@ -375,7 +375,16 @@ fn unit_span(text: &str, end: usize) -> Option<(Range<usize>, bool)> {
     if word.is_empty() || word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    if NOT_UNITS.iter().any(|not| folds_to(word, not)) {
+    // `fold` maps each char but a combining mark to one char, and the words are ASCII: a word
+    // folds to one of them only with as many unmarked chars as it has bytes.
+    let unmarked = word
+        .chars()
+        .filter(|c| !vntask_tokenizer::is_mark(*c))
+        .count();
+    if NOT_UNITS
+        .iter()
+        .any(|not| not.len() == unmarked && folds_to(word, not))
+    {
         return None;
     }
     Some((offset..offset + word.len(), false))
@@ -446,6 +455,7 @@ mod tests {
             "5 \u{a0}tỉnh, 5\ttỉnh, 5tỉnh, 5 , 5 ",
             "5 kỹ sư, 5 ky\u{303} sư, 5 MW, 5 mw, 5 km2, 5 ha.",
             "10 hộ gia đình, 10 hộ, 10 Hộ, 10 người dân",
+            "5 nga\u{300}y, 5 ngày\u{301}, 5 NGÀYY, 5 ngay, 5 tuầ, 5 nhiệmvụ, 5 ky\u{300}, 5 kỳ",
         ] {
             texts.push(made.to_string());
         }

@@ -7,6 +7,7 @@
 //! rules, web furniture and signature lines are dropped, tables become rows, and the
 //! `Nơi nhận:` list becomes the recipients.
 
+mod addressees;
 mod lines;
 mod rows;
 mod tail;
@@ -26,11 +27,6 @@ use vntask_writer::SpanBasis;
 
 /// Deeper items are flattened to this depth.
 const MAX_DEPTH: usize = 32;
-
-/// `Kính gửi:` or a Công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:` opening the addressee list.
-static ADDRESSEES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:Kính gửi|[\p{Lu} ]{4,60} điện)\s*:\s*(.*)$").expect("valid regex")
-});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Zone {
@@ -247,10 +243,10 @@ impl Parser<'_> {
             return;
         }
         if self.zone == Zone::Body && self.open.is_empty() && self.blocks.len() < 3 {
-            if let Some(caps) = ADDRESSEES.captures(text) {
+            // `Kính gửi:` or a Công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:`.
+            if let Some(rest) = addressees::opening(text) {
                 self.zone = Zone::Addressees;
-                let rest = caps.get(1).map_or("", |m| m.as_str()).to_string();
-                self.addressee(&rest);
+                self.addressee(rest);
                 return;
             }
         }
