@@ -28,6 +28,7 @@ mod units;
 pub use gazetteer::{parse_tsv, Entry, Gazetteer, GazetteerError, Kind, BUILTIN_TSV};
 pub use groups::{GroupPhrase, PHRASES as GROUP_PHRASES};
 pub use key::key_str;
+pub use matcher::starts::{pack as pack_word, shift_in, Starts as MentionStarts, WordKey, WordSet};
 pub use roles::Role;
 
 use crate::rules::{no, yes, Family, Rule};
@@ -318,6 +319,12 @@ pub fn issuing_province(header: &str, date: Option<NaiveDate>) -> Option<String>
     let province = id.strip_prefix("ubnd@")?;
     let entry = context.gazetteer().get(province)?;
     Some(entry.province_full_name())
+}
+
+/// The words an agency mention can start with, in the gazetteer in use (see
+/// `matcher/starts.rs`).
+pub fn mention_starts(context: &AgencyContext) -> &MentionStarts {
+    &context.gazetteer().matcher.starts
 }
 
 /// Assigns roles to the mentions of one task text (see `roles.rs`).

@@ -148,3 +148,80 @@ fn a_match_running_past_a_part_is_asked_again() {
         .all(|step| step.found.is_none_or(|found| found.end <= cut.text.len())));
     assert!(check(matcher, &cut, whole) > 0);
 }
+
+/// The word of `text` at byte `start` as a [`starts::WordKey`]: its chars folded, when each
+/// folds to one ASCII letter or digit (else `None`: the gate leaves such texts alone).
+fn word_at(text: &str, start: usize) -> Option<starts::WordKey> {
+    let mut bytes = Vec::new();
+    for c in text.get(start..)?.chars() {
+        if !crate::is_alphanumeric(c) {
+            break;
+        }
+        let folded = vntask_tokenizer::fold_char(c);
+        if !folded.is_ascii_alphanumeric() || vntask_tokenizer::is_mark(c) {
+            return None;
+        }
+        bytes.push(folded as u8);
+    }
+    Some(starts::WordKey::of(&bytes))
+}
+
+#[test]
+fn every_mention_starts_at_a_word_of_the_starts() {
+    let context = crate::agencies::AgencyContext::default();
+    let matcher = &Gazetteer::builtin().matcher;
+    assert!(matcher.starts.may_start(starts::WordKey::of(b"bo")));
+    assert!(matcher.starts.may_start(starts::WordKey::of(b"cuc")));
+    assert!(!matcher.starts.may_start(starts::WordKey::of(b"tang")));
+    assert!(!matcher.starts.may_start(starts::WordKey::of(b"")));
+    let mut mentions = 0;
+    // (`tang` is no first word: the starts are known, not "any word".)
+    for text in &texts() {
+        // Every raw match: its first key word.
+        let key = key(text);
+        for raw in matcher.scan(&key) {
+            let run: Vec<u8> = key.text.as_bytes()[raw.start..]
+                .iter()
+                .copied()
+                .take_while(u8::is_ascii_alphanumeric)
+                .collect();
+            assert!(
+                matcher.starts.may_start(starts::WordKey::of(&run)),
+                "{text}"
+            );
+        }
+        // Every mention, units included: the word it starts at in the text.
+        for mention in crate::agencies::find(text, &context) {
+            if let Some(word) = word_at(text, mention.range.start) {
+                assert!(matcher.starts.may_start(word), "{text}: {mention:?}");
+                mentions += 1;
+            }
+        }
+    }
+    assert!(mentions > 500, "{mentions}");
+}
+
+#[test]
+fn long_words_and_sets_are_told_apart() {
+    let set = starts::WordSet::new(
+        ["bo", "thanhpho12", "thanhpho13", "a"]
+            .iter()
+            .map(|w| starts::WordKey::of(w.as_bytes())),
+    );
+    for (word, expected) in [
+        ("bo", true),
+        ("a", true),
+        ("thanhpho12", true),
+        ("anhpho12", false),
+        ("thanhpho14", false),
+        ("b", false),
+        ("bob", false),
+        ("", false),
+    ] {
+        assert_eq!(
+            set.contains(starts::WordKey::of(word.as_bytes())),
+            expected,
+            "{word}"
+        );
+    }
+}

@@ -1,0 +1,157 @@
+//! The words a mention can start with: what assembly needs to prove, without looking for
+//! agencies, that a text cannot open with a subject or an addressee (see
+//! `assembly::shapes::gate`).
+//!
+//! A mention starts where a raw match of the automaton starts (resolution only ever starts a
+//! mention at a raw match's start, or at an earlier match's start for a list head, and a
+//! pointing-back group's provinces take the group's range), or where the unit grammar finds a
+//! head noun (`Cục`, `Vụ`, `Tỉnh ủy`: `units::add`). A raw match sits on word boundaries of the
+//! key, so its first key word (its first run of letters and digits) is the first run of its
+//! pattern, however the pattern goes on; a head noun is matched in the text at a word start
+//! and is followed by a space, so the word there is the head's first word. [`Starts`] holds
+//! the keys of all of those first words.
+
+/// One word's key, as a number: its last eight key bytes (ASCII letters and digits, never
+/// 0), each shifted in from the right ([`pack`]), and whether it runs longer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordKey {
+    pub packed: u64,
+    pub long: bool,
+}
+
+/// `packed` with key byte `byte` shifted in.
+#[inline(always)]
+pub const fn shift_in(packed: u64, byte: u8) -> u64 {
+    (packed << 8) | byte as u64
+}
+
+/// The [`WordKey::packed`] of `bytes` (lower-case ASCII letters and digits).
+pub const fn pack(bytes: &[u8]) -> u64 {
+    let mut packed = 0u64;
+    let mut at = 0;
+    while at < bytes.len() {
+        packed = shift_in(packed, bytes[at]);
+        at += 1;
+    }
+    packed
+}
+
+impl WordKey {
+    /// The key of `bytes` (lower-case ASCII letters and digits).
+    pub fn of(bytes: &[u8]) -> WordKey {
+        WordKey {
+            packed: pack(bytes),
+            long: bytes.len() > 8,
+        }
+    }
+}
+
+/// A set of [`WordKey`]s: open addressing over a table four times as large as the set,
+/// hashed by one multiplication (a binary search over the few hundred first words cost
+/// more than the rest of a word's reading).
+#[derive(Debug, Default, Clone)]
+pub struct WordSet {
+    /// Each word as [`WordSet::slot_value`], 0 for free (the empty word is never in a set).
+    slots: Vec<u64>,
+    /// 64 minus the table's size in bits.
+    shift: u32,
+}
+
+impl WordSet {
+    pub fn new(words: impl IntoIterator<Item = WordKey>) -> WordSet {
+        let words: Vec<u64> = words.into_iter().map(WordSet::slot_value).collect();
+        let bits = (words.len().max(1) * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut set = WordSet {
+            slots: vec![0; 1 << bits],
+            shift: 64 - bits,
+        };
+        for word in words.into_iter().filter(|&w| w != 0) {
+            let mut at = set.home(word);
+            while let Some(slot) = set.slots.get_mut(at) {
+                if *slot == 0 || *slot == word {
+                    *slot = word;
+                    break;
+                }
+                at = (at + 1) & (set.slots.len() - 1);
+            }
+        }
+        set
+    }
+
+    /// The packed bytes, with the top bit (never set by ASCII bytes) for a long word.
+    #[inline(always)]
+    fn slot_value(word: WordKey) -> u64 {
+        word.packed | (u64::from(word.long) << 63)
+    }
+
+    #[inline(always)]
+    fn home(&self, value: u64) -> usize {
+        (value.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    pub fn contains(&self, word: WordKey) -> bool {
+        let value = WordSet::slot_value(word);
+        if value == 0 {
+            // The empty word.
+            return false;
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = self.home(value);
+        // The table is at most a quarter full: a free slot ends every probe.
+        while let Some(&slot) = self.slots.get(at) {
+            if slot == value {
+                return true;
+            }
+            if slot == 0 {
+                return false;
+            }
+            at = (at + 1) & mask;
+        }
+        false
+    }
+}
+
+/// The first key words of every pattern and head noun.
+#[derive(Debug, Default, Clone)]
+pub struct Starts {
+    words: WordSet,
+    /// False when some pattern does not start with a letter or digit: then any word may
+    /// start a mention (no such pattern exists today; the tests hold to it).
+    known: bool,
+}
+
+impl Starts {
+    /// The starts of `patterns` (keys) and of `heads` (head nouns as written).
+    pub fn build(patterns: &[String], heads: impl IntoIterator<Item = &'static str>) -> Starts {
+        let mut known = true;
+        let heads: Vec<String> = heads.into_iter().map(super::key_str).collect();
+        let mut words = Vec::new();
+        for pattern in patterns.iter().chain(&heads) {
+            let run = pattern
+                .bytes()
+                .take_while(u8::is_ascii_alphanumeric)
+                .collect::<Vec<u8>>();
+            // A key holds only lower-case letters and digits in its words (other letters
+            // fold to them); anything else stays unknown.
+            let next = pattern.as_bytes().get(run.len());
+            if run.is_empty() || next.is_some_and(|b| !b.is_ascii()) {
+                known = false;
+            }
+            words.push(WordKey::of(&run));
+        }
+        Starts {
+            words: WordSet::new(words),
+            known,
+        }
+    }
+
+    /// Whether a mention may start with a word of key `word`.
+    #[inline]
+    pub fn may_start(&self, word: WordKey) -> bool {
+        !self.known || self.words.contains(word)
+    }
+}
