@@ -150,6 +150,11 @@ pub fn intro_roles(document: &Document, index: usize, found: &Lookups) -> Option
     if !text.ends_with(':') || block.kind == BlockKind::TableRow {
         return None;
     }
+    // The addressee comes right after a directive verb (below): without a mention that can,
+    // no need to find them.
+    if shapes::gate::cannot_direct(text, agencies::mention_starts(found.context)) {
+        return None;
+    }
     let mentions = found.of(document, index);
     let roles = agencies::assign_roles(text, mentions);
     // The addressee comes right after a directive verb (`đề nghị`, `yêu cầu`, `giao`).
@@ -213,7 +218,10 @@ pub fn block_tasks(
     // not needed: an item unless it inherits an assignee, prose sentence by sentence.
     let starts = agencies::mention_starts(found.context);
     let sentences = if as_item {
-        if inherited.is_none() && shapes::gate::cannot_classify(&block.text, starts) {
+        // A bare heading is no task either (`item_tasks`).
+        if shapes::is_bare_heading(&block.text)
+            || (inherited.is_none() && shapes::gate::cannot_classify(&block.text, starts))
+        {
             return Vec::new();
         }
         Vec::new()

@@ -107,12 +107,34 @@ static TITLES: LazyLock<WordSet> =
 /// Whether `classify(text, mentions, false)` is `None` for the mentions of `text`, whatever
 /// they are; `false` when that cannot be told from the words.
 pub fn cannot_classify(text: &str, starts: &MentionStarts) -> bool {
+    no_mention_after(text, starts, Heads::Shapes)
+}
+
+/// Whether no mention of `text` comes right after a directive verb and title words (`đề
+/// nghị các Sở Y`, shape (b) of the module documentation): a lead-in needs one
+/// (`blocks::intro_roles`); `false` when that cannot be told from the words.
+pub fn cannot_direct(text: &str, starts: &MentionStarts) -> bool {
+    no_mention_after(text, starts, Heads::Verbs)
+}
+
+/// Which heads a mention may have: all three shapes, or only a directive verb's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Heads {
+    Shapes,
+    Verbs,
+}
+
+/// Whether no mention can start in `text` with a head of the shapes `heads` names (see the
+/// module documentation); `false` when that cannot be told from the words.
+fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
     let verb_ends = VERB_ENDS.as_slice();
     let titles = &*TITLES;
     let classes = CLASSES.as_slice();
-    // Whether the text opens with an introductory phrase: only a comma asks.
-    let mut opener: Option<bool> = None;
-    let mut eligible = true;
+    // Whether the text opens with an introductory phrase: only a comma asks (and only for
+    // the three shapes: `Some(false)` stands for "no").
+    let mut opener: Option<bool> = (heads == Heads::Verbs).then_some(false);
+    // Before the first word, the head is empty: only titles (shape a), when it counts.
+    let mut eligible = heads == Heads::Shapes;
     // The word being read: its packed key bytes and its length.
     let mut word = 0u64;
     let mut len = 0usize;
@@ -222,15 +244,35 @@ mod tests {
     }
 
     /// Whether the gate is right about `text`: when it says no shape, the full path finds
-    /// none. Returns what the gate said.
+    /// none, and no mention at all has a head of any shape; when it says no mention after a
+    /// directive verb, none has. Returns what the gate said.
     fn check(text: &str, context: &AgencyContext) -> bool {
-        let rejected = cannot_classify(text, agencies::mention_starts(context));
+        let starts = agencies::mention_starts(context);
+        let rejected = cannot_classify(text, starts);
+        let mentions = agencies::find(text, context);
+        let head = |m: &agencies::AgencyMention| text.get(..m.range.start).unwrap_or_default();
         if rejected {
-            let mentions = agencies::find(text, context);
             assert!(
                 classify(text, &mentions, false).is_none(),
                 "{text:?}: {mentions:?}"
             );
+            for mention in &mentions {
+                let head = head(mention);
+                assert!(
+                    !super::super::only_titles(head)
+                        && !super::super::is_intro_adverbial(head)
+                        && !super::super::ends_with_directive_verb(head),
+                    "{text:?}: {mention:?}"
+                );
+            }
+        }
+        if cannot_direct(text, starts) {
+            for mention in &mentions {
+                assert!(
+                    !super::super::ends_with_directive_verb(head(mention)),
+                    "{text:?}: {mention:?}"
+                );
+            }
         }
         rejected
     }
@@ -276,6 +318,20 @@ mod tests {
             "NHNN khẩn trương rà soát.",
         ] {
             assert!(!check(kept, &context), "{kept}");
+        }
+        let starts = agencies::mention_starts(&context);
+        for lead_in in [
+            "Bộ Y tế đề nghị các Sở Y tế:",
+            "Thủ tướng Chính phủ yêu cầu Bộ Z thực hiện các nhiệm vụ sau:",
+            "Giao Cục Điện lực:",
+        ] {
+            assert!(!cannot_direct(lead_in, starts), "{lead_in}");
+        }
+        for no_lead_in in [
+            "Bộ Y tế đã tổng hợp ý kiến như sau:",
+            "Giao nhiệm vụ như sau:",
+        ] {
+            assert!(cannot_direct(no_lead_in, starts), "{no_lead_in}");
         }
         for rejected in [
             "Tăng cường công tác kiểm tra, giám sát.",
