@@ -7,9 +7,11 @@
 //! pointing-back group's provinces take the group's range), or where the unit grammar finds a
 //! head noun (`Cục`, `Vụ`, `Tỉnh ủy`: `units::add`). A raw match sits on word boundaries of the
 //! key, so its first key word (its first run of letters and digits) is the first run of its
-//! pattern, however the pattern goes on; a head noun is matched in the text at a word start
-//! and is followed by a space, so the word there is the head's first word. [`Starts`] holds
-//! the keys of all of those first words.
+//! pattern, however the pattern goes on, and when the pattern has a second run after a
+//! separator, the next key word is that run; a head noun is matched in the text at a word
+//! start and is followed by a space, so the word there is the head's first word. [`Starts`]
+//! holds the first words of one-word patterns and head nouns, and the first two words of the
+//! other patterns.
 
 /// One word's key, as a number: its last eight key bytes (ASCII letters and digits, never
 /// 0), each shifted in from the right ([`pack`]), and whether it runs longer.
@@ -115,43 +117,91 @@ impl WordSet {
     }
 }
 
-/// The first key words of every pattern and head noun.
+/// The first key words of every pattern and head noun, and for patterns of more than one
+/// word the first two.
 #[derive(Debug, Default, Clone)]
 pub struct Starts {
-    words: WordSet,
+    /// First words that start a pattern alone (a one-word pattern such as `nhnn`, or a head
+    /// noun, whose name may be any word).
+    singles: WordSet,
+    /// First and second words of the longer patterns, hashed ([`pair`]: two pairs sharing a
+    /// hash only make the set say yes more often).
+    pairs: WordSet,
     /// False when some pattern does not start with a letter or digit: then any word may
     /// start a mention (no such pattern exists today; the tests hold to it).
     known: bool,
 }
 
+/// A pair of words as one [`WordKey`] (a hash, never 0 and never long).
+fn pair(first: WordKey, second: WordKey) -> WordKey {
+    let a = first.packed | (u64::from(first.long) << 63);
+    let b = second.packed | (u64::from(second.long) << 63);
+    let hash = a.wrapping_mul(0xD6E8_FEB8_6659_FD93).rotate_left(29)
+        ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    WordKey {
+        packed: (hash >> 1) | 1,
+        long: false,
+    }
+}
+
+/// The run of ASCII letters and digits `bytes` opens with, and what follows it.
+fn run(bytes: &[u8]) -> (&[u8], &[u8]) {
+    let end = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    bytes.split_at(end)
+}
+
 impl Starts {
     /// The starts of `patterns` (keys) and of `heads` (head nouns as written).
+    ///
+    /// A pattern's occurrence at a key word starts with its first run of letters and digits,
+    /// which is then the whole key word (the pattern goes on with another char, or ends
+    /// where the match must end a word). When the pattern goes on after a separator with a
+    /// second run, that run is the next key word whole, for the same reasons; so the pattern
+    /// is recorded as a pair, and a text whose word is not followed by that second word
+    /// cannot hold it there.
     pub fn build(patterns: &[String], heads: impl IntoIterator<Item = &'static str>) -> Starts {
         let mut known = true;
-        let heads: Vec<String> = heads.into_iter().map(super::key_str).collect();
-        let mut words = Vec::new();
-        for pattern in patterns.iter().chain(&heads) {
-            let run = pattern
-                .bytes()
-                .take_while(u8::is_ascii_alphanumeric)
-                .collect::<Vec<u8>>();
+        let mut singles = Vec::new();
+        let mut pairs = Vec::new();
+        for pattern in patterns {
+            let (first, rest) = run(pattern.as_bytes());
             // A key holds only lower-case letters and digits in its words (other letters
             // fold to them); anything else stays unknown.
-            let next = pattern.as_bytes().get(run.len());
-            if run.is_empty() || next.is_some_and(|b| !b.is_ascii()) {
+            if first.is_empty() || rest.first().is_some_and(|b| !b.is_ascii()) {
                 known = false;
             }
-            words.push(WordKey::of(&run));
+            let separator = rest
+                .iter()
+                .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+                .count();
+            let (second, after) = run(rest.get(separator..).unwrap_or_default());
+            let clean_second = !second.is_empty() && after.first().is_none_or(u8::is_ascii);
+            if clean_second {
+                pairs.push(pair(WordKey::of(first), WordKey::of(second)));
+            } else {
+                singles.push(WordKey::of(first));
+            }
+        }
+        for head in heads {
+            let key = super::key_str(head);
+            singles.push(WordKey::of(run(key.as_bytes()).0));
         }
         Starts {
-            words: WordSet::new(words),
+            singles: WordSet::new(singles),
+            pairs: WordSet::new(pairs),
             known,
         }
     }
 
-    /// Whether a mention may start with a word of key `word`.
+    /// Whether a mention may start with a word of key `word` followed by the word `next`
+    /// (`None` when it ends the text).
     #[inline]
-    pub fn may_start(&self, word: WordKey) -> bool {
-        !self.known || self.words.contains(word)
+    pub fn may_start(&self, word: WordKey, next: Option<WordKey>) -> bool {
+        !self.known
+            || self.singles.contains(word)
+            || next.is_some_and(|next| self.pairs.contains(pair(word, next)))
     }
 }

@@ -14,22 +14,23 @@
 //!   needs the text to open (folded) with one of [`super::OPENERS`] (a prefix of `head`
 //!   opening with one makes the text open with it) and a comma followed by title words only.
 //!
-//! A mention starts at a word whose key is among [`MentionStarts`] (`matcher/starts.rs`
-//! argues it), provided the text's words and its key's words are the same: every char is a
-//! letter or digit whose fold is one ASCII letter or digit (its one key byte: `ộ` → `o`), or
-//! a char that is neither alphanumeric nor a combining mark and does not fold to an
-//! alphanumeric char (white space, punctuation, dashes, quotes: no letter or digit in the key).
-//! Then runs of letters are at once the words [`super::only_titles`] and the verb test split
-//! the text into (they split where a char is neither alphanumeric nor a mark), and the key's
-//! words (runs of alphanumeric key chars, which is where a match may start and must end).
-//! Any other char (a combining mark, a letter folding to something else) and the text is
-//! left to the full path.
+//! A mention starts at a word whose key, with the key of the word after it, is among
+//! [`MentionStarts`] (`matcher/starts.rs` argues it), provided the text's words and its
+//! key's words are the same: every char is a letter or digit whose fold is one ASCII letter
+//! or digit (its one key byte: `ộ` → `o`), or a char that is neither alphanumeric nor a
+//! combining mark and does not fold to an alphanumeric char (white space, punctuation,
+//! dashes, quotes: no letter or digit in the key). Then runs of letters are at once the
+//! words [`super::only_titles`] and the verb test split the text into (they split where a
+//! char is neither alphanumeric nor a mark), and the key's words (runs of alphanumeric key
+//! chars, which is where a match may start and must end). Any other char (a combining mark,
+//! a letter folding to something else) and the text is left to the full path.
 //!
-//! So the words are read left to right, keeping whether a mention starting at the next word
-//! could have a head of shape (a), (b) or (c) ("eligible"): at the start it could (an empty
-//! head is only titles); after a verb's last word, or a comma when the text opens with an
-//! opener, it could; a word that is none of these and no title word ends it. A word at which
-//! a mention may start while eligible stops the proof; reaching the end proves no shape.
+//! So the words are read left to right (each settled once the next is read), keeping
+//! whether a mention starting at the next word could have a head of shape (a), (b) or (c)
+//! ("eligible"): at the start it could (an empty head is only titles); after a verb's last
+//! word, or a comma when the text opens with an opener, it could; a word that is none of
+//! these and no title word ends it. A word at which a mention may start while eligible stops
+//! the proof; reaching the end proves no shape.
 
 use super::{DIRECTIVE_VERBS, OPENERS, TITLE_WORDS};
 use crate::agencies::{pack_word, shift_in, MentionStarts, WordKey, WordSet};
@@ -138,23 +139,52 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
     // The word being read: its packed key bytes and its length.
     let mut word = 0u64;
     let mut len = 0usize;
-    // Reads one word; `false` when a mention may start at it while eligible.
-    let settle = |word: u64, len: usize, eligible: &mut bool| -> bool {
-        let key = WordKey {
-            packed: word,
-            long: len > 8,
-        };
-        if *eligible && starts.may_start(key) {
+    // The word before it, settled once the word after it is known (a mention of two words
+    // or more needs its second word: see `MentionStarts`), and whether a comma stands
+    // between the two.
+    let mut pending: Option<WordKey> = None;
+    let mut comma = false;
+    // Reads word `key`, followed by `next`; `false` when a mention may start at it while
+    // eligible.
+    let settle = |key: WordKey, next: Option<WordKey>, eligible: &mut bool| -> bool {
+        if *eligible && starts.may_start(key, next) {
             return false;
         }
-        let short = len <= 8;
-        if short && verb_ends.contains(&word) {
+        if !key.long && verb_ends.contains(&key.packed) {
             *eligible = true;
-        } else if *eligible && !(short && titles.contains(key)) {
+        } else if *eligible && !titles.contains(key) {
             *eligible = false;
         }
         true
     };
+    // The word just read ends: the one before it is settled, knowing this one.
+    macro_rules! end_word {
+        () => {{
+            let key = WordKey {
+                packed: word,
+                long: len > 8,
+            };
+            if let Some(previous) = pending {
+                if !settle(previous, Some(key), &mut eligible) {
+                    return false;
+                }
+            }
+            // A comma before this word, in a text opening with an introductory phrase.
+            if comma
+                && *opener.get_or_insert_with(|| {
+                    OPENERS
+                        .iter()
+                        .any(|o| vntask_tokenizer::fold_starts_with(text, o))
+                })
+            {
+                eligible = true;
+            }
+            pending = Some(key);
+            comma = false;
+            word = 0;
+            len = 0;
+        }};
+    }
     let bytes = text.as_bytes();
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
@@ -195,24 +225,17 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
             continue;
         }
         if len > 0 {
-            if !settle(word, len, &mut eligible) {
-                return false;
-            }
-            word = 0;
-            len = 0;
+            end_word!();
         }
-        let comma = byte == b',';
-        if comma
-            && *opener.get_or_insert_with(|| {
-                OPENERS
-                    .iter()
-                    .any(|o| vntask_tokenizer::fold_starts_with(text, o))
-            })
-        {
-            eligible = true;
-        }
+        comma |= byte == b',';
     }
-    len == 0 || settle(word, len, &mut eligible)
+    // The end of the text ends the last word as a space would (what `end_word` resets is
+    // not read again).
+    if len > 0 {
+        end_word!();
+    }
+    let _ = (word, len, comma);
+    pending.is_none_or(|last| settle(last, None, &mut eligible))
 }
 
 #[cfg(test)]
@@ -322,7 +345,7 @@ mod tests {
         let starts = agencies::mention_starts(&context);
         for lead_in in [
             "Bộ Y tế đề nghị các Sở Y tế:",
-            "Thủ tướng Chính phủ yêu cầu Bộ Z thực hiện các nhiệm vụ sau:",
+            "Thủ tướng Chính phủ yêu cầu Bộ Tài chính thực hiện các nhiệm vụ sau:",
             "Giao Cục Điện lực:",
         ] {
             assert!(!cannot_direct(lead_in, starts), "{lead_in}");
