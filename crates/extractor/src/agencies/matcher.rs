@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub mod memo;
+pub mod starts;
 
 use memo::{Answers, Found, Step};
 
@@ -46,6 +47,8 @@ pub struct Matcher {
     candidates: Vec<Vec<Candidate>>,
     /// Tells this matcher's answers kept with a key ([`memo::Memo`]) from another's.
     id: u64,
+    /// The words a mention can start with (see [`starts`]).
+    pub starts: starts::Starts,
 }
 
 fn province_prefixes(kind: Kind) -> &'static [&'static str] {
@@ -139,6 +142,7 @@ impl Matcher {
             .iter()
             .map(|p| table.get(p).cloned().unwrap_or_default())
             .collect();
+        let starts = starts::Starts::build(&patterns, super::units::head_words());
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
@@ -148,6 +152,7 @@ impl Matcher {
             automaton,
             candidates,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            starts,
         }
     }
 

@@ -28,6 +28,7 @@ mod units;
 pub use gazetteer::{parse_tsv, Entry, Gazetteer, GazetteerError, Kind, BUILTIN_TSV};
 pub use groups::{GroupPhrase, PHRASES as GROUP_PHRASES};
 pub use key::key_str;
+pub use matcher::starts::{pack as pack_word, shift_in, Starts as MentionStarts, WordKey, WordSet};
 pub use roles::Role;
 
 use crate::rules::{no, yes, Family, Rule};
@@ -345,6 +346,12 @@ pub fn issuing_province(header: &str, date: Option<NaiveDate>) -> Option<String>
 /// Whether the bodies opening `text` are followed by a directive's verb (see `roles.rs`).
 pub fn subject_acts(text: &str, mentions: &[AgencyMention]) -> bool {
     roles::subject_acts(text, mentions)
+}
+
+/// The words an agency mention can start with, in the gazetteer in use (see
+/// `matcher/starts.rs`).
+pub fn mention_starts(context: &AgencyContext) -> &MentionStarts {
+    &context.gazetteer().matcher.starts
 }
 
 /// Assigns roles to the mentions of one task text (see `roles.rs`).

@@ -40,6 +40,11 @@ static HEAD_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
+/// The head nouns the grammar starts a unit at (`Cục`, `Ban Quản lý`, `Tỉnh ủy`), as written.
+pub(super) fn head_words() -> impl Iterator<Item = &'static str> {
+    HEADS.iter().copied()
+}
+
 /// Adds the units that the grammar finds in the gaps between `mentions` (kept in text order).
 pub(super) fn add(text: &str, mentions: &mut Vec<AgencyMention>, context: &AgencyContext) {
     let Some(finder) = HEAD_FINDER.as_ref() else {

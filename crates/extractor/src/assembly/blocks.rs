@@ -22,6 +22,9 @@ pub struct Lookups<'a> {
     /// For each block, the roles it hands the items under it when it is an assignee heading
     /// (see [`inherited_roles`]): every item under a heading asks again.
     heading_roles: Vec<OnceCell<Option<Roles>>>,
+    /// Every block before this one whose mentions assembly reads in document order has
+    /// them (see [`Lookups::listed_above`]).
+    settled: std::cell::Cell<usize>,
 }
 
 impl<'a> Lookups<'a> {
@@ -36,6 +39,7 @@ impl<'a> Lookups<'a> {
             heading_roles: (0..document.blocks.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            settled: std::cell::Cell::new(0),
         }
     }
 
@@ -61,6 +65,25 @@ impl<'a> Lookups<'a> {
     /// block of a Công điện, one addressee a line), in document order; without one, those the
     /// document's addressees name.
     fn listed_above(&self, document: &Document, index: usize) -> Vec<AgencyMention> {
+        // Assembly reads the mentions of every text block that is not blank, in document
+        // order, when it reaches it, unless it proves first that the block holds no task
+        // ([`block_tasks`]). What the blocks above are taken to name here is what they were
+        // found to name when read (expanded when they point back in turn), or what they name
+        // when they were never read (table rows, blank blocks). So that a block skipped by
+        // that proof still counts as read, the blocks above are read now, in document order
+        // (each then finds the blocks above it read: no deeper recursion).
+        let mut next = self.settled.get();
+        while next < index {
+            self.settled.set(next + 1);
+            if document
+                .blocks
+                .get(next)
+                .is_some_and(|b| b.kind != BlockKind::TableRow && !b.text.trim().is_empty())
+            {
+                self.of(document, next);
+            }
+            next += 1;
+        }
         let mut runs: Vec<Vec<AgencyMention>> = Vec::new();
         for earlier in (index.saturating_sub(64)..index).rev() {
             // The earlier block's own mentions, without expanding it in turn (so a chain of
@@ -127,6 +150,11 @@ pub fn intro_roles(document: &Document, index: usize, found: &Lookups) -> Option
     if !text.ends_with(':') || block.kind == BlockKind::TableRow {
         return None;
     }
+    // The addressee comes right after a directive verb (below): without a mention that can,
+    // no need to find them.
+    if shapes::gate::cannot_direct(text, agencies::mention_starts(found.context)) {
+        return None;
+    }
     let mentions = found.of(document, index);
     let roles = agencies::assign_roles(text, mentions);
     // The addressee comes right after a directive verb (`đề nghị`, `yêu cầu`, `giao`).
@@ -179,16 +207,29 @@ pub fn block_tasks(
         return Vec::new();
     }
     let zone = found.zones.get(index).copied().unwrap_or(Zone::Neutral);
-    let mentions = found.of(document, index);
-    // A list of addressees, or a heading over items of its own, is not itself a task.
-    if names_only(&block.text, mentions) || is_heading_over_items(document, index) {
+    // A heading over items of its own is not itself a task.
+    if is_heading_over_items(document, index) {
         return Vec::new();
     }
     let inherited = inherited_roles(document, index, found).or(intro);
     let is_item = block.label.is_some() || block.kind == BlockKind::Bullet;
-    if zone != Zone::Report && (is_item || inherited.is_some()) {
-        if let Some(drafts) = item_tasks(block, mentions, inherited, found) {
-            return drafts;
+    let as_item = zone != Zone::Report && (is_item || inherited.is_some());
+    // A text with no shape of its own (see `shapes::gate`) is no task, and its mentions are
+    // not needed: an item unless it inherits an assignee, prose sentence by sentence.
+    let starts = agencies::mention_starts(found.context);
+    if as_item {
+        // A bare heading is no task either (`item_tasks`).
+        let whole_item = !shapes::is_bare_heading(&block.text)
+            && (inherited.is_some() || !shapes::gate::cannot_classify(&block.text, starts));
+        if whole_item {
+            let mentions = found.of(document, index);
+            // A list of addressees is not itself a task.
+            if names_only(&block.text, mentions) {
+                return Vec::new();
+            }
+            if let Some(drafts) = item_tasks(block, mentions, inherited, found) {
+                return drafts;
+            }
         }
         // An item that is no task as a whole may still hold a sentence that assigns work:
         // `o) Nhất trí chủ trương ... . Bộ X chủ trì, phối hợp với ... tăng cường ...`,
@@ -196,11 +237,31 @@ pub fn block_tasks(
         if vntask_tokenizer::sentences(&block.text).len() < 2 {
             return Vec::new();
         }
-        // Only sentences whose subject acts: an item's statistics (`Các bộ, ngành có 828
-        // hệ thống ...`) are no tasks.
-        return sentence_tasks(block, mentions, found, zone, true);
     }
-    sentence_tasks(block, mentions, found, zone, false)
+    // The sentences that may hold a task: those not proven shapeless, or with a `;` clause
+    // that is not (see `sentence_tasks`).
+    let open: Vec<Range<usize>> = vntask_tokenizer::sentences(&block.text)
+        .into_iter()
+        .filter(|range| {
+            let text = block.text.get(range.clone()).unwrap_or_default();
+            !shapes::gate::cannot_classify(text, starts)
+                || text.match_indices("; ").any(|(at, _)| {
+                    let rest = text.get(at + 2..).unwrap_or_default();
+                    !shapes::gate::cannot_classify(rest, starts)
+                })
+        })
+        .collect();
+    if open.is_empty() {
+        return Vec::new();
+    }
+    let mentions = found.of(document, index);
+    // A list of addressees is not itself a task.
+    if names_only(&block.text, mentions) {
+        return Vec::new();
+    }
+    // In an item, only sentences whose subject acts: its statistics (`Các bộ, ngành có 828
+    // hệ thống ...`) are no tasks.
+    sentence_tasks(block, mentions, found, zone, as_item, open)
 }
 
 /// A whole item as one task (or one per `(1)`, `(2)` part when it enumerates actions).
@@ -257,17 +318,19 @@ fn item_tasks(
 /// Prose: each sentence that assigns work on its own is a task.
 /// `block_mentions` are those of the whole block, which a one-sentence block reuses;
 /// `acting`: a sentence whose subject opens it (TK002) counts only when a directive's verb
-/// follows the subject ([`agencies::subject_acts`]).
+/// follows the subject ([`agencies::subject_acts`]); `sentences` are those not proven
+/// shapeless (`shapes::gate`).
 fn sentence_tasks(
     block: &Block,
     block_mentions: &[AgencyMention],
     found: &Lookups,
     zone: Zone,
     acting: bool,
+    sentences: Vec<Range<usize>>,
 ) -> Vec<Draft> {
     let context = found.context;
     let mut out = Vec::new();
-    for range in vntask_tokenizer::sentences(&block.text) {
+    for range in sentences {
         let text = &block.text[range.clone()];
         let own;
         let mentions = if text.len() == block.text.len() {
@@ -465,66 +528,4 @@ fn enumerated_parts(text: &str) -> Vec<Range<usize>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn enumerated_parts_split_at_numbers() {
-        let text = "Bộ Công an: (1) Xây dựng Luật; (2) Hoàn thiện Đề án.";
-        let parts: Vec<&str> = enumerated_parts(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(parts, vec!["Xây dựng Luật", "Hoàn thiện Đề án."]);
-        assert!(enumerated_parts("Chỉ có (1) một phần.").is_empty());
-    }
-
-    /// [`inherited_roles`] as it was: every ancestor read again for every item.
-    fn inherited_roles_uncached(
-        document: &Document,
-        index: usize,
-        found: &Lookups,
-    ) -> Option<Roles> {
-        let mut current = document.blocks.get(index)?.parent;
-        let mut steps = 0;
-        while let Some(parent) = current {
-            let block = document.blocks.get(parent)?;
-            if let Some(roles) = heading_roles(document, parent, found) {
-                return Some(roles);
-            }
-            current = block.parent;
-            steps += 1;
-            if steps > 64 {
-                break;
-            }
-        }
-        None
-    }
-
-    #[test]
-    fn cached_heading_roles_are_what_reading_the_ancestors_gives() {
-        let context = AgencyContext::default();
-        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let mut inherited = 0;
-        for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
-            let Ok(bytes) = std::fs::read(entry.path()) else {
-                continue;
-            };
-            let Ok(document) = vntask_ingest::read(&bytes, "seed.txt", &Default::default()) else {
-                continue;
-            };
-            let cached = Lookups::new(&document, &context);
-            let fresh = Lookups::new(&document, &context);
-            // Items in document order, as assembly asks, so later ones hit the cache.
-            for index in 0..document.blocks.len() {
-                let expected = inherited_roles_uncached(&document, index, &fresh);
-                assert_eq!(
-                    inherited_roles(&document, index, &cached),
-                    expected.as_ref()
-                );
-                inherited += usize::from(expected.is_some());
-            }
-        }
-        assert!(inherited > 20, "{inherited}");
-    }
-}
+mod tests;

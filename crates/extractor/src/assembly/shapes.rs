@@ -158,23 +158,26 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
     })
 }
 
+/// How an introductory phrase opens (folded): `Thứ`, `Về`, `Đối với`, `Thời gian tới`,
+/// `Trong thời gian tới`, `Trên cơ sở`, `Để`, `Năm`, `Từ nay`, `Tại` (`Tại buổi làm việc, `,
+/// at the meeting).
+const OPENERS: &[&str] = &[
+    "thu ",
+    "ve ",
+    "doi voi ",
+    "thoi gian toi",
+    "trong thoi gian toi",
+    "tren co so",
+    "de ",
+    "nam ",
+    "tu nay",
+    "tai ",
+];
+
 /// An introductory phrase before a subject, closed by a comma: `Thứ tám, về an ninh mạng, `
 /// (eighthly, on ...), `Về hạ tầng số, `, `Đối với ..., `, `Thời gian tới, ` (from now on),
 /// `Trên cơ sở đó, `, `Tại buổi kiểm tra, `. Titles may follow it (`..., lãnh đạo các bộ`).
 pub fn is_intro_adverbial(head: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "thu ",
-        "ve ",
-        "doi voi ",
-        "thoi gian toi",
-        "trong thoi gian toi",
-        "tren co so",
-        "de ",
-        "nam ",
-        "tu nay",
-        // `Tại buổi làm việc, `, `Tại cuộc họp, ` (at the meeting).
-        "tai ",
-    ];
     let trimmed = head.trim_end();
     let Some(comma) = trimmed.rfind(',') else {
         return false;
@@ -586,6 +589,8 @@ pub fn is_bare_heading(text: &str) -> bool {
     // At most four words, counting no further than the fifth (items run to pages).
     trimmed.ends_with(':') || trimmed.split_whitespace().nth(4).is_none()
 }
+
+pub mod gate;
 
 #[cfg(test)]
 mod tests;

@@ -148,3 +148,95 @@ fn a_match_running_past_a_part_is_asked_again() {
         .all(|step| step.found.is_none_or(|found| found.end <= cut.text.len())));
     assert!(check(matcher, &cut, whole) > 0);
 }
+
+/// The word of `text` at byte `start` as a [`starts::WordKey`], with the word after it
+/// (`None` at the end): their chars folded, when each folds to one ASCII letter or digit
+/// (else `None`: the gate leaves such texts alone).
+fn words_at(text: &str, start: usize) -> Option<(starts::WordKey, Option<starts::WordKey>)> {
+    let mut words = Vec::new();
+    let mut bytes = Vec::new();
+    for c in text.get(start..)?.chars() {
+        if vntask_tokenizer::is_mark(c) {
+            return None;
+        }
+        if crate::is_alphanumeric(c) {
+            let folded = vntask_tokenizer::fold_char(c);
+            if !folded.is_ascii_alphanumeric() {
+                return None;
+            }
+            bytes.push(folded as u8);
+        } else if !bytes.is_empty() {
+            words.push(starts::WordKey::of(&std::mem::take(&mut bytes)));
+            if words.len() == 2 {
+                break;
+            }
+        }
+    }
+    if !bytes.is_empty() && words.len() < 2 {
+        words.push(starts::WordKey::of(&bytes));
+    }
+    let mut words = words.into_iter();
+    Some((words.next()?, words.next()))
+}
+
+#[test]
+fn every_mention_starts_at_a_word_of_the_starts() {
+    let context = crate::agencies::AgencyContext::default();
+    let starts = &Gazetteer::builtin().matcher.starts;
+    let word = |w: &str| starts::WordKey::of(w.as_bytes());
+    assert!(starts.may_start(word("bo"), Some(word("cong"))));
+    assert!(starts.may_start(word("cuc"), None));
+    assert!(starts.may_start(word("nhnn"), None));
+    // (`tang` is no first word: the starts are known, not "any word".)
+    assert!(!starts.may_start(word("tang"), Some(word("cuong"))));
+    assert!(!starts.may_start(word("bo"), Some(word("tang"))));
+    assert!(!starts.may_start(word(""), None));
+    let mut mentions = 0;
+    for text in &texts() {
+        // Every raw match: its first key words.
+        let key = key(text);
+        for raw in Gazetteer::builtin().matcher.scan(&key) {
+            let words: Vec<&str> = key.text[raw.start..]
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .collect();
+            let first = words.first().copied().unwrap_or_default();
+            let second = words.get(1).map(|w| word(w));
+            assert!(starts.may_start(word(first), second), "{text}");
+        }
+        // Every mention, units included: the words it starts at in the text.
+        for mention in crate::agencies::find(text, &context) {
+            if let Some((first, second)) = words_at(text, mention.range.start) {
+                assert!(starts.may_start(first, second), "{text}: {mention:?}");
+                mentions += 1;
+            }
+        }
+    }
+    assert!(mentions > 500, "{mentions}");
+}
+
+#[test]
+fn long_words_and_sets_are_told_apart() {
+    let set = starts::WordSet::new(
+        ["bo", "thanhpho12", "thanhpho13", "a"]
+            .iter()
+            .map(|w| starts::WordKey::of(w.as_bytes())),
+    );
+    for (word, expected) in [
+        ("bo", true),
+        ("a", true),
+        ("thanhpho12", true),
+        ("anhpho12", false),
+        ("thanhpho14", false),
+        ("b", false),
+        ("bob", false),
+        ("", false),
+    ] {
+        assert_eq!(
+            set.contains(starts::WordKey::of(word.as_bytes())),
+            expected,
+            "{word}"
+        );
+    }
+}
