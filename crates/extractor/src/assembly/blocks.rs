@@ -217,16 +217,18 @@ pub fn block_tasks(
     // A text with no shape of its own (see `shapes::gate`) is no task, and its mentions are
     // not needed: an item unless it inherits an assignee, prose sentence by sentence.
     let starts = agencies::mention_starts(found.context);
-    let sentences = if as_item {
+    let (sentences, whole) = if as_item {
         // A bare heading is no task either (`item_tasks`).
         if shapes::is_bare_heading(&block.text)
             || (inherited.is_none() && shapes::gate::cannot_classify(&block.text, starts))
         {
             return Vec::new();
         }
-        Vec::new()
+        (Vec::new(), true)
     } else {
-        let open: Vec<Range<usize>> = vntask_tokenizer::sentences(&block.text)
+        let all = vntask_tokenizer::sentences(&block.text);
+        let one = all.iter().any(|range| range.len() == block.text.len());
+        let open: Vec<Range<usize>> = all
             .into_iter()
             .filter(|range| {
                 let text = block.text.get(range.clone()).unwrap_or_default();
@@ -236,8 +238,14 @@ pub fn block_tasks(
         if open.is_empty() {
             return Vec::new();
         }
-        open
+        // Prose of several sentences reads each sentence's own mentions; the block's are
+        // needed only to tell a list of addressees, which opens with one.
+        let whole = one || !shapes::gate::cannot_open_with_mention(&block.text, starts);
+        (open, whole)
     };
+    if !whole {
+        return sentence_tasks(block, &[], found, zone, sentences);
+    }
     let mentions = found.of(document, index);
     // A list of addressees is not itself a task.
     if names_only(&block.text, mentions) {
@@ -303,7 +311,8 @@ fn item_tasks(
 }
 
 /// Prose: each sentence that assigns work on its own is a task.
-/// `block_mentions` are those of the whole block, which a one-sentence block reuses;
+/// `block_mentions` are those of the whole block, which a one-sentence block reuses (a block
+/// of several sentences may pass none);
 /// `sentences` are those not proven shapeless (`shapes::gate`).
 fn sentence_tasks(
     block: &Block,
