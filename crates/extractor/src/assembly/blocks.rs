@@ -240,7 +240,9 @@ pub fn block_tasks(
     }
     // The sentences that may hold a task: those not proven shapeless, or with a `;` clause
     // that is not (see `sentence_tasks`).
-    let open: Vec<Range<usize>> = vntask_tokenizer::sentences(&block.text)
+    let all = vntask_tokenizer::sentences(&block.text);
+    let one = all.iter().any(|range| range.len() == block.text.len());
+    let open: Vec<Range<usize>> = all
         .into_iter()
         .filter(|range| {
             let text = block.text.get(range.clone()).unwrap_or_default();
@@ -253,6 +255,11 @@ pub fn block_tasks(
         .collect();
     if open.is_empty() {
         return Vec::new();
+    }
+    // Several sentences read each sentence's own mentions; the block's are needed only to
+    // tell a list of addressees, which opens with one.
+    if !one && shapes::gate::cannot_open_with_mention(&block.text, starts) {
+        return sentence_tasks(block, &[], found, zone, as_item, open);
     }
     let mentions = found.of(document, index);
     // A list of addressees is not itself a task.
@@ -316,7 +323,8 @@ fn item_tasks(
 }
 
 /// Prose: each sentence that assigns work on its own is a task.
-/// `block_mentions` are those of the whole block, which a one-sentence block reuses;
+/// `block_mentions` are those of the whole block, which a one-sentence block reuses (a block
+/// of several sentences may pass none);
 /// `acting`: a sentence whose subject opens it (TK002) counts only when a directive's verb
 /// follows the subject ([`agencies::subject_acts`]); `sentences` are those not proven
 /// shapeless (`shapes::gate`).

@@ -118,11 +118,20 @@ pub fn cannot_direct(text: &str, starts: &MentionStarts) -> bool {
     no_mention_after(text, starts, Heads::Verbs)
 }
 
-/// Which heads a mention may have: all three shapes, or only a directive verb's.
+/// Whether no mention of `text` has only title words before it (shape (a)): a text that
+/// names agencies and nothing else needs one (`blocks::names_only`); `false` when that
+/// cannot be told from the words.
+pub fn cannot_open_with_mention(text: &str, starts: &MentionStarts) -> bool {
+    no_mention_after(text, starts, Heads::Titles)
+}
+
+/// Which heads a mention may have: any of the three shapes, only a directive verb's, or
+/// only title words.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Heads {
     Shapes,
     Verbs,
+    Titles,
 }
 
 /// Whether no mention can start in `text` with a head of the shapes `heads` names (see the
@@ -133,9 +142,10 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
     let classes = CLASSES.as_slice();
     // Whether the text opens with an introductory phrase: only a comma asks (and only for
     // the three shapes: `Some(false)` stands for "no").
-    let mut opener: Option<bool> = (heads == Heads::Verbs).then_some(false);
+    let mut opener: Option<bool> = (heads != Heads::Shapes).then_some(false);
     // Before the first word, the head is empty: only titles (shape a), when it counts.
-    let mut eligible = heads == Heads::Shapes;
+    let mut eligible = heads != Heads::Verbs;
+    let verbs_count = heads != Heads::Titles;
     // The word being read: its packed key bytes and its length.
     let mut word = 0u64;
     let mut len = 0usize;
@@ -150,7 +160,7 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
         if *eligible && starts.may_start(key, next) {
             return false;
         }
-        if !key.long && verb_ends.contains(&key.packed) {
+        if verbs_count && !key.long && verb_ends.contains(&key.packed) {
             *eligible = true;
         } else if *eligible && !titles.contains(key) {
             *eligible = false;
@@ -285,6 +295,14 @@ mod tests {
                     !super::super::only_titles(head)
                         && !super::super::is_intro_adverbial(head)
                         && !super::super::ends_with_directive_verb(head),
+                    "{text:?}: {mention:?}"
+                );
+            }
+        }
+        if cannot_open_with_mention(text, starts) {
+            for mention in &mentions {
+                assert!(
+                    !super::super::only_titles(head(mention)),
                     "{text:?}: {mention:?}"
                 );
             }
