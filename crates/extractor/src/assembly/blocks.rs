@@ -351,8 +351,29 @@ fn sentence_tasks(
             !acting || shape.rule != "TK002" || agencies::subject_acts(text, mentions)
         });
         if let Some((shape, roles)) = task {
-            for (part, part_roles) in split_clauses(&block.text, range, true, roles, found) {
-                out.push(draft(block, part, part_roles, &shape));
+            // A sentence that enumerates its actions (`giao Bộ X: (1) ...; (2) ...`) is a
+            // task a part, as an item is.
+            let parts = enumerated_parts(text);
+            let ranges: Vec<Range<usize>> = if parts.len() < 2 {
+                vec![range]
+            } else {
+                parts
+                    .into_iter()
+                    .map(|part| range.start + part.start..range.start + part.end)
+                    .collect()
+            };
+            let mut roles = roles;
+            let mut ranges = ranges.into_iter().peekable();
+            while let Some(part_range) = ranges.next() {
+                let these = if ranges.peek().is_some() {
+                    roles.clone()
+                } else {
+                    std::mem::take(&mut roles)
+                };
+                for (part, part_roles) in split_clauses(&block.text, part_range, true, these, found)
+                {
+                    out.push(draft(block, part, part_roles, &shape));
+                }
             }
             continue;
         }

@@ -24,6 +24,11 @@ pub static RULES: &[Rule] = &[
                 "Tại buổi kiểm tra, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng yêu cầu Sở Xây dựng khẩn trương thu dọn đất đá.",
                 "Sở Xây dựng | Tại buổi kiểm tra, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng yêu cầu Sở Xây dựng khẩn trương thu dọn đất đá.",
             ),
+            // A sentence that enumerates its actions: a task a part.
+            yes(
+                "Thủ tướng giao Bộ Khoa học và Công nghệ: (1) hoàn thiện Chiến lược dữ liệu; (2) hướng dẫn các địa phương triển khai nền tảng số.",
+                "Bộ Khoa học và Công nghệ | hướng dẫn các địa phương triển khai nền tảng số.",
+            ),
             no("Bộ Tài chính đã ban hành Thông tư."),
             no("Tại buổi kiểm tra, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng đánh giá cao Sở Xây dựng."),
         ],
@@ -51,6 +56,7 @@ pub static RULES: &[Rule] = &[
                 "Bộ Xây dựng | thời gian tới, Bộ Xây dựng phải tập trung đầu tư hạ tầng số.",
             ),
             no("Tham dự cuộc họp có đại diện Văn phòng Chính phủ; Ủy ban nhân dân các tỉnh Lào Cai, Tuyên Quang."),
+
             // A report's closing formula, with what it asks of its addressee, and a
             // decision's execution article.
             no("Bộ Xây dựng kính báo cáo Thủ tướng Chính phủ xem xét, chỉ đạo./."),
