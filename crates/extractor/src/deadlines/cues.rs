@@ -284,9 +284,28 @@ pub fn is_statistic(text: &str, start: usize, end: usize) -> bool {
 static COMPARISON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:so\s+với|cùng\s+kỳ|hơn|bằng|của|trong\s+số)\s+$"));
 
+/// Words that make the `bằng` after them part of a noun, not `bằng` (equal to): `mặt bằng`
+/// (the site: `giải phóng mặt bằng trước ngày 30/11`), `đồng bằng` (delta), `công bằng`,
+/// `cân bằng`, `văn bằng`.
+const BANG_NOUNS: &[&str] = &["mặt", "đồng", "công", "cân", "văn"];
+
 /// `so với năm 2021`, `cùng kỳ năm 2023`: a point of comparison.
 pub fn is_comparison(text: &str, start: usize) -> bool {
-    COMPARISON.is_match(&text[back_boundary(text, start, 30)..start])
+    let window = &text[back_boundary(text, start, 30)..start];
+    let Some(found) = COMPARISON.find(window) else {
+        return false;
+    };
+    let word = found.as_str().trim_end();
+    if word.to_lowercase() != "bằng" {
+        return true;
+    }
+    let before = window[..found.start()].trim_end();
+    let previous = before
+        .rsplit(|c: char| !c.is_alphanumeric() && !vntask_tokenizer::is_mark(c))
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    !BANG_NOUNS.contains(&previous.as_str())
 }
 
 static VISION: LazyLock<Regex> = LazyLock::new(|| {
