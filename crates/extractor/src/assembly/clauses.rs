@@ -296,17 +296,24 @@ mod tests {
     use super::*;
     use crate::agencies::AgencyContext;
 
-    /// The leads of each part when `text`, one item, is split with its own roles.
-    fn leads_of_parts(text: &str) -> Vec<Vec<String>> {
-        let context = AgencyContext::default();
+    /// The roles of each part when `text`, one item, is split with its own roles.
+    fn roles_of_parts(text: &str, context: &AgencyContext) -> Vec<Roles> {
         let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
             .expect("a one-line document");
-        let found = Lookups::new(&document, &context);
-        let mentions = agencies::find(text, &context);
+        let found = Lookups::new(&document, context);
+        let mentions = agencies::find(text, context);
         let roles = agencies::assign_roles(text, &mentions);
         split_clauses(text, 0..text.len(), false, roles, &found)
             .into_iter()
-            .map(|(_, roles)| roles.lead.into_iter().map(|m| m.name).collect())
+            .map(|(_, roles)| roles)
+            .collect()
+    }
+
+    /// The leads of each part when `text`, one item, is split with its own roles.
+    fn leads_of_parts(text: &str) -> Vec<Vec<String>> {
+        roles_of_parts(text, &AgencyContext::default())
+            .into_iter()
+            .map(|roles| roles.lead.into_iter().map(|m| m.name).collect())
             .collect()
     }
 
@@ -336,14 +343,9 @@ mod tests {
             ..Default::default()
         };
         let support_of_parts = |text: &str| -> Vec<Vec<String>> {
-            let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
-                .expect("a one-line document");
-            let found = Lookups::new(&document, &context);
-            let mentions = agencies::find(text, &context);
-            let roles = agencies::assign_roles(text, &mentions);
-            split_clauses(text, 0..text.len(), false, roles, &found)
+            roles_of_parts(text, &context)
                 .into_iter()
-                .map(|(_, roles)| roles.support.into_iter().map(|m| m.name).collect())
+                .map(|roles| roles.support.into_iter().map(|m| m.name).collect())
                 .collect()
         };
         assert_eq!(
