@@ -212,9 +212,12 @@ pub static RULES: &[Rule] = &[
     ),
     rule(
         "AG104",
-        "A body after `phối hợp (với)`, `cùng (với)`, `với sự phối hợp của` supports (and every body listed with it).",
+        "A body after `phối hợp (với)`, `cùng (với)`, `với sự phối hợp của` supports (and every body listed with it); so does one named after a comma and before `phối hợp` in a clause that has its lead (`X chủ trì, Y phối hợp`).",
         &[
             yes("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng, Bộ Thông tin và Truyền thông", "support: Bộ Thông tin và Truyền thông"),
+            yes("Bộ Xây dựng chủ trì, Bộ Tài chính và Bộ Công Thương phối hợp hướng dẫn", "support: Bộ Công Thương"),
+            no("Bộ Tài chính tổng hợp số liệu; Bộ Công Thương phối hợp hướng dẫn"),
+            no("Theo đề nghị, Bộ Công Thương phối hợp hướng dẫn"),
             yes("phối hợp với các cơ quan liên quan", "support: related_agencies"),
             no("Bộ Công an chỉ đạo Công an các địa phương"),
             no("gửi Bộ Tài chính"),

@@ -198,6 +198,15 @@ const ACTION_WORDS: &[&str] = &[
     "nghiem tuc",
     "lua chon",
     "can cu",
+    "don doc",
+    "bo tri",
+    "giam sat",
+    "xu ly",
+    "chuan bi",
+    "day nhanh",
+    "bo sung",
+    "cung cap",
+    "phan dau",
 ];
 
 fn starts_with_words(text: &str, word: &str) -> bool {
@@ -314,7 +323,8 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
             .get(previous_end.min(start)..start)
             .unwrap_or_default();
         // `X chủ trì` (also `do X chủ trì`), looking past the rest of a list of bodies.
-        let chairs = {
+        // The key text after the mention and the bodies listed with it.
+        let after_list = {
             let mut j = i;
             let mut tail_end = end;
             while let Some(&(next_start, next_end)) = spans.get(j + 1) {
@@ -333,8 +343,13 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
                 .unwrap_or_default()
                 .trim_start_matches([' ', ','])
         };
-        let chairs =
-            starts_with_words(chairs, "chu tri") || chairs.starts_with("la co quan chu tri");
+        let chairs = starts_with_words(after_list, "chu tri")
+            || after_list.starts_with("la co quan chu tri");
+        // `X chủ trì, Y phối hợp ...` (also `Y cùng phối hợp`, `Y tham gia phối hợp`): Y
+        // coordinates with the lead named before it in the same clause.
+        let coordinates = ["phoi hop", "cung phoi hop", "tham gia phoi hop"]
+            .iter()
+            .any(|w| starts_with_words(after_list, w));
         let action_follows = {
             let rest = k.text.get(end..).unwrap_or_default().trim_start();
             ACTION_WORDS.iter().any(|w| starts_with_words(rest, w))
@@ -359,6 +374,8 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
             out.last().copied().unwrap_or((Role::Neither, None))
         } else if chairs && !SUPPORT_CUES.iter().any(|c| ends_with_words(cue, c)) {
             (Role::Lead, Some("AG103"))
+        } else if coordinates && lead_seen && stripped.ends_with(',') {
+            (Role::Support, Some("AG104"))
         } else {
             let previous = out.last().copied().unwrap_or((Role::Neither, None));
             if SUPPORT_CUES.iter().any(|c| ends_with_words(cue, c)) {

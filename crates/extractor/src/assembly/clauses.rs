@@ -2,6 +2,7 @@
 //! and between deadlines that differ.
 
 use super::blocks::{names_only, Lookups};
+use super::commas::split_at_commas;
 use super::shapes;
 use crate::agencies::{self, AgencyMention, Roles};
 use crate::deadlines::{self, DeadlineContext};
@@ -70,6 +71,11 @@ pub(super) fn split_clauses(
         }
     }
     parts.push((start..range.end, current_roles));
+    // Each part may still join clauses with subjects of their own by commas.
+    let parts: Vec<(Range<usize>, Roles)> = parts
+        .into_iter()
+        .flat_map(|(part, part_roles)| split_at_commas(text, part, part_roles, context))
+        .collect();
     let mut out = Vec::with_capacity(parts.len());
     for (part, part_roles) in parts {
         let part_start = part.start;
@@ -94,7 +100,7 @@ pub(super) fn split_clauses(
 /// khẩn trương hoàn thành ...` the whole item's roles lead with both, but the first part is
 /// the ministry's alone. A lead the part names itself stays (`Bộ A, Bộ B phối hợp ...; Bộ B
 /// tổng hợp ...`), and a part that would be left with no lead keeps what it had.
-fn without_new_subjects(mut roles: Roles, before: &str, clause: &Roles) -> Roles {
+pub(super) fn without_new_subjects(mut roles: Roles, before: &str, clause: &Roles) -> Roles {
     let named_after = |m: &AgencyMention| {
         !before.contains(m.mention.as_str())
             && clause

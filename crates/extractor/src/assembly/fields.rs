@@ -179,11 +179,23 @@ const MODALS: &[&str] = &[
 
 /// The action (`hoàn thiện, trình Thủ tướng Chính phủ ban hành`) and the deliverable
 /// (`"Chiến lược ..."`, `Nghị định về ...`, `báo cáo`) of a task text whose assignee phrase
-/// ends at `subject_end`.
-pub fn action_and_deliverable(text: &str, subject_end: usize) -> (Option<String>, Option<String>) {
+/// ends at `subject_end`. The roles it hands out before the work (`chủ trì, phối hợp với Bộ
+/// X`) are not the action: [`super::action::work_start`], with the bodies found in `context`.
+pub fn action_and_deliverable(
+    text: &str,
+    subject_end: usize,
+    context: &crate::agencies::AgencyContext,
+) -> (Option<String>, Option<String>) {
     let rest = text.get(subject_end..).unwrap_or_default();
     let rest = strip_modals(rest.trim_start_matches([' ', ',', ':', '-']));
-    let deliverable = find_deliverable(rest);
+    let work = super::action::work_start(rest, context);
+    let rest = match work {
+        0 => rest,
+        _ => strip_modals(rest[work..].trim_start_matches([' ', ',', ':', '-'])),
+    };
+    // A product's name that opens the work is its verb (`hướng dẫn người dân ...`: guide),
+    // not a product (`Hướng dẫn` as a document): the action must not come out empty.
+    let deliverable = find_deliverable(rest).filter(|m| m.start > 0);
     let action_end = deliverable
         .as_ref()
         .map(|m| m.start)
@@ -423,7 +435,8 @@ mod tests {
     #[test]
     fn action_and_deliverable_of_a_directive() {
         let text = "Bộ Tài chính khẩn trương hoàn thiện, trình Chính phủ ban hành Nghị định sửa đổi Nghị định số 123/2020/NĐ-CP, trong tháng 8.";
-        let (action, deliverable) = action_and_deliverable(text, "Bộ Tài chính".len());
+        let (action, deliverable) =
+            action_and_deliverable(text, "Bộ Tài chính".len(), &Default::default());
         assert_eq!(
             action.as_deref(),
             Some("hoàn thiện, trình Chính phủ ban hành")
@@ -432,12 +445,15 @@ mod tests {
             deliverable.as_deref(),
             Some("Nghị định sửa đổi Nghị định số 123/2020/NĐ-CP")
         );
-        let (action, deliverable) = action_and_deliverable("Tăng cường kiểm tra, giám sát.", 0);
+        let (action, deliverable) =
+            action_and_deliverable("Tăng cường kiểm tra, giám sát.", 0, &Default::default());
         assert_eq!(action.as_deref(), Some("Tăng cường kiểm tra, giám sát"));
         assert_eq!(deliverable, None);
         let quoted = "Xây dựng \"Chiến lược dữ liệu quốc gia\" trình Thủ tướng.";
         assert_eq!(
-            action_and_deliverable(quoted, 0).1.as_deref(),
+            action_and_deliverable(quoted, 0, &Default::default())
+                .1
+                .as_deref(),
             Some("\"Chiến lược dữ liệu quốc gia\"")
         );
     }

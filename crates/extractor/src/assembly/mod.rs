@@ -1,8 +1,10 @@
 //! Task assembly: blocks annotated with agencies, deadlines and targets become tasks.
 
+mod action;
 mod blocks;
 mod clauses;
 mod columns;
+mod commas;
 mod fields;
 mod shapes;
 mod zones;
@@ -64,7 +66,7 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
     };
     let found = blocks::Lookups::new(document, &agency_context);
     let drafts = drafts(document, &found, &agency_context);
-    finish(document, context, drafts, &found.deadlines)
+    finish(document, context, drafts, &found.deadlines, &agency_context)
 }
 
 /// The tasks of `document` before their fields and ids, in document order.
@@ -178,6 +180,7 @@ fn finish(
     context: &Context,
     drafts: Vec<Draft>,
     memo: &crate::deadlines::Memo,
+    agency_context: &AgencyContext,
 ) -> Vec<TaskRecord> {
     let text_context = DeadlineContext {
         reference: context.reference,
@@ -247,7 +250,7 @@ fn finish(
                     cells.next().map(str::to_string),
                 )
             } else {
-                fields::action_and_deliverable(&draft.text, subject_end)
+                fields::action_and_deliverable(&draft.text, subject_end, agency_context)
             };
             let kind = if draft.status.is_none()
                 && fields::is_exhortation(

@@ -1,0 +1,154 @@
+//! One sentence, several assignees, joined by commas: `Giao Bộ Tài chính bố trí đủ vốn cho
+//! các dự án, Bộ Giao thông vận tải đôn đốc các nhà thầu đẩy nhanh tiến độ`. Each body after
+//! a comma that opens a clause of its own (its subject, then its verb) leads that clause.
+//!
+//! A comma inside a list of bodies (`Bộ Công an, Bộ Quốc phòng thực hiện`), after `chủ trì`
+//! (`Bộ Xây dựng chủ trì, Bộ Tài chính phối hợp`: the second body coordinates), or closing an
+//! object's list (`hướng dẫn doanh nghiệp, Ủy ban nhân dân các tỉnh triển khai`: whom the
+//! first body guides) splits nothing: the clause before must name its own lead and then its
+//! own work, at least [`MIN_WORK_WORDS`] words of it.
+
+use super::action;
+use super::shapes;
+use crate::agencies::{self, AgencyContext, Roles};
+use std::ops::Range;
+
+/// Words (syllables: `đôn đốc` is two) of work the clause before a comma must hold after its lead's name, so that the
+/// comma ends a clause rather than the list of those the work is for.
+const MIN_WORK_WORDS: usize = 6;
+
+/// Splits `range` of `text` at each comma that opens a clause with a new subject (see the
+/// module documentation); each part has its roles, the first what `roles` had less the
+/// leads only later clauses name.
+pub(super) fn split_at_commas(
+    text: &str,
+    range: Range<usize>,
+    roles: Roles,
+    context: &AgencyContext,
+) -> Vec<(Range<usize>, Roles)> {
+    let mut parts = Vec::new();
+    let mut start = range.start;
+    let mut current_roles = roles;
+    let body = text.get(range.clone()).unwrap_or_default();
+    for (i, _) in body.match_indices(", ") {
+        let comma = range.start + i;
+        let clause_start = comma + 2;
+        // Bodies' names open with a capital (`Bộ`, `Ủy ban`, `UBND`, `Sở`): a cheap test
+        // before any body is looked for.
+        let Some(clause) = text.get(clause_start..range.end) else {
+            continue;
+        };
+        if !clause.starts_with(char::is_uppercase) || comma <= start {
+            continue;
+        }
+        let Some(clause_roles) = opens_own_clause(clause, context) else {
+            continue;
+        };
+        let before = text.get(start..comma).unwrap_or_default();
+        if !names_lead_then_work(before, context) {
+            continue;
+        }
+        parts.push((
+            start..comma,
+            super::clauses::without_new_subjects(current_roles, before, &clause_roles),
+        ));
+        start = clause_start;
+        current_roles = clause_roles;
+    }
+    parts.push((start..range.end, current_roles));
+    parts
+}
+
+/// The roles of `clause` when it opens with bodies that act (`Bộ Giao thông vận tải đôn đốc
+/// ...`), not with bodies that coordinate (`Bộ Tài chính phối hợp`) or report (`... đã`).
+fn opens_own_clause(clause: &str, context: &AgencyContext) -> Option<Roles> {
+    let mentions = agencies::find(clause, context);
+    let first = mentions.first()?;
+    if first.range.start != 0
+        || shapes::classify(clause, &mentions, false).map(|s| s.rule) != Some("TK002")
+        || !agencies::subject_acts(clause, &mentions)
+        || action::coordinates_after_list(clause, &mentions)
+        || shapes::is_report(clause)
+    {
+        return None;
+    }
+    let roles = agencies::assign_roles(clause, &mentions);
+    (!roles.lead.is_empty() || !roles.lead_groups.is_empty()).then_some(roles)
+}
+
+/// Whether `before` names its own lead and, after the last body it names, at least
+/// [`MIN_WORK_WORDS`] words of work.
+fn names_lead_then_work(before: &str, context: &AgencyContext) -> bool {
+    let mentions = agencies::find(before, context);
+    let Some(last) = mentions.last() else {
+        return false;
+    };
+    let own = agencies::assign_roles(before, &mentions);
+    if own.lead.is_empty() && own.lead_groups.is_empty() {
+        return false;
+    }
+    before
+        .get(last.range.end..)
+        .unwrap_or_default()
+        .split_whitespace()
+        .nth(MIN_WORK_WORDS - 1)
+        .is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parts of `text` and the names of each part's leads.
+    fn parts(text: &str) -> Vec<(&str, Vec<String>)> {
+        let context = AgencyContext::default();
+        let roles = agencies::assign_roles(text, &agencies::find(text, &context));
+        split_at_commas(text, 0..text.len(), roles, &context)
+            .into_iter()
+            .map(|(range, roles)| {
+                (
+                    &text[range],
+                    roles.lead.into_iter().map(|m| m.name).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_subject_after_a_comma_leads_its_clause() {
+        let text = "Giao Bộ Tài chính bố trí đủ vốn cho các dự án trong tháng 12, Bộ Giao thông vận tải đôn đốc các nhà thầu đẩy nhanh tiến độ thi công.";
+        assert_eq!(
+            parts(text),
+            [
+                (
+                    "Giao Bộ Tài chính bố trí đủ vốn cho các dự án trong tháng 12",
+                    vec!["Bộ Tài chính".to_string()]
+                ),
+                (
+                    "Bộ Giao thông vận tải đôn đốc các nhà thầu đẩy nhanh tiến độ thi công.",
+                    vec!["Bộ Giao thông vận tải".to_string()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_coordinators_and_objects_stay_whole() {
+        for text in [
+            // A list of leads.
+            "Bộ Công an, Bộ Quốc phòng khẩn trương triển khai phương án bảo đảm an ninh.",
+            // The second body coordinates.
+            "Bộ Xây dựng chủ trì, Bộ Tài chính phối hợp hướng dẫn các địa phương.",
+            // Whom the work is for: too few words of work before the comma.
+            "Bộ Nội vụ hướng dẫn doanh nghiệp, Ủy ban nhân dân các tỉnh triển khai.",
+            // An introductory phrase names no lead.
+            "Về hạ tầng giao thông, Bộ Giao thông vận tải khẩn trương hoàn thành.",
+            // The clause after the comma reports.
+            "Bộ Tài chính bố trí đủ vốn cho các dự án, Bộ Giao thông vận tải đã hoàn thành.",
+            // A coordinator's list after `phối hợp với`.
+            "Bộ Y tế chủ trì, phối hợp với Bộ Tài chính, Bộ Công Thương khẩn trương xây dựng.",
+        ] {
+            assert_eq!(parts(text).len(), 1, "{text}");
+        }
+    }
+}
