@@ -28,9 +28,11 @@ const SEPARATORS: [char; 4] = [' ', ',', ':', '-'];
 /// The byte offset in `rest` (the text after a task's subject) where its work begins: `0`
 /// when `rest` opens with no role phrase, or when the role phrases are all there is.
 ///
-/// A coordination phrase is skipped only with the bodies it names (found in `context`):
-/// `phối hợp, nghiên cứu đầu tư` names none, so `phối hợp` is part of the work.
-pub fn work_start(rest: &str, context: &AgencyContext) -> usize {
+/// A coordination phrase is skipped only with the bodies it names: `phối hợp, nghiên cứu
+/// đầu tư` names none, so `phối hợp` is part of the work. The bodies are read off `known`
+/// (the task's own mentions, as written) where they settle the list, and are otherwise
+/// found in `context`.
+pub fn work_start(rest: &str, known: &[&str], context: &AgencyContext) -> usize {
     let mut at = 0;
     let mut after_chair = false;
     loop {
@@ -44,7 +46,7 @@ pub fn work_start(rest: &str, context: &AgencyContext) -> usize {
         }
         if let Some(after) = COORDINATE_WITH.iter().find_map(|w| strip_words(trimmed, w)) {
             let named = after.trim_start();
-            let Some(end) = list_end(named, context) else {
+            let Some(end) = list_end(named, known, context) else {
                 break;
             };
             at = pos + (trimmed.len() - named.len()) + end;
@@ -54,7 +56,7 @@ pub fn work_start(rest: &str, context: &AgencyContext) -> usize {
         // `X chủ trì, Y (và Z) phối hợp`: only right after `chủ trì`, so that a task whose
         // work opens with a body's name is not searched for bodies again.
         if after_chair {
-            if let Some(end) = list_end(trimmed, context) {
+            if let Some(end) = list_end(trimmed, known, context) {
                 let after_list = trimmed.get(end..).unwrap_or_default().trim_start();
                 if let Some(after) = COORDINATE.iter().find_map(|w| strip_words(after_list, w)) {
                     at = pos + (trimmed.len() - after.len());
@@ -112,9 +114,60 @@ fn strip_words<'a>(text: &'a str, words: &str) -> Option<&'a str> {
 
 /// The end of the bodies listed at the very start of `text` (`Bộ Tài chính, Bộ Công Thương
 /// và các cơ quan liên quan`), `None` when `text` does not open with one.
-fn list_end(text: &str, context: &AgencyContext) -> Option<usize> {
-    list_end_among(text, &agencies::find(text, context))
+fn list_end(text: &str, known: &[&str], context: &AgencyContext) -> Option<usize> {
+    if let Some(end) = known_list_end(text, known) {
+        return Some(end);
+    }
+    // Only the bodies at the start count: they are looked for up to the clause's end (`;`)
+    // and in at most `LIST_SEARCH` bytes, not in the whole rest of the task.
+    let mut end = text.find(';').unwrap_or(text.len()).min(LIST_SEARCH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text.get(..end).unwrap_or(text);
+    list_end_among(head, &agencies::find(head, context))
 }
+
+/// [`list_end`] read off the task's own mentions (`known`, as written), when they settle it:
+/// the list is made of them and what follows it is a lower-case word other than `các`
+/// (a verb: the work). Anything else (a group, `các cơ quan liên quan`, or a body the task
+/// does not name in that role) is left to the finder.
+fn known_list_end(text: &str, known: &[&str]) -> Option<usize> {
+    let known_at = |at: usize| {
+        let rest = text.get(at..).unwrap_or_default();
+        known
+            .iter()
+            .filter(|k| !k.is_empty() && rest.starts_with(**k))
+            .map(|k| k.len())
+            .max()
+    };
+    let mut end = known_at(0)?;
+    loop {
+        let after = text.get(end..).unwrap_or_default();
+        let gap = [", và ", ", hoặc ", " và ", " hoặc ", ", "]
+            .iter()
+            .find(|g| after.starts_with(**g))
+            .map_or(0, |g| g.len());
+        match known_at(end + gap) {
+            Some(len) if gap > 0 => end += gap + len,
+            _ => break,
+        }
+    }
+    let next = text.get(end..).unwrap_or_default();
+    let next = next.trim_start_matches([' ', ',']);
+    let next = next
+        .strip_prefix("và ")
+        .or_else(|| next.strip_prefix("hoặc "))
+        .unwrap_or(next);
+    let word = next.split(' ').next().unwrap_or_default();
+    let settled = word.starts_with(|c: char| c.is_lowercase()) && word != "các";
+    settled.then_some(end)
+}
+
+/// How far [`list_end`] looks for the bodies a role phrase names: longer than any list of
+/// coordinators in the fixtures (`phối hợp với Bộ Thông tin và Truyền thông, Văn phòng Chính
+/// phủ, Bộ Tư pháp và các bộ, cơ quan liên quan` is 150 bytes).
+const LIST_SEARCH: usize = 400;
 
 /// [`list_end`] with the bodies of `text` found already.
 fn list_end_among(text: &str, mentions: &[AgencyMention]) -> Option<usize> {
@@ -136,7 +189,7 @@ mod tests {
     use super::*;
 
     fn work(rest: &str) -> &str {
-        &rest[work_start(rest, &AgencyContext::default())..]
+        &rest[work_start(rest, &[], &AgencyContext::default())..]
     }
 
     #[test]
@@ -171,6 +224,39 @@ mod tests {
         assert_eq!(work(rest), rest);
         let rest = " chủ trì.";
         assert_eq!(work(rest), rest);
+    }
+
+    #[test]
+    fn the_task_own_mentions_settle_a_list_as_the_finder_does() {
+        let context = AgencyContext::default();
+        for (text, settled) in [
+            (
+                "Bộ Tài chính, Bộ Công Thương và Bộ Xây dựng hướng dẫn",
+                true,
+            ),
+            ("Bộ Tài chính hoặc Bộ Xây dựng tổng hợp", true),
+            ("Bộ Tài chính và các cơ quan liên quan tổng hợp", false),
+            ("Bộ Tài chính, Ngân hàng Nhà nước Việt Nam kiểm tra", true),
+            (
+                "Bộ Tài chính, Đoàn Thanh niên Cộng sản Hồ Chí Minh tổ chức",
+                true,
+            ),
+        ] {
+            let mentions = agencies::find(text, &context);
+            // As a task's roles keep them: named bodies, not groups.
+            let known: Vec<&str> = mentions
+                .iter()
+                .filter(|m| m.groups.is_empty())
+                .map(|m| m.mention.as_str())
+                .collect();
+            let by_finder = list_end_among(text, &mentions);
+            assert_eq!(known_list_end(text, &known).is_some(), settled, "{text}");
+            if settled {
+                assert_eq!(known_list_end(text, &known), by_finder, "{text}");
+            }
+            // Without the later bodies known, the list is left to the finder.
+            assert_eq!(known_list_end(text, &known[..1]), None, "{text}");
+        }
     }
 
     #[test]

@@ -26,6 +26,12 @@ pub(super) fn split_at_commas(
     roles: Roles,
     context: &AgencyContext,
 ) -> Vec<(Range<usize>, Roles)> {
+    // One lead before a comma and one after it: a part read as a whole with fewer than two
+    // leads has no comma to split at (a body after a comma and before its verb leads in the
+    // whole part too, AG102), and most parts are told so without looking for bodies again.
+    if roles.lead.len() + roles.lead_groups.len() < 2 {
+        return vec![(range, roles)];
+    }
     let mut parts = Vec::new();
     let mut start = range.start;
     let mut current_roles = roles;
@@ -41,10 +47,28 @@ pub(super) fn split_at_commas(
         if !clause.starts_with(char::is_uppercase) || comma <= start {
             continue;
         }
+        // The clause's subject leads in the part read as a whole: a named lead written
+        // right there, or a group (groups keep no words to compare).
+        if current_roles.lead_groups.is_empty()
+            && !current_roles
+                .lead
+                .iter()
+                .any(|m| clause.starts_with(m.mention.as_str()))
+        {
+            continue;
+        }
+        // A list of leads (`Bộ Công an, Bộ Quốc phòng ...`): the comma follows a lead's name.
+        let before = text.get(start..comma).unwrap_or_default();
+        if current_roles
+            .lead
+            .iter()
+            .any(|m| before.ends_with(m.mention.as_str()))
+        {
+            continue;
+        }
         let Some(clause_roles) = opens_own_clause(clause, context) else {
             continue;
         };
-        let before = text.get(start..comma).unwrap_or_default();
         if !names_lead_then_work(before, context) {
             continue;
         }

@@ -184,11 +184,12 @@ const MODALS: &[&str] = &[
 pub fn action_and_deliverable(
     text: &str,
     subject_end: usize,
+    known: &[&str],
     context: &crate::agencies::AgencyContext,
 ) -> (Option<String>, Option<String>) {
     let rest = text.get(subject_end..).unwrap_or_default();
     let rest = strip_modals(rest.trim_start_matches([' ', ',', ':', '-']));
-    let work = super::action::work_start(rest, context);
+    let work = super::action::work_start(rest, known, context);
     let rest = match work {
         0 => rest,
         _ => strip_modals(rest[work..].trim_start_matches([' ', ',', ':', '-'])),
@@ -436,7 +437,7 @@ mod tests {
     fn action_and_deliverable_of_a_directive() {
         let text = "Bộ Tài chính khẩn trương hoàn thiện, trình Chính phủ ban hành Nghị định sửa đổi Nghị định số 123/2020/NĐ-CP, trong tháng 8.";
         let (action, deliverable) =
-            action_and_deliverable(text, "Bộ Tài chính".len(), &Default::default());
+            action_and_deliverable(text, "Bộ Tài chính".len(), &[], &Default::default());
         assert_eq!(
             action.as_deref(),
             Some("hoàn thiện, trình Chính phủ ban hành")
@@ -445,13 +446,17 @@ mod tests {
             deliverable.as_deref(),
             Some("Nghị định sửa đổi Nghị định số 123/2020/NĐ-CP")
         );
-        let (action, deliverable) =
-            action_and_deliverable("Tăng cường kiểm tra, giám sát.", 0, &Default::default());
+        let (action, deliverable) = action_and_deliverable(
+            "Tăng cường kiểm tra, giám sát.",
+            0,
+            &[],
+            &Default::default(),
+        );
         assert_eq!(action.as_deref(), Some("Tăng cường kiểm tra, giám sát"));
         assert_eq!(deliverable, None);
         let quoted = "Xây dựng \"Chiến lược dữ liệu quốc gia\" trình Thủ tướng.";
         assert_eq!(
-            action_and_deliverable(quoted, 0, &Default::default())
+            action_and_deliverable(quoted, 0, &[], &Default::default())
                 .1
                 .as_deref(),
             Some("\"Chiến lược dữ liệu quốc gia\"")

@@ -250,7 +250,11 @@ fn finish(
                     cells.next().map(str::to_string),
                 )
             } else {
-                fields::action_and_deliverable(&draft.text, subject_end, agency_context)
+                let known: Vec<&str> = (draft.roles.lead.iter())
+                    .chain(&draft.roles.support)
+                    .map(|m| m.mention.as_str())
+                    .collect();
+                fields::action_and_deliverable(&draft.text, subject_end, &known, agency_context)
             };
             let kind = if draft.status.is_none()
                 && fields::is_exhortation(
