@@ -15,7 +15,7 @@ mod test_support;
 use chrono::NaiveDate;
 use vntask_ingest::{Document, IngestError, IngestOptions};
 use vntask_writer::{
-    ContentHasher, DocRef, DocumentRecord, DocumentStatus, TaskRecord, DOCUMENT_SCHEMA,
+    DocRef, DocumentHasher, DocumentRecord, DocumentStatus, TaskRecord, DOCUMENT_SCHEMA,
 };
 
 /// The version written into every document record.
@@ -96,10 +96,12 @@ pub fn extract_document(document: &Document, bytes: &[u8], options: &Options) ->
         title: meta.title.clone(),
     };
     // The content hash is over the normalised source; ingest hands it over piece by piece,
-    // with the lines it found unchanged as they stand, so it is not normalised twice.
-    let mut hasher = ContentHasher::new();
+    // with the lines it found unchanged as they stand, so it is not normalised twice. The
+    // bytes' own SHA-256 is taken beside it: the two share their hashing up to the first char
+    // normalisation rewrites.
+    let mut hasher = DocumentHasher::new(bytes);
     document.normalized_source_pieces(|piece| hasher.update(piece));
-    let hash = hasher.finish();
+    let (hash, sha256) = hasher.finish();
     let context = assembly::Context {
         gazetteer: options.gazetteer.clone(),
         reference,
@@ -111,7 +113,7 @@ pub fn extract_document(document: &Document, bytes: &[u8], options: &Options) ->
         schema: DOCUMENT_SCHEMA.to_string(),
         id: options.doc_id.clone(),
         path: options.path.clone(),
-        sha256: vntask_writer::ids::bytes_sha256(bytes),
+        sha256,
         bytes: bytes.len() as u64,
         format: Some(document.format.as_str().to_string()),
         encoding: Some(document.encoding.clone()),

@@ -174,6 +174,14 @@ impl Builder {
     pub fn with_capacity(len: usize) -> Self {
         Builder {
             text: String::with_capacity(len),
+            // A line's text maps back with two checkpoints (its start and its end) unless
+            // something in it was cut or rewritten: room for those at once, instead of a
+            // first push that allocates and may grow again.
+            checkpoints: if len == 0 {
+                Vec::new()
+            } else {
+                Vec::with_capacity(2)
+            },
             ..Builder::default()
         }
     }

@@ -277,29 +277,18 @@ impl SectionStack {
         if let Some(position) = self.levels.iter().position(|(open, _)| *open == kind) {
             self.levels.truncate(position);
         }
-        let parent = self.path();
         let key = match kind {
             LabelKind::Dash | LabelKind::Plus => {
-                let count = self
-                    .bullet_counts
-                    .entry((parent.clone(), kind))
-                    .or_insert(0);
+                // The parent's path goes into the map as it is (it was copied there).
+                let count = self.bullet_counts.entry((self.path(), kind)).or_insert(0);
                 *count += 1;
                 format!("-{count}")
             }
             _ => label.key.clone(),
         };
-        // The path is the parent's joined to the new key with `.` (as `path` would join them).
-        let path = if self.levels.is_empty() {
-            key.clone()
-        } else {
-            let mut path = parent;
-            path.push('.');
-            path.push_str(&key);
-            path
-        };
         self.levels.push((kind, key));
-        (path, self.levels.len())
+        // The parent's path joined to the new key with `.`, built once at its size.
+        (self.path(), self.levels.len())
     }
 
     /// `I.`, `V.`, `X.` are Roman numerals, unless they continue an open run of capital
@@ -354,7 +343,13 @@ impl SectionStack {
 
     /// The keys of the open levels joined with `.`.
     pub fn path(&self) -> String {
-        let mut path = String::new();
+        // Sized once: pushing key by key grew the string two or three times a block.
+        let len = self
+            .levels
+            .iter()
+            .map(|(_, key)| key.len() + 1)
+            .sum::<usize>();
+        let mut path = String::with_capacity(len.saturating_sub(1));
         for (i, (_, key)) in self.levels.iter().enumerate() {
             if i > 0 {
                 path.push('.');

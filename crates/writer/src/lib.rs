@@ -10,6 +10,6 @@ pub mod json;
 pub mod output;
 pub mod records;
 
-pub use ids::{content_hash, task_id, ContentHasher};
+pub use ids::{content_hash, task_id, ContentHasher, DocumentHasher};
 pub use output::{AtomicFile, OutputError};
 pub use records::*;

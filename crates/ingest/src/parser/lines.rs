@@ -55,6 +55,16 @@ fn lines_byte_by_byte(source: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether [`space_columns`] finds more than one cell in `line`: a run of three spaces
+/// inside its text. Most head lines have none, and are told so without a list of cells.
+pub(super) fn has_space_columns(line: &str) -> bool {
+    let start = line.len() - line.trim_start_matches(' ').len();
+    let end = line.trim_end().len().max(start);
+    line.as_bytes()
+        .get(start..end)
+        .is_some_and(|text| memchr::memmem::find(text, b"   ").is_some())
+}
+
 /// The column cells of a header line whose columns are set apart by runs of three spaces or
 /// more (ranges into `line`, leading and trailing spaces left out); one cell when there is no
 /// such gap inside the text.
@@ -108,6 +118,16 @@ mod tests {
             .collect()
     }
 
+    proptest::proptest! {
+        #[test]
+        fn space_columns_are_told_without_cutting(line in "[ a\\tđ]{0,24}") {
+            proptest::prop_assert_eq!(
+                super::has_space_columns(&line),
+                super::space_columns(&line).len() > 1
+            );
+        }
+    }
+
     #[test]
     fn columns_are_cut_at_runs_of_three_spaces() {
         assert_eq!(
@@ -125,5 +145,11 @@ mod tests {
         );
         assert_eq!(cells(""), [""]);
         assert_eq!(cells("      "), [""]);
+        for line in ["BỘ Y TẾ          CỘNG HÒA", "a   b\t", "\ta   b"] {
+            assert!(super::has_space_columns(line), "{line:?}");
+        }
+        for line in ["", "      ", "  a  b  ", "a\t   ", "   a   ", "a \t  b"] {
+            assert!(!super::has_space_columns(line), "{line:?}");
+        }
     }
 }

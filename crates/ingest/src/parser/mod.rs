@@ -13,7 +13,7 @@ mod rows;
 mod tail;
 
 pub use lines::lines;
-use lines::space_columns;
+use lines::{has_space_columns, space_columns};
 
 use crate::clean::{clean, clean_line, Builder, Cleaned};
 use crate::noise;
@@ -68,9 +68,8 @@ pub fn parse(
             }
             // Two header columns set side by side with spaces (a PDF or Word file saved as
             // text: `BỘ Y TẾ          CỘNG HÒA XÃ HỘI ...`) are read as cells, like a tab's.
-            let cells = space_columns(raw);
-            let columns = (cells.len() > 1).then(|| {
-                let texts: Vec<String> = cells
+            let columns = has_space_columns(raw).then(|| {
+                let texts: Vec<String> = space_columns(raw)
                     .into_iter()
                     .map(|cell| {
                         clean(
@@ -390,7 +389,7 @@ impl Parser<'_> {
 
     fn text_line(&mut self, range: Range<usize>, cleaned: Cleaned, blank_before: bool) {
         self.finish_table();
-        let label = parse_label(&cleaned.text);
+        let mut label = parse_label(&cleaned.text);
         let gap = self.footnote_gap.take();
         if label.is_none() {
             let first = cleaned.text.chars().next().unwrap_or(' ');
@@ -425,7 +424,7 @@ impl Parser<'_> {
                 return;
             }
         }
-        let (kind, label_raw, section, depth, body) = match &label {
+        let (kind, label_raw, section, depth, body) = match &mut label {
             Some(label) => {
                 let resolved = self.stack.resolved_kind(label);
                 let (section, depth) = self.stack.enter(label);
@@ -437,7 +436,8 @@ impl Parser<'_> {
                 } else {
                     BlockKind::Paragraph
                 };
-                let raw = (!label.raw.is_empty()).then(|| label.raw.clone());
+                // Only the label's kind is read after this: its text is moved, not copied.
+                let raw = (!label.raw.is_empty()).then(|| std::mem::take(&mut label.raw));
                 (kind, raw, section, depth, rest)
             }
             None => {
