@@ -155,8 +155,14 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
     let mut pending: Option<WordKey> = None;
     let mut comma = false;
     // Reads word `key`, followed by `next`; `false` when a mention may start at it while
-    // eligible.
-    let settle = |key: WordKey, next: Option<WordKey>, eligible: &mut bool| -> bool {
+    // eligible. Inlined: called for every word, a call cost more than most words' reading.
+    #[inline(always)]
+    fn settle(
+        key: WordKey,
+        next: Option<WordKey>,
+        eligible: &mut bool,
+        (starts, verb_ends, titles, verbs_count): (&MentionStarts, &[u64], &WordSet, bool),
+    ) -> bool {
         if *eligible && starts.may_start(key, next) {
             return false;
         }
@@ -166,7 +172,8 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
             *eligible = false;
         }
         true
-    };
+    }
+    let tables = (starts, verb_ends, titles, verbs_count);
     // The word just read ends: the one before it is settled, knowing this one.
     macro_rules! end_word {
         () => {{
@@ -175,8 +182,16 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
                 long: len > 8,
             };
             if let Some(previous) = pending {
-                if !settle(previous, Some(key), &mut eligible) {
+                if !settle(previous, Some(key), &mut eligible, tables) {
                     return false;
+                }
+                // Only title words keep a head of titles, and nothing makes it one again
+                // once a word is not: no mention after it can have one. What follows is
+                // not read (a char there that stops the proof cannot undo it: the words up
+                // to here and the one after them were read whole, and every mention after
+                // them has this word in its head).
+                if !eligible && heads == Heads::Titles {
+                    return true;
                 }
             }
             // A comma before this word, in a text opening with an introductory phrase.
@@ -245,7 +260,7 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
         end_word!();
     }
     let _ = (word, len, comma);
-    pending.is_none_or(|last| settle(last, None, &mut eligible))
+    pending.is_none_or(|last| settle(last, None, &mut eligible, tables))
 }
 
 #[cfg(test)]
