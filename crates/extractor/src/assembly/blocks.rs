@@ -465,6 +465,12 @@ fn inherited_roles<'f>(document: &Document, index: usize, found: &'f Lookups) ->
 /// The roles block `index` hands the items under it, when it is an assignee heading.
 fn heading_roles(document: &Document, index: usize, found: &Lookups) -> Option<Roles> {
     let block = document.blocks.get(index)?;
+    // An assignee heading opens with a mention (`starts_with_mention`): without one that
+    // can, no need to find them (`shapes::gate`).
+    let starts = agencies::mention_starts(found.context);
+    if shapes::gate::cannot_open_with_mention(&block.text, starts) {
+        return None;
+    }
     let mentions = found.of(document, index);
     if !(starts_with_mention(&block.text, mentions)
         && (names_only(&block.text, mentions) || is_heading_over_items(document, index)))
