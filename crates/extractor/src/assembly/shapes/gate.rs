@@ -32,7 +32,7 @@
 //! these and no title word ends it. A word at which a mention may start while eligible stops
 //! the proof; reaching the end proves no shape.
 
-use super::{DIRECTIVE_VERBS, OPENERS, TITLE_WORDS};
+use super::{OPENERS, TITLE_WORDS};
 use crate::agencies::{pack_word, shift_in, MentionStarts, WordKey, WordSet};
 use std::sync::LazyLock;
 
@@ -93,14 +93,11 @@ fn classify_char(c: char) -> u8 {
     }
 }
 
-/// The last word of each directive verb (`giao`, `cau` of `yêu cầu`, `nghi` of `đề nghị`).
-static VERB_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    DIRECTIVE_VERBS
-        .iter()
-        .filter_map(|verb| verb.rsplit(' ').next())
-        .map(|word| pack_word(word.as_bytes()))
-        .collect()
-});
+/// The last word of each directive verb (`giao`, `cau` of `yêu cầu`, `nghi` of `đề nghị`),
+/// as constants: every word is compared with them, and comparing with a table read through
+/// a lazy static cost a load and a length check a verb (the tests hold them to
+/// [`DIRECTIVE_VERBS`](super::DIRECTIVE_VERBS)).
+const VERB_ENDS: [u64; 3] = [pack_word(b"giao"), pack_word(b"cau"), pack_word(b"nghi")];
 
 static TITLES: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(TITLE_WORDS.iter().map(|w| WordKey::of(w.as_bytes()))));
@@ -154,7 +151,6 @@ enum Heads {
 /// Whether no mention can start in `text` with a head of the shapes `heads` names (see the
 /// module documentation); `false` when that cannot be told from the words.
 fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
-    let verb_ends = VERB_ENDS.as_slice();
     let titles = &*TITLES;
     let classes = CLASSES.as_slice();
     // Whether the text opens with an introductory phrase: only a comma asks (and only for
@@ -178,19 +174,19 @@ fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
         key: WordKey,
         next: Option<WordKey>,
         eligible: &mut bool,
-        (starts, verb_ends, titles, verbs_count): (&MentionStarts, &[u64], &WordSet, bool),
+        (starts, titles, verbs_count): (&MentionStarts, &WordSet, bool),
     ) -> bool {
         if *eligible && starts.may_start(key, next) {
             return false;
         }
-        if verbs_count && !key.long && verb_ends.contains(&key.packed) {
+        if verbs_count && !key.long && VERB_ENDS.contains(&key.packed) {
             *eligible = true;
         } else if *eligible && !titles.contains(key) {
             *eligible = false;
         }
         true
     }
-    let tables = (starts, verb_ends, titles, verbs_count);
+    let tables = (starts, titles, verbs_count);
     // The word just read ends: the one before it is settled, knowing this one.
     macro_rules! end_word {
         () => {{
@@ -417,6 +413,16 @@ mod tests {
         ] {
             assert!(!check(unclear, &context), "{unclear}");
         }
+    }
+
+    #[test]
+    fn the_verb_ends_are_the_directive_verbs_last_words() {
+        let ends: Vec<u64> = super::super::DIRECTIVE_VERBS
+            .iter()
+            .filter_map(|verb| verb.rsplit(' ').next())
+            .map(|word| pack_word(word.as_bytes()))
+            .collect();
+        assert_eq!(ends, VERB_ENDS);
     }
 
     #[test]
