@@ -217,6 +217,9 @@ pub fn block_tasks(
     // A text with no shape of its own (see `shapes::gate`) is no task, and its mentions are
     // not needed: an item unless it inherits an assignee, prose sentence by sentence.
     let starts = agencies::mention_starts(found.context);
+    // The block's sentences, split once: an item that is no task as a whole asks for them,
+    // and then reads them.
+    let mut sentences: Option<Vec<Range<usize>>> = None;
     if as_item {
         // A bare heading is no task either (`item_tasks`).
         let whole_item = !shapes::is_bare_heading(&block.text)
@@ -234,13 +237,14 @@ pub fn block_tasks(
         // An item that is no task as a whole may still hold a sentence that assigns work:
         // `o) Nhất trí chủ trương ... . Bộ X chủ trì, phối hợp với ... tăng cường ...`,
         // `3. Đồng ý chủ trương ... . Giao Vụ Y chủ trì ...`.
-        if vntask_tokenizer::sentences(&block.text).len() < 2 {
+        let all = sentences.insert(vntask_tokenizer::sentences(&block.text));
+        if all.len() < 2 {
             return Vec::new();
         }
     }
     // The sentences that may hold a task: those not proven shapeless, or with a `;` clause
     // that is not (see `sentence_tasks`).
-    let all = vntask_tokenizer::sentences(&block.text);
+    let all = sentences.unwrap_or_else(|| vntask_tokenizer::sentences(&block.text));
     let one = all.iter().any(|range| range.len() == block.text.len());
     let open: Vec<Range<usize>> = all
         .into_iter()
