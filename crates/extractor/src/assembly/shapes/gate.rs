@@ -150,6 +150,10 @@ enum Heads {
 
 /// Whether no mention can start in `text` with a head of the shapes `heads` names (see the
 /// module documentation); `false` when that cannot be told from the words.
+///
+/// Inlined into each of the three callers, so that each reads the text with its `heads`
+/// known (no test of it for every word).
+#[inline(always)]
 fn no_mention_after(text: &str, starts: &MentionStarts, heads: Heads) -> bool {
     let titles = &*TITLES;
     let classes = CLASSES.as_slice();
