@@ -220,10 +220,14 @@ pub fn block_tasks(
     // The block's sentences, split once: an item that is no task as a whole asks for them,
     // and then reads them.
     let mut sentences: Option<Vec<Range<usize>>> = None;
+    // Whether the whole text was proven shapeless (its first sentence may then be too).
+    let mut shapeless = false;
     if as_item {
         // A bare heading is no task either (`item_tasks`).
-        let whole_item = !shapes::is_bare_heading(&block.text)
-            && (inherited.is_some() || !shapes::gate::cannot_classify(&block.text, starts));
+        let bare = shapes::is_bare_heading(&block.text);
+        shapeless =
+            !bare && inherited.is_none() && shapes::gate::cannot_classify(&block.text, starts);
+        let whole_item = !bare && !shapeless;
         if whole_item {
             let mentions = found.of(document, index);
             // A list of addressees is not itself a task.
@@ -250,7 +254,8 @@ pub fn block_tasks(
         .into_iter()
         .filter(|range| {
             let text = block.text.get(range.clone()).unwrap_or_default();
-            !shapes::gate::cannot_classify(text, starts)
+            let proven = shapeless && shapes::gate::prefix_follows(&block.text, range);
+            !(proven || shapes::gate::cannot_classify(text, starts))
                 || text.match_indices("; ").any(|(at, _)| {
                     let rest = text.get(at + 2..).unwrap_or_default();
                     !shapes::gate::cannot_classify(rest, starts)

@@ -139,6 +139,22 @@ fn opens_with_opener(text: &str) -> bool {
         .any(|o| o.starts_with(first) && vntask_tokenizer::fold_starts_with(text, o))
 }
 
+/// Whether `cannot_classify(&whole[part])` follows from `cannot_classify(whole)`, without
+/// reading the part: when it opens `whole` and ends before white space (an item's first
+/// sentence, `a) Tình hình ... năm 2024. Các bộ ...`). No char of `whole` stopped the
+/// proof, so none of the part does; reading the part alone, the words
+/// up to its end are those of `whole` and are read in the same state (the part opens with
+/// an opener only if `whole` does); its last word is settled with no word after it, which
+/// only lets fewer mentions start there (a second word only adds pairs). So whatever the
+/// part's reading finds, the reading of `whole` found too.
+pub fn prefix_follows(whole: &str, part: &std::ops::Range<usize>) -> bool {
+    part.start == 0
+        && whole
+            .as_bytes()
+            .get(part.end)
+            .is_some_and(u8::is_ascii_whitespace)
+}
+
 /// Which heads a mention may have: any of the three shapes, only a directive verb's, or
 /// only title words.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -417,6 +433,38 @@ mod tests {
         ] {
             assert!(!check(unclear, &context), "{unclear}");
         }
+    }
+
+    #[test]
+    fn a_shapeless_text_opens_with_a_shapeless_sentence() {
+        let context = AgencyContext::default();
+        let starts = agencies::mention_starts(&context);
+        let mut followed = 0;
+        let texts = documents()
+            .into_iter()
+            .flat_map(|d| d.blocks.into_iter().map(|b| b.text))
+            .chain(
+                [
+                    "Về hạ tầng số. Bộ Y tế chủ trì.",
+                    "Tăng cường kiểm tra, giám sát. Giao Bộ Y tế chủ trì.",
+                    "Nhất trí chủ trương. Bộ Y tế chủ trì.",
+                    "Sau khi nghe Bộ Y tế báo cáo. Thủ tướng kết luận.",
+                ]
+                .map(String::from),
+            );
+        for text in texts {
+            if !cannot_classify(&text, starts) {
+                continue;
+            }
+            for range in vntask_tokenizer::sentences(&text) {
+                if prefix_follows(&text, &range) {
+                    let part = text.get(range.clone()).unwrap_or_default();
+                    assert!(cannot_classify(part, starts), "{text:?} {range:?}");
+                    followed += 1;
+                }
+            }
+        }
+        assert!(followed > 50, "{followed}");
     }
 
     #[test]
