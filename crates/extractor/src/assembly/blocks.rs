@@ -217,10 +217,17 @@ pub fn block_tasks(
     // A text with no shape of its own (see `shapes::gate`) is no task, and its mentions are
     // not needed: an item unless it inherits an assignee, prose sentence by sentence.
     let starts = agencies::mention_starts(found.context);
+    // The block's sentences, split once: an item that is no task as a whole asks for them,
+    // and then reads them.
+    let mut sentences: Option<Vec<Range<usize>>> = None;
+    // Whether the whole text was proven shapeless (its first sentence may then be too).
+    let mut shapeless = false;
     if as_item {
         // A bare heading is no task either (`item_tasks`).
-        let whole_item = !shapes::is_bare_heading(&block.text)
-            && (inherited.is_some() || !shapes::gate::cannot_classify(&block.text, starts));
+        let bare = shapes::is_bare_heading(&block.text);
+        shapeless =
+            !bare && inherited.is_none() && shapes::gate::cannot_classify(&block.text, starts);
+        let whole_item = !bare && !shapeless;
         if whole_item {
             let mentions = found.of(document, index);
             // A list of addressees is not itself a task.
@@ -234,19 +241,21 @@ pub fn block_tasks(
         // An item that is no task as a whole may still hold a sentence that assigns work:
         // `o) Nhất trí chủ trương ... . Bộ X chủ trì, phối hợp với ... tăng cường ...`,
         // `3. Đồng ý chủ trương ... . Giao Vụ Y chủ trì ...`.
-        if vntask_tokenizer::sentences(&block.text).len() < 2 {
+        let all = sentences.insert(vntask_tokenizer::sentences(&block.text));
+        if all.len() < 2 {
             return Vec::new();
         }
     }
     // The sentences that may hold a task: those not proven shapeless, or with a `;` clause
     // that is not (see `sentence_tasks`).
-    let all = vntask_tokenizer::sentences(&block.text);
+    let all = sentences.unwrap_or_else(|| vntask_tokenizer::sentences(&block.text));
     let one = all.iter().any(|range| range.len() == block.text.len());
     let open: Vec<Range<usize>> = all
         .into_iter()
         .filter(|range| {
             let text = block.text.get(range.clone()).unwrap_or_default();
-            !shapes::gate::cannot_classify(text, starts)
+            let proven = shapeless && shapes::gate::prefix_follows(&block.text, range);
+            !(proven || shapes::gate::cannot_classify(text, starts))
                 || text.match_indices("; ").any(|(at, _)| {
                     let rest = text.get(at + 2..).unwrap_or_default();
                     !shapes::gate::cannot_classify(rest, starts)
@@ -465,6 +474,12 @@ fn inherited_roles<'f>(document: &Document, index: usize, found: &'f Lookups) ->
 /// The roles block `index` hands the items under it, when it is an assignee heading.
 fn heading_roles(document: &Document, index: usize, found: &Lookups) -> Option<Roles> {
     let block = document.blocks.get(index)?;
+    // An assignee heading opens with a mention (`starts_with_mention`): without one that
+    // can, no need to find them (`shapes::gate`).
+    let starts = agencies::mention_starts(found.context);
+    if shapes::gate::cannot_open_with_mention(&block.text, starts) {
+        return None;
+    }
     let mentions = found.of(document, index);
     if !(starts_with_mention(&block.text, mentions)
         && (names_only(&block.text, mentions) || is_heading_over_items(document, index)))
