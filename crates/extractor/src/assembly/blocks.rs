@@ -2,6 +2,7 @@
 //! heading above it; running prose (a news report) is read sentence by sentence.
 
 use super::clauses::split_clauses;
+use super::commas::Part;
 use super::shapes::{self, Shape};
 use super::zones::{self, Zone};
 use super::Draft;
@@ -324,8 +325,8 @@ fn item_tasks(
         } else {
             std::mem::take(&mut roles)
         };
-        for (part, part_roles) in split_clauses(&block.text, range, false, these, found) {
-            out.push(draft(block, part, part_roles, &shape));
+        for part in split_clauses(&block.text, range, false, these, found) {
+            out.push(draft(block, part, &shape));
         }
     }
     Some(out)
@@ -379,9 +380,8 @@ fn sentence_tasks(
                 } else {
                     std::mem::take(&mut roles)
                 };
-                for (part, part_roles) in split_clauses(&block.text, part_range, true, these, found)
-                {
-                    out.push(draft(block, part, part_roles, &shape));
+                for part in split_clauses(&block.text, part_range, true, these, found) {
+                    out.push(draft(block, part, &shape));
                 }
             }
             continue;
@@ -400,8 +400,8 @@ fn sentence_tasks(
                 .filter(|_| agencies::subject_acts(rest, &mentions));
             if let Some((shape, roles)) = task {
                 let clause = clause_start..range.end;
-                for (part, part_roles) in split_clauses(&block.text, clause, true, roles, found) {
-                    out.push(draft(block, part, part_roles, &shape));
+                for part in split_clauses(&block.text, clause, true, roles, found) {
+                    out.push(draft(block, part, &shape));
                 }
                 break;
             }
@@ -432,17 +432,21 @@ fn prose_task(text: &str, mentions: &[AgencyMention], zone: Zone) -> Option<(Sha
     Some((shape, roles))
 }
 
-fn draft(block: &Block, range: Range<usize>, roles: Roles, shape: &Shape) -> Draft {
-    let text = block.text[range.clone()].trim().to_string();
+fn draft(block: &Block, part: Part, shape: &Shape) -> Draft {
+    let text = block.text[part.range.clone()].trim().to_string();
     Draft {
         section: block.section.clone(),
-        span: block.source_range(range),
+        span: block.source_range(part.range),
         text,
-        roles,
+        roles: part.roles,
         rules: vec![shape.rule],
         kind: shape.kind,
         status: None,
         deadline_text: None,
+        shared_deadline: part
+            .shared_deadline
+            .and_then(|r| block.text.get(r))
+            .map(str::to_string),
     }
 }
 

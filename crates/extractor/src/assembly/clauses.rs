@@ -2,7 +2,7 @@
 //! and between deadlines that differ.
 
 use super::blocks::{names_only, Lookups};
-use super::commas::split_at_commas;
+use super::commas::{split_at_commas, Part};
 use super::shapes;
 use crate::agencies::{self, AgencyMention, Roles};
 use crate::deadlines::{self, DeadlineContext};
@@ -25,7 +25,7 @@ pub(super) fn split_clauses(
     one_sentence: bool,
     roles: Roles,
     found: &Lookups,
-) -> Vec<(Range<usize>, Roles)> {
+) -> Vec<Part> {
     let context = found.context;
     let deadline_context = DeadlineContext {
         reference: context.date,
@@ -72,12 +72,17 @@ pub(super) fn split_clauses(
     }
     parts.push((start..range.end, current_roles));
     // Each part may still join clauses with subjects of their own by commas.
-    let parts: Vec<(Range<usize>, Roles)> = parts
+    let parts: Vec<Part> = parts
         .into_iter()
         .flat_map(|(part, part_roles)| split_at_commas(text, part, part_roles, context))
         .collect();
     let mut out = Vec::with_capacity(parts.len());
-    for (part, part_roles) in parts {
+    for Part {
+        range: part,
+        roles: part_roles,
+        shared_deadline,
+    } in parts
+    {
         let part_start = part.start;
         let mut pieces = split_at_deadlines(text, part, &deadline_context, &found.deadlines);
         // Each piece has the part's roles; the last one takes them, the others copy them,
@@ -88,9 +93,17 @@ pub(super) fn split_clauses(
             let said = text.get(part_start..r.end).unwrap_or_default();
             let mut roles = part_roles.clone();
             roles.support.retain(|m| said.contains(m.mention.as_str()));
-            (r, roles)
+            Part {
+                range: r,
+                roles,
+                shared_deadline: shared_deadline.clone(),
+            }
         }));
-        out.extend(last.map(|r| (r, part_roles)));
+        out.extend(last.map(|r| Part {
+            range: r,
+            roles: part_roles,
+            shared_deadline,
+        }));
     }
     out
 }
@@ -311,7 +324,7 @@ mod tests {
         let roles = agencies::assign_roles(text, &mentions);
         split_clauses(text, 0..text.len(), false, roles, &found)
             .into_iter()
-            .map(|(_, roles)| roles)
+            .map(|part| part.roles)
             .collect()
     }
 
@@ -410,7 +423,7 @@ mod tests {
             .expect("a one-line document");
         let found = Lookups::new(&document, &context);
         let parts = split_clauses(text, 0..text.len(), false, Roles::default(), &found);
-        let texts: Vec<&str> = parts.iter().map(|(r, _)| &text[r.clone()]).collect();
+        let texts: Vec<&str> = parts.iter().map(|p| &text[p.range.clone()]).collect();
         assert_eq!(
             texts,
             vec![
@@ -419,7 +432,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            parts[1].1.lead.first().map(|m| m.name.as_str()),
+            parts[1].roles.lead.first().map(|m| m.name.as_str()),
             Some("Bộ Tài chính")
         );
         let one = "Bộ Y tế rà soát hồ sơ; lập danh sách trình Chính phủ.";

@@ -25,12 +25,12 @@ pub(super) fn split_at_commas(
     range: Range<usize>,
     roles: Roles,
     context: &AgencyContext,
-) -> Vec<(Range<usize>, Roles)> {
+) -> Vec<Part> {
     // One lead before a comma and one after it: a part read as a whole with fewer than two
     // leads has no comma to split at (a body after a comma and before its verb leads in the
     // whole part too, AG102), and most parts are told so without looking for bodies again.
     if roles.lead.len() + roles.lead_groups.len() < 2 {
-        return vec![(range, roles)];
+        return vec![Part::new(range, roles)];
     }
     let mut parts = Vec::new();
     let mut start = range.start;
@@ -72,15 +72,66 @@ pub(super) fn split_at_commas(
         if !names_lead_then_work(before, context) {
             continue;
         }
-        parts.push((
+        parts.push(Part::new(
             start..comma,
             super::clauses::without_new_subjects(current_roles, before, &clause_roles),
         ));
         start = clause_start;
         current_roles = clause_roles;
     }
-    parts.push((start..range.end, current_roles));
+    let last = start..range.end;
+    // `A kiểm tra X, B kiểm tra Y, hoàn thành trước ngày 30 tháng 6`: the closing clause
+    // dates every clause the commas split, unless a clause has its own deadline.
+    let shared = (!parts.is_empty())
+        .then(|| closing_deadline(text, last.clone()))
+        .flatten();
+    for part in &mut parts {
+        part.shared_deadline = shared.clone();
+    }
+    parts.push(Part::new(last, current_roles));
     parts
+}
+
+/// A task's text and roles, from a split, with the range of a deadline stated once for it
+/// and the clauses beside it (see [`closing_deadline`]).
+pub(super) struct Part {
+    pub range: Range<usize>,
+    pub roles: Roles,
+    pub shared_deadline: Option<Range<usize>>,
+}
+
+impl Part {
+    pub fn new(range: Range<usize>, roles: Roles) -> Self {
+        Part {
+            range,
+            roles,
+            shared_deadline: None,
+        }
+    }
+}
+
+/// Words (folded) that open a closing clause naming when all is to be done: `hoàn thành`
+/// (complete), `hoàn tất`, `xong`.
+const CLOSING_VERBS: &[&str] = &["hoan thanh", "hoan tat", "xong"];
+
+/// The range of the last clause of `range` (after its last `, `) when it only closes the
+/// sentence with a deadline: it opens with a verb of completion and nothing follows it but
+/// the deadline (`, hoàn thành trước ngày 30 tháng 6 năm 2026.`).
+fn closing_deadline(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let body = text.get(range.clone())?;
+    let comma = body.rfind(", ")?;
+    let clause = body.get(comma + 2..)?;
+    let folded = vntask_tokenizer::fold(clause.get(..clause.len().min(24))?);
+    let verb = CLOSING_VERBS
+        .iter()
+        .find(|v| folded.starts_with(**v) && folded[v.len()..].starts_with(' '))?;
+    // What follows the verb must be only a deadline: its relation word comes right after.
+    let after = folded.get(verb.len()..)?.trim_start();
+    let relation = ["truoc ", "trong ", "cham nhat ", "den ", "xong truoc "];
+    relation
+        .iter()
+        .any(|r| after.starts_with(r))
+        .then(|| range.start + comma + 2..range.end)
 }
 
 /// The roles of `clause` when it opens with bodies that act (`Bộ Giao thông vận tải đôn đốc
@@ -129,10 +180,10 @@ mod tests {
         let roles = agencies::assign_roles(text, &agencies::find(text, &context));
         split_at_commas(text, 0..text.len(), roles, &context)
             .into_iter()
-            .map(|(range, roles)| {
+            .map(|part| {
                 (
-                    &text[range],
-                    roles.lead.into_iter().map(|m| m.name).collect(),
+                    &text[part.range],
+                    part.roles.lead.into_iter().map(|m| m.name).collect(),
                 )
             })
             .collect()
@@ -153,6 +204,29 @@ mod tests {
                     vec!["Bộ Giao thông vận tải".to_string()]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_closing_deadline_dates_every_clause() {
+        let context = AgencyContext::default();
+        let text = "Sở Xây dựng kiểm tra, đánh giá an toàn các công trình giao thông, Sở Công Thương kiểm tra an toàn các hồ chứa, hoàn thành trước ngày 30 tháng 6 năm 2026.";
+        let roles = agencies::assign_roles(text, &agencies::find(text, &context));
+        let parts = split_at_commas(text, 0..text.len(), roles, &context);
+        assert_eq!(parts.len(), 2);
+        let shared = parts[0].shared_deadline.clone().map(|r| &text[r]);
+        assert_eq!(shared, Some("hoàn thành trước ngày 30 tháng 6 năm 2026."));
+        // The last clause states it itself.
+        assert_eq!(parts[1].shared_deadline, None);
+        // No closing clause: a deadline inside the last clause is that clause's alone.
+        let text = "Giao Bộ Tài chính bố trí đủ vốn cho các dự án trong tháng 12, Bộ Giao thông vận tải đôn đốc các nhà thầu hoàn thành trước ngày 30 tháng 6.";
+        let roles = agencies::assign_roles(text, &agencies::find(text, &context));
+        let parts = split_at_commas(text, 0..text.len(), roles, &context);
+        assert_eq!(parts.len(), 2);
+        assert!(parts.iter().all(|p| p.shared_deadline.is_none()));
+        assert_eq!(
+            closing_deadline("A làm X, hoàn thành tốt nhiệm vụ", 0..30),
+            None
         );
     }
 

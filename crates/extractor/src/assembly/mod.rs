@@ -43,6 +43,10 @@ struct Draft {
     status: Option<TaskStatus>,
     /// Text to search for deadlines and targets besides `text` (table cells).
     deadline_text: Option<String>,
+    /// A deadline the sentence states once for this task and the clauses beside it (`A
+    /// kiểm tra X, B kiểm tra Y, hoàn thành trước ngày 30 tháng 6`), read when the task's
+    /// own text has none.
+    shared_deadline: Option<String>,
 }
 
 /// Assembles the tasks of `document`.
@@ -172,6 +176,7 @@ fn table_task(block: &Block, context: &AgencyContext) -> Option<Draft> {
         kind: TaskKind::Directive,
         status: row.status,
         deadline_text: cells.deadline.map(str::to_string),
+        shared_deadline: None,
     })
 }
 
@@ -207,7 +212,13 @@ fn finish(
                         fields::deadline_of(&draft.text, Some(cell), &cell_context, memo);
                     (chosen, recurring)
                 }
-                None => fields::deadline_of(&draft.text, None, &text_context, memo),
+                None => match fields::deadline_of(&draft.text, None, &text_context, memo) {
+                    (None, None) => match draft.shared_deadline.as_deref() {
+                        Some(shared) => fields::deadline_of(shared, None, &text_context, memo),
+                        None => (None, None),
+                    },
+                    own => own,
+                },
             };
             let target_matches = targets::find(&draft.text);
             if let Some(m) = &deadline_match {
@@ -465,6 +476,7 @@ mod tests {
             kind: TaskKind::Directive,
             status: None,
             deadline_text: None,
+            shared_deadline: None,
         }
     }
 
