@@ -21,6 +21,7 @@ mod groups;
 mod key;
 pub mod listed;
 mod matcher;
+mod regional;
 mod resolve;
 mod roles;
 mod units;
@@ -165,7 +166,7 @@ pub static RULES: &[Rule] = &[
     ),
     rule(
         "AG009",
-        "A body outside the gazetteer, by the grammar of its name: a head noun (`Cục`, `Vụ`, `Viện`, `Trung tâm`, `Báo`, ...) and a name that opens with a capital, up to punctuation, a function word or the verb (`Cục Quản lý và Xây dựng công trình thủy lợi chủ trì`); `Văn phòng Bộ`, `Thanh tra Bộ` are the issuing ministry's; the Party's committee of a known body takes that body's full name (`Đảng ủy Công an tỉnh`), a province committee's boards the province's name (`Văn phòng Tỉnh ủy Hà Tĩnh`).",
+        "A body outside the gazetteer, by the grammar of its name: a head noun (`Cục`, `Vụ`, `Viện`, `Trung tâm`, `Báo`, ...) and a name that opens with a capital, up to punctuation, a function word or the verb (`Cục Quản lý và Xây dựng công trình thủy lợi chủ trì`); `Văn phòng Bộ`, `Thanh tra Bộ` are the issuing ministry's; the Party's committee of a known body takes that body's full name (`Đảng ủy Công an tỉnh`), a province committee's boards the province's name (`Văn phòng Tỉnh ủy Hà Tĩnh`); a management board's lower-case description runs to its level (`Ban Quản lý dự án ... tỉnh`).",
         &[
             yes("Giao Cục Quản lý và Xây dựng công trình thủy lợi chủ trì", "Cục Quản lý và Xây dựng công trình thủy lợi"),
             yes("phối hợp với Vụ Kế hoạch - Tài chính:", "Vụ Kế hoạch - Tài chính"),
@@ -173,6 +174,8 @@ pub static RULES: &[Rule] = &[
             yes("Thanh tra Bộ Y tế chủ trì", "Thanh tra Bộ Y tế"),
             yes("Đảng ủy Bộ Y tế lãnh đạo Bộ Y tế", "Đảng ủy Bộ Y tế"),
             yes("Ban Tổ chức Tỉnh ủy chủ trì", "Ban Tổ chức Tỉnh ủy"),
+            yes("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh khẩn trương", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"),
+            no("kiện toàn Ban Quản lý rừng phòng hộ"),
             no("Báo cáo kết quả về Bộ Y tế"),
             no("Phòng, chống thiên tai"),
             no("Trường hợp cần thiết"),
@@ -287,6 +290,7 @@ pub fn find(text: &str, context: &AgencyContext) -> Vec<AgencyMention> {
     let key = key::shared(text);
     let raws = gazetteer.matcher.scan(&key);
     let mut mentions = resolve::resolve(text, &key, &raws, context, gazetteer);
+    regional::extend(text, &mut mentions);
     units::add(text, &mut mentions, context);
     mentions
 }

@@ -58,7 +58,9 @@ pub(super) fn add(text: &str, mentions: &mut Vec<AgencyMention>, context: &Agenc
         let opens_name = text
             .get(head.end() + 1..)
             .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_uppercase);
+            .is_some_and(char::is_uppercase)
+            || (text.get(start..head.end()) == Some("Ban Quản lý")
+                && board::board_name_end(text, head.end() + 1).is_some());
         // `Tổ quốc` (the fatherland) is no team.
         let fatherland = head.end() - start == "Tổ".len()
             && text
@@ -291,6 +293,14 @@ fn unit_at(
                 let name = text.get(start..end)?.to_string();
                 return Some(unit(text, start..end, name));
             }
+        }
+    }
+    // `Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh`: a management
+    // board's name is a lower-case description closed by its level.
+    if head == "Ban Quản lý" {
+        if let Some(end) = board::board_name_end(text, name_start) {
+            let name = text.get(start..end)?;
+            return Some(unit(text, start..end, provincial_name(name, context)));
         }
     }
     let mut end = name_end(text, name_start, mentions)?;
@@ -576,5 +586,6 @@ pub(super) fn local_level_and_name(after: &str) -> Option<usize> {
     (words > 0).then_some(end)
 }
 
+mod board;
 #[cfg(test)]
 mod tests;

@@ -42,9 +42,11 @@ const NAMING_WORDS: &[&str] = &[
 ];
 
 /// What marks a figure as already reached.
+/// `chỉ` (only) reports a figure only before a verb of quantity (`chỉ đạt 30%`, `chỉ còn`) or
+/// right before it (`chỉ 30%`): `chỉ đạo` (to direct), `chỉ thị` are no report.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[^\p{L}])(?:(?:đã|vừa|được)\s+(?:\p{L}+\s+){0,2}?(?:đạt|tăng|giảm|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|nâng)|đã|đạt\s+được|hiện\s+nay|hiện\s+tại|tính\s+đến|so\s+với|cùng\s+kỳ|còn|chỉ)(?:[^\p{L}]|$)",
+        r"(?i)(?:^|[^\p{L}])(?:(?:đã|vừa|được)\s+(?:\p{L}+\s+){0,2}?(?:đạt|tăng|giảm|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|nâng)|đã|đạt\s+được|hiện\s+nay|hiện\s+tại|tính\s+đến|so\s+với|cùng\s+kỳ|còn|chỉ(?:\s+(?:đạt|có|còn|bằng|mới|được|tăng|giảm|chiếm)|\s*$))(?:[^\p{L}]|$)",
     )
 });
 /// What states a goal, overriding an earlier report marker in the sentence.
