@@ -203,7 +203,7 @@ pub fn action_and_deliverable(
         .unwrap_or_else(|| rest.find([';', '.', '(']).unwrap_or(rest.len()));
     let action: String = rest[..action_end]
         .trim()
-        .trim_end_matches([',', ':', ' '])
+        .trim_end_matches([',', ':', ';', ' '])
         .split_whitespace()
         .take(16)
         .collect::<Vec<_>>()
@@ -461,5 +461,11 @@ mod tests {
                 .as_deref(),
             Some("\"Chiến lược dữ liệu quốc gia\"")
         );
+        // A product named after the clause's `;`: the action ends without its semicolon.
+        let text = "Văn phòng Chính phủ theo dõi, đôn đốc; báo cáo Thủ tướng Chính phủ.";
+        let (action, deliverable) =
+            action_and_deliverable(text, "Văn phòng Chính phủ".len(), &[], &Default::default());
+        assert_eq!(action.as_deref(), Some("theo dõi, đôn đốc"));
+        assert_eq!(deliverable.as_deref(), Some("báo cáo Thủ tướng Chính phủ"));
     }
 }
