@@ -1,7 +1,7 @@
 //! Tasks from text blocks: an item is one task led by its own subject or by the agency
 //! heading above it; running prose (a news report) is read sentence by sentence.
 
-use super::clauses::split_clauses;
+use super::clauses::{split_clauses, support_named_in};
 use super::commas::Part;
 use super::shapes::{self, Shape};
 use super::zones::{self, Zone};
@@ -302,6 +302,7 @@ fn item_tasks(
     // were dropped above, and reading roles showed in profiles).
     let own = agencies::assign_roles(text, mentions);
     let has_own = !own.lead.is_empty() || !own.lead_groups.is_empty();
+    let named_here = (own.support.clone(), own.support_groups.clone());
     let roles = if has_own {
         own
     } else {
@@ -312,7 +313,8 @@ fn item_tasks(
         roles
     };
     let mut ranges = enumerated_parts(text);
-    if ranges.len() < 2 {
+    let enumerated = ranges.len() >= 2;
+    if !enumerated {
         ranges = std::iter::once(0..text.len()).collect();
     }
     let mut out = Vec::new();
@@ -320,11 +322,19 @@ fn item_tasks(
     let mut ranges = ranges.into_iter().peekable();
     while let Some(range) = ranges.next() {
         // Each part but the last copies the roles; the last (most often the only one) takes them.
-        let these = if ranges.peek().is_some() {
+        let mut these = if ranges.peek().is_some() {
             roles.clone()
         } else {
             std::mem::take(&mut roles)
         };
+        if enumerated {
+            support_named_in(
+                text.get(range.clone()).unwrap_or_default(),
+                &mut these,
+                &named_here,
+                found.context,
+            );
+        }
         for part in split_clauses(&block.text, range, false, these, found) {
             out.push(draft(block, part, &shape));
         }
