@@ -193,22 +193,18 @@ pub fn is_report(text: &str) -> bool {
     {
         return true;
     }
+    // `đã` among the first words of the clause, before any directive verb: read first, as it
+    // needs only the first words and the phrases below scan the whole text.
+    if opens_with_da(text) {
+        return true;
+    }
     // The closing formula of a Thông báo: `X thông báo để các cơ quan biết, thực hiện`.
     if has_closing_formula(text) {
         return true;
     }
     // `... đã diễn ra Tọa đàm`: an event that took place, however long the dateline before it
     // (`Sáng ngày 2/8, tại Hội trường ..., Bộ Tư pháp đã diễn ra ...`).
-    if text.contains("đã diễn ra") {
-        return true;
-    }
-    // `đã` among the first words of the clause, before any directive verb.
-    let (da, directive) = first_da_and_directive(text, 12);
-    match (da, directive) {
-        (Some(d), Some(v)) => d < v && d < 10,
-        (Some(d), None) => d < 10,
-        _ => false,
-    }
+    text.contains("đã diễn ra")
 }
 
 /// The directive words a report's `đã` must come after to be the task's own: `giao`, `yêu
@@ -283,7 +279,16 @@ fn modifies_object(recent: &[&str; OBJECT_LOOKBACK]) -> bool {
         ) else {
             return false;
         };
-        if quantifier_at < 2 || !QUANTIFIERS.iter().any(|q| quantifier.to_lowercase() == *q) {
+        // Lower-cased char by char, with no string made: the quantifiers hold no sigma, the
+        // only letter `str::to_lowercase` reads in context.
+        if quantifier_at < 2
+            || !QUANTIFIERS.iter().any(|q| {
+                quantifier
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(q.chars())
+            })
+        {
             return false;
         }
         // The noun's words hold no punctuation: `các tỉnh, thành phố đã` is a subject list.
@@ -296,37 +301,44 @@ fn modifies_object(recent: &[&str; OBJECT_LOOKBACK]) -> bool {
     })
 }
 
-/// Among the first `words` words of `text`, the index of the first `đã` (already) and of the
-/// first directive word. A word is compared with its diacritics: folding would take `Đa khoa`
-/// (general hospital) for `đã`, `Cán bộ` for `cần` and `khó khăn` for `khẩn`. Only a word typed
-/// with no diacritics at all is compared in its folded form (`da`, `can`).
-fn first_da_and_directive(text: &str, words: usize) -> (Option<usize>, Option<usize>) {
-    // Lower-casing keeps a Vietnamese letter's UTF-8 length (`Đ`/`đ`, `Ã`/`ã`), so a word of
-    // another length is settled before any char is read.
-    let is = |word: &str, (exact, plain): (&str, &str)| {
-        if word.is_ascii() {
-            word.len() == plain.len() && word.eq_ignore_ascii_case(plain)
-        } else {
-            word.len() == exact.len() && word.chars().flat_map(char::to_lowercase).eq(exact.chars())
+/// How many words from the start a report's `đã` may stand at.
+const DA_WORDS: usize = 10;
+
+/// Whether a `đã` (already) of the clause's own, not its object's, stands among the first
+/// [`DA_WORDS`] words of `text` before any directive word. A word is compared with its
+/// diacritics: folding would take `Đa khoa` (general hospital) for `đã`, `Cán bộ` for `cần`
+/// and `khó khăn` for `khẩn`. Only a word typed with no diacritics at all is compared in its
+/// folded form (`da`, `can`).
+///
+/// The first of the two decides, so the words are read only up to it.
+fn opens_with_da(text: &str) -> bool {
+    // The last few words before the current one, word `i` at `i % OBJECT_LOOKBACK` (rotating
+    // an array a word showed in profiles), put in order only for a `đã`.
+    let mut ring: [&str; OBJECT_LOOKBACK] = [""; OBJECT_LOOKBACK];
+    for (index, word) in text.split_whitespace().take(DA_WORDS).enumerate() {
+        // Lower-casing keeps a Vietnamese letter's UTF-8 length (`Đ`/`đ`, `Ã`/`ã`), so a word
+        // of another length is settled before any char is read.
+        let ascii = word.is_ascii();
+        let is = |(exact, plain): (&str, &str)| {
+            if ascii {
+                word.len() == plain.len() && word.eq_ignore_ascii_case(plain)
+            } else {
+                word.len() == exact.len()
+                    && word.chars().flat_map(char::to_lowercase).eq(exact.chars())
+            }
+        };
+        if is(("đã", "da")) {
+            let recent = std::array::from_fn(|i| ring[(index + i) % OBJECT_LOOKBACK]);
+            if !modifies_object(&recent) {
+                return true;
+            }
         }
-    };
-    let mut da = None;
-    let mut directive = None;
-    // The last few words before the current one, newest last, for [`modifies_object`].
-    let mut recent: [&str; OBJECT_LOOKBACK] = [""; OBJECT_LOOKBACK];
-    for (index, word) in text.split_whitespace().take(words).enumerate() {
-        if da.is_none() && is(word, ("đã", "da")) && !modifies_object(&recent) {
-            da = Some(index);
+        if DIRECTIVE_WORDS.iter().any(|pair| is(*pair)) {
+            return false;
         }
-        recent.rotate_left(1);
-        if let Some(last) = recent.last_mut() {
-            *last = word;
-        }
-        if directive.is_none() && DIRECTIVE_WORDS.iter().any(|pair| is(word, *pair)) {
-            directive = Some(index);
-        }
+        ring[index % OBJECT_LOOKBACK] = word;
     }
-    (da, directive)
+    false
 }
 
 /// Whether the fold of `text` holds both `thong bao de` and `biet`, as
