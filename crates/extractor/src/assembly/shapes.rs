@@ -193,22 +193,18 @@ pub fn is_report(text: &str) -> bool {
     {
         return true;
     }
+    // `đã` among the first words of the clause, before any directive verb: read first, as it
+    // needs only the first words and the phrases below scan the whole text.
+    if opens_with_da(text) {
+        return true;
+    }
     // The closing formula of a Thông báo: `X thông báo để các cơ quan biết, thực hiện`.
     if has_closing_formula(text) {
         return true;
     }
     // `... đã diễn ra Tọa đàm`: an event that took place, however long the dateline before it
     // (`Sáng ngày 2/8, tại Hội trường ..., Bộ Tư pháp đã diễn ra ...`).
-    if text.contains("đã diễn ra") {
-        return true;
-    }
-    // `đã` among the first words of the clause, before any directive verb.
-    let (da, directive) = first_da_and_directive(text, 12);
-    match (da, directive) {
-        (Some(d), Some(v)) => d < v && d < 10,
-        (Some(d), None) => d < 10,
-        _ => false,
-    }
+    text.contains("đã diễn ra")
 }
 
 /// The directive words a report's `đã` must come after to be the task's own: `giao`, `yêu
@@ -283,7 +279,16 @@ fn modifies_object(recent: &[&str; OBJECT_LOOKBACK]) -> bool {
         ) else {
             return false;
         };
-        if quantifier_at < 2 || !QUANTIFIERS.iter().any(|q| quantifier.to_lowercase() == *q) {
+        // Lower-cased char by char, with no string made: the quantifiers hold no sigma, the
+        // only letter `str::to_lowercase` reads in context.
+        if quantifier_at < 2
+            || !QUANTIFIERS.iter().any(|q| {
+                quantifier
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(q.chars())
+            })
+        {
             return false;
         }
         // The noun's words hold no punctuation: `các tỉnh, thành phố đã` is a subject list.
@@ -296,37 +301,44 @@ fn modifies_object(recent: &[&str; OBJECT_LOOKBACK]) -> bool {
     })
 }
 
-/// Among the first `words` words of `text`, the index of the first `đã` (already) and of the
-/// first directive word. A word is compared with its diacritics: folding would take `Đa khoa`
-/// (general hospital) for `đã`, `Cán bộ` for `cần` and `khó khăn` for `khẩn`. Only a word typed
-/// with no diacritics at all is compared in its folded form (`da`, `can`).
-fn first_da_and_directive(text: &str, words: usize) -> (Option<usize>, Option<usize>) {
-    // Lower-casing keeps a Vietnamese letter's UTF-8 length (`Đ`/`đ`, `Ã`/`ã`), so a word of
-    // another length is settled before any char is read.
-    let is = |word: &str, (exact, plain): (&str, &str)| {
-        if word.is_ascii() {
-            word.len() == plain.len() && word.eq_ignore_ascii_case(plain)
-        } else {
-            word.len() == exact.len() && word.chars().flat_map(char::to_lowercase).eq(exact.chars())
+/// How many words from the start a report's `đã` may stand at.
+const DA_WORDS: usize = 10;
+
+/// Whether a `đã` (already) of the clause's own, not its object's, stands among the first
+/// [`DA_WORDS`] words of `text` before any directive word. A word is compared with its
+/// diacritics: folding would take `Đa khoa` (general hospital) for `đã`, `Cán bộ` for `cần`
+/// and `khó khăn` for `khẩn`. Only a word typed with no diacritics at all is compared in its
+/// folded form (`da`, `can`).
+///
+/// The first of the two decides, so the words are read only up to it.
+fn opens_with_da(text: &str) -> bool {
+    // The last few words before the current one, word `i` at `i % OBJECT_LOOKBACK` (rotating
+    // an array a word showed in profiles), put in order only for a `đã`.
+    let mut ring: [&str; OBJECT_LOOKBACK] = [""; OBJECT_LOOKBACK];
+    for (index, word) in text.split_whitespace().take(DA_WORDS).enumerate() {
+        // Lower-casing keeps a Vietnamese letter's UTF-8 length (`Đ`/`đ`, `Ã`/`ã`), so a word
+        // of another length is settled before any char is read.
+        let ascii = word.is_ascii();
+        let is = |(exact, plain): (&str, &str)| {
+            if ascii {
+                word.len() == plain.len() && word.eq_ignore_ascii_case(plain)
+            } else {
+                word.len() == exact.len()
+                    && word.chars().flat_map(char::to_lowercase).eq(exact.chars())
+            }
+        };
+        if is(("đã", "da")) {
+            let recent = std::array::from_fn(|i| ring[(index + i) % OBJECT_LOOKBACK]);
+            if !modifies_object(&recent) {
+                return true;
+            }
         }
-    };
-    let mut da = None;
-    let mut directive = None;
-    // The last few words before the current one, newest last, for [`modifies_object`].
-    let mut recent: [&str; OBJECT_LOOKBACK] = [""; OBJECT_LOOKBACK];
-    for (index, word) in text.split_whitespace().take(words).enumerate() {
-        if da.is_none() && is(word, ("đã", "da")) && !modifies_object(&recent) {
-            da = Some(index);
+        if DIRECTIVE_WORDS.iter().any(|pair| is(*pair)) {
+            return false;
         }
-        recent.rotate_left(1);
-        if let Some(last) = recent.last_mut() {
-            *last = word;
-        }
-        if directive.is_none() && DIRECTIVE_WORDS.iter().any(|pair| is(word, *pair)) {
-            directive = Some(index);
-        }
+        ring[index % OBJECT_LOOKBACK] = word;
     }
-    (da, directive)
+    false
 }
 
 /// Whether the fold of `text` holds both `thong bao de` and `biet`, as
@@ -335,42 +347,46 @@ fn first_da_and_directive(text: &str, words: usize) -> (Option<usize>, Option<us
 /// U+1E07, are written with it; checked over all of Unicode in the tests): each phrase is
 /// looked for around the text's `b`s, folding a few chars on each side.
 fn has_closing_formula(text: &str) -> bool {
-    if text.as_bytes().contains(&0xB8) {
-        let folded = vntask_tokenizer::fold(text);
-        return folded.contains("thong bao de") && folded.contains("biet");
-    }
-    let folded_from = |at: usize| {
-        text.get(at..)
-            .unwrap_or_default()
-            .chars()
-            .filter(|c| !vntask_tokenizer::is_mark(*c))
-            .map(vntask_tokenizer::fold_char)
-    };
-    let folded_before = |at: usize| {
-        text.get(..at)
-            .unwrap_or_default()
-            .chars()
-            .rev()
-            .filter(|c| !vntask_tokenizer::is_mark(*c))
-            .map(vntask_tokenizer::fold_char)
-    };
     let mut formula = false;
     let mut biet = false;
-    for at in text
-        .match_indices('b')
-        .chain(text.match_indices('B'))
-        .map(|(at, _)| at)
-    {
+    // One pass for the `b`s, the `B`s and the byte 0xB8 together (three scans of the text
+    // showed in profiles). A phrase found around a `b` is in the fold whatever else the text
+    // holds, so only a `false` must wait for the whole text to be free of 0xB8.
+    for at in memchr::memchr3_iter(b'b', b'B', 0xB8, text.as_bytes()) {
+        if text.as_bytes().get(at) == Some(&0xB8) {
+            let folded = vntask_tokenizer::fold(text);
+            return folded.contains("thong bao de") && folded.contains("biet");
+        }
         // The char after the `b` starts at `at + 1`: `b` and `B` are one byte.
-        biet = biet || folded_from(at + 1).take(3).eq("iet".chars());
+        biet = biet || folded_from(text, at + 1).take(3).eq("iet".chars());
         formula = formula
-            || (folded_from(at + 1).take(5).eq("ao de".chars())
-                && folded_before(at).take(6).eq(" gnoht".chars()));
+            || (folded_from(text, at + 1).take(5).eq("ao de".chars())
+                && folded_before(text, at).take(6).eq(" gnoht".chars()));
         if formula && biet {
             return true;
         }
     }
     false
+}
+
+/// The folded chars of `text` from byte `at` on (marks dropped, as `vntask_tokenizer::fold`
+/// does).
+fn folded_from(text: &str, at: usize) -> impl Iterator<Item = char> + Clone + '_ {
+    text.get(at..)
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !vntask_tokenizer::is_mark(*c))
+        .map(vntask_tokenizer::fold_char)
+}
+
+/// The folded chars of `text` before byte `at`, the nearest first.
+fn folded_before(text: &str, at: usize) -> impl Iterator<Item = char> + '_ {
+    text.get(..at)
+        .unwrap_or_default()
+        .chars()
+        .rev()
+        .filter(|c| !vntask_tokenizer::is_mark(*c))
+        .map(vntask_tokenizer::fold_char)
 }
 
 /// The closing formula of a report (`Ủy ban nhân dân tỉnh X báo cáo Bộ Y./.`, `... kính báo
@@ -429,13 +445,32 @@ pub fn is_execution_article(text: &str) -> bool {
     if !text.contains("hành") && !text.contains("hanh") && !text.contains("HÀNH") {
         return false;
     }
-    let folded = vntask_tokenizer::fold(text);
-    folded.match_indices("thi hanh ").any(|(at, verb)| {
-        let after = folded.get(at + verb.len()..).unwrap_or_default();
+    // Read around the text's spaces rather than folding it all (a fold of every text that
+    // holds `hành` showed in profiles): only ` ` folds to ` ` (checked over all of Unicode in
+    // the tests), so every `thi hanh ` of the fold has its first space at a space of the text,
+    // with `thi` folded before it and `hanh ` after it. The phrase cannot overlap itself, so
+    // this finds what `match_indices` finds.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).any(|at| {
+        // Most words after a space start with an ASCII letter other than `h`: settled by it.
+        match bytes.get(at + 1) {
+            Some(&next) if next.is_ascii() && next | 0x20 != b'h' => return false,
+            None => return false,
+            _ => {}
+        }
+        let mut after = folded_from(text, at + 1);
+        if !after.by_ref().take(5).eq("hanh ".chars())
+            || !folded_before(text, at).take(3).eq("iht".chars())
+        {
+            return false;
+        }
         DOCUMENTS.iter().any(|d| {
-            after
-                .strip_prefix(d)
-                .is_some_and(|rest| rest.trim_start().starts_with("nay"))
+            let mut rest = after.clone();
+            rest.by_ref().take(d.len()).eq(d.chars())
+                && rest
+                    .skip_while(|c| c.is_whitespace())
+                    .take(3)
+                    .eq("nay".chars())
         })
     })
 }

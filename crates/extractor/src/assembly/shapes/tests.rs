@@ -339,3 +339,81 @@ fn folding_keeps_word_chars_and_separators_apart() {
         assert_eq!(f.is_alphanumeric(), c.is_alphanumeric(), "{c:?}");
     }
 }
+
+/// [`is_execution_article`] as it was: the whole text folded once the gate lets it through.
+fn is_execution_article_folding_all(text: &str) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "quyet dinh",
+        "nghi quyet",
+        "nghi dinh",
+        "chi thi",
+        "thong tu",
+    ];
+    if !text.contains("hành") && !text.contains("hanh") && !text.contains("HÀNH") {
+        return false;
+    }
+    let folded = vntask_tokenizer::fold(text);
+    folded.match_indices("thi hanh ").any(|(at, verb)| {
+        let after = folded.get(at + verb.len()..).unwrap_or_default();
+        DOCUMENTS.iter().any(|d| {
+            after
+                .strip_prefix(d)
+                .is_some_and(|rest| rest.trim_start().starts_with("nay"))
+        })
+    })
+}
+
+#[test]
+fn only_the_space_folds_to_a_space() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        if !vntask_tokenizer::is_mark(c) && vntask_tokenizer::fold_char(c) == ' ' {
+            assert_eq!(c, ' ', "U+{:04X}", c as u32);
+        }
+    }
+}
+
+#[test]
+fn execution_articles_read_around_the_spaces_as_from_the_whole_fold() {
+    let mut texts = crate::test_support::seed_lines();
+    let corpus = std::fs::read_dir("/tmp/corp2")
+        .into_iter()
+        .flatten()
+        .flatten();
+    for entry in corpus {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            texts.extend(text.lines().map(str::to_string));
+        }
+    }
+    for made in [
+        "Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này./.",
+        "CHỊU TRÁCH NHIỆM THI HÀNH QUYẾT ĐỊNH NÀY",
+        "chịu trách nhiệm thi hanh nghi quyet  \u{a0}nay",
+        "thi hành Thông tư\tnày",
+        "Thi Hành Chỉ thị này và ban hành",
+        "thi hành Nghị định số 10 này",
+        "thi  hành Quyết định này",
+        "thi hành Quyết địnhnày",
+        "thi hành Quyết định",
+        "thi hành",
+        "thi hành ",
+        " hành",
+        "hành ",
+        // Decomposed marks around the space, and letters folding to `h` and `i`.
+        "thi\u{301} ha\u{300}nh Quyết định này",
+        "thi \u{301}hành Quyết định này",
+        "thí Ĥành Quyết định này, ban hành",
+        "thİ hành Quyết định này",
+        "thi thi hành Nghị quyết này",
+        "thi hành thi hành Nghị quyết này",
+        "",
+    ] {
+        texts.push(made.to_string());
+    }
+    let mut articles = 0;
+    for text in &texts {
+        let expected = is_execution_article_folding_all(text);
+        assert_eq!(is_execution_article(text), expected, "{text:?}");
+        articles += usize::from(expected);
+    }
+    assert!(articles >= 10, "{articles}");
+}
