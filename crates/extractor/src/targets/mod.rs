@@ -168,9 +168,10 @@ fn names_something(text: &str, q: &Quantity) -> bool {
 fn is_reported(text: &str, q: &Quantity) -> bool {
     let sentence = clause_start(text, q.range.start, false);
     let before = &text[sentence..q.range.start];
-    let last_marker = REPORTED.find_iter(before).last().map(|m| m.end());
-    let last_goal = GOAL.find_iter(before).last().map(|m| m.end());
-    if let Some(marker) = last_marker {
+    // The goal words are looked for only when their answer is read (a marker before the
+    // figure, or a `đã` after it): most figures have neither.
+    if let Some(marker) = REPORTED.find_iter(before).last().map(|m| m.end()) {
+        let last_goal = GOAL.find_iter(before).last().map(|m| m.end());
         if last_goal.is_none_or(|goal| marker >= goal) {
             return true;
         }
@@ -188,7 +189,7 @@ fn is_reported(text: &str, q: &Quantity) -> bool {
     DONE_AFTER
         .find_iter(after)
         .any(|m| !is_medium_sized(after, m))
-        && last_goal.is_none()
+        && !GOAL.is_match(before)
 }
 
 /// Whether a `vừa` found after a figure is `nhỏ và vừa` (small and medium-sized: `500 doanh
