@@ -430,17 +430,20 @@ pub fn is_closing_report(text: &str, mentions: &[AgencyMention]) -> bool {
     only_titles(&rest)
 }
 
+/// The documents an execution article binds to (folded): `Quyết định`, `Nghị quyết`, `Nghị
+/// định`, `Chỉ thị`, `Thông tư` (`... thi hành Quyết định này`).
+const DOCUMENTS: &[&str] = &[
+    "quyet dinh",
+    "nghi quyet",
+    "nghi dinh",
+    "chi thi",
+    "thong tu",
+];
+
 /// The execution article of a decision (`Điều 3. Chánh Văn phòng ..., Giám đốc các Sở ...
 /// chịu trách nhiệm thi hành Quyết định này./.`): the list of those bound by the document,
 /// which every decision ends with; no task of its own.
 pub fn is_execution_article(text: &str) -> bool {
-    const DOCUMENTS: &[&str] = &[
-        "quyet dinh",
-        "nghi quyet",
-        "nghi dinh",
-        "chi thi",
-        "thong tu",
-    ];
     // Most texts hold no `hành` (`hanh` typed without marks): fold only those that do.
     if !text.contains("hành") && !text.contains("hanh") && !text.contains("HÀNH") {
         return false;

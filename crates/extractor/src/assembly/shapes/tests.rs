@@ -105,16 +105,7 @@ fn only_b_and_letters_written_with_0xb8_fold_to_b() {
 
 #[test]
 fn reports_read_from_the_head_and_the_bs_as_from_the_whole_fold() {
-    let mut texts = crate::test_support::seed_lines();
-    let corpus = std::fs::read_dir("/tmp/corp2")
-        .into_iter()
-        .flatten()
-        .flatten();
-    for entry in corpus {
-        if let Ok(text) = std::fs::read_to_string(entry.path()) {
-            texts.extend(text.lines().map(str::to_string));
-        }
-    }
+    let mut texts = crate::test_support::comparison_lines();
     for made in [
         "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện.",
         "VĂN PHÒNG CHÍNH PHỦ THÔNG BÁO ĐỂ CÁC CƠ QUAN BIẾT",
@@ -342,13 +333,6 @@ fn folding_keeps_word_chars_and_separators_apart() {
 
 /// [`is_execution_article`] as it was: the whole text folded once the gate lets it through.
 fn is_execution_article_folding_all(text: &str) -> bool {
-    const DOCUMENTS: &[&str] = &[
-        "quyet dinh",
-        "nghi quyet",
-        "nghi dinh",
-        "chi thi",
-        "thong tu",
-    ];
     if !text.contains("hành") && !text.contains("hanh") && !text.contains("HÀNH") {
         return false;
     }
@@ -374,16 +358,7 @@ fn only_the_space_folds_to_a_space() {
 
 #[test]
 fn execution_articles_read_around_the_spaces_as_from_the_whole_fold() {
-    let mut texts = crate::test_support::seed_lines();
-    let corpus = std::fs::read_dir("/tmp/corp2")
-        .into_iter()
-        .flatten()
-        .flatten();
-    for entry in corpus {
-        if let Ok(text) = std::fs::read_to_string(entry.path()) {
-            texts.extend(text.lines().map(str::to_string));
-        }
-    }
+    let mut texts = crate::test_support::comparison_lines();
     for made in [
         "Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này./.",
         "CHỊU TRÁCH NHIỆM THI HÀNH QUYẾT ĐỊNH NÀY",
