@@ -121,7 +121,9 @@ fn closing_deadline(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let body = text.get(range.clone())?;
     let comma = body.rfind(", ")?;
     let clause = body.get(comma + 2..)?;
-    let folded = vntask_tokenizer::fold(clause.get(..clause.len().min(24))?);
+    // The clause's first words are enough (folded by chars: a byte count could cut a letter).
+    let head: String = clause.chars().take(32).collect();
+    let folded = vntask_tokenizer::fold(&head);
     let verb = CLOSING_VERBS
         .iter()
         .find(|v| folded.starts_with(**v) && folded[v.len()..].starts_with(' '))?;
@@ -228,6 +230,17 @@ mod tests {
             closing_deadline("A làm X, hoàn thành tốt nhiệm vụ", 0..30),
             None
         );
+        // Every closing clause is read, whatever byte its first words end on.
+        for closing in [
+            "hoàn thành trước ngày 30 tháng 6",
+            "hoàn tất trong tháng 12 năm 2025",
+            "xong trước ngày 15/12",
+            "hoàn thành chậm nhất ngày 20/12/2025",
+        ] {
+            let text = format!("Sở A kiểm tra đường, {closing}.");
+            let found = closing_deadline(&text, 0..text.len()).map(|r| &text[r]);
+            assert_eq!(found, Some(format!("{closing}.").as_str()));
+        }
     }
 
     #[test]
