@@ -47,7 +47,7 @@ static SESSION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static TET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?P<rel>trước|dịp|trong\s+dịp)\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+[\p{L}]+\s+[\p{L}]+\s+năm\s+\d{4}|\s+năm\s+\d{4})?",
+        r"(?i)(?-u:\b)(?P<rel>trước|(?:trong|vào)\s+dịp)\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+[\p{L}]+\s+[\p{L}]+\s+năm\s+\d{4}|\s+năm\s+\d{4})?",
     )
 });
 /// Occasions of the year that deadlines are set against: the first day of a school year

@@ -192,7 +192,11 @@ pub static RULES: &[Rule] = &[
         description: "A holiday as deadline (`trước Tết Nguyên đán`): precision event, due null.",
         examples: &[
             yes("hoàn thành trước Tết Nguyên đán", "null event"),
+            yes("tổ chức thăm hỏi, tặng quà trong dịp Tết Nguyên đán", "null event"),
             no("sau Tết Nguyên đán"),
+            // A bare `dịp` after a noun says what the thing is for (goods for Tết), not when
+            // the work is due.
+            no("xây dựng Kế hoạch bảo đảm hàng hóa dịp Tết Nguyên đán Đinh Mùi năm 2027"),
         ],
     },
     Rule {

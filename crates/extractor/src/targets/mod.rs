@@ -210,6 +210,52 @@ fn announced(text: &str, q: &Quantity) -> bool {
         || q.comparator.is_some()
         || (q.words && q.percent)
         || (is_currency(&q.unit) && MONEY_CUE.is_match(before))
+        || is_object_of_opening_verb(text, q)
+}
+
+/// Words that open a sentence without being its verb: prepositions and report words (`tại 32
+/// tỉnh` (in 32 provinces), `có 20 xã` (there are), `gồm` (made of), `đã` (already), `riêng`
+/// (as for)), so the count after them is a scope or a fact, not the work's size; anywhere in
+/// the opening, `của` (of), `và` (and) show it is a noun phrase, not a verb.
+const NOT_OPENING_VERBS: &[&str] = &[
+    "tai", "trong", "o", "voi", "cua", "theo", "tu", "tren", "duoi", "co", "gom", "la", "va", "ve",
+    "con", "chi", "da", "duoc", "moi", "sau", "truoc", "khoang", "gan", "hon", "den", "nam",
+    "thang", "ngay", "quy", "tong", "so", "rieng", "nhung", "cac", "nhieu",
+];
+
+/// Places: a count of them after a verb is where the work is done (`hướng dẫn 63 tỉnh`), not
+/// an amount to produce.
+const PLACE_UNITS: &[&str] = &["tinh", "xa", "huyen", "dia phuong"];
+
+/// `Tích hợp 50 thủ tục hành chính`, `Rà soát, lắp đặt 120 camera`: a count of a counted
+/// noun the tool knows, right after the verbs that open the sentence (an imperative with no
+/// subject: at most four words, each after the first in lower case), is the size of the
+/// work asked for: a target with no target word. A count after a subject or a preposition
+/// (`Việt Nam có 11 doanh nghiệp`, `tại 32 tỉnh`) is not, nor a small count of things that
+/// lists parts (`triển khai 06 giải pháp`), nor a count of places (`hướng dẫn 63 tỉnh`).
+fn is_object_of_opening_verb(text: &str, q: &Quantity) -> bool {
+    if !q.known_unit || q.value < 10.0 || q.percent {
+        return false;
+    }
+    if PLACE_UNITS.contains(&vntask_tokenizer::fold(&q.unit).as_str()) {
+        return false;
+    }
+    let start = clause_start(text, q.range.start, false);
+    let opening = text[start..q.range.start].trim();
+    let mut words = 0;
+    for word in opening.split_whitespace() {
+        words += 1;
+        let word = word.strip_suffix(',').unwrap_or(word);
+        let letters = !word.is_empty() && word.chars().all(char::is_alphabetic);
+        let lower_after_first = words == 1 || word.chars().all(char::is_lowercase);
+        if words > 4 || !letters || !lower_after_first {
+            return false;
+        }
+        if NOT_OPENING_VERBS.contains(&vntask_tokenizer::fold(word).as_str()) {
+            return false;
+        }
+    }
+    words > 0
 }
 
 fn rounded(value: f64) -> f64 {

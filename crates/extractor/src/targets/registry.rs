@@ -46,6 +46,16 @@ pub static RULES: &[Rule] = &[
             no("lọt Top 50 quốc gia"),
             no("(1) Bảo đảm triển khai chuyển đổi số"),
             no("khẩn trương hoàn thành đường dây 500 kV mạch 3"),
+            // The count right after the verb that opens an imperative clause is the work's size.
+            yes("Tích hợp 50 thủ tục hành chính của Bộ lên Cổng Dịch vụ công quốc gia", "50 thủ tục hành chính"),
+            yes("Rà soát, lắp đặt 120 hệ thống camera giám sát", "120 hệ thống"),
+            no("Bộ Công an tích hợp 50 thủ tục hành chính lên Cổng"),
+            no("Hướng dẫn 63 tỉnh, thành phố triển khai"),
+            no("Tại 32 tỉnh, dịch bệnh đã xuất hiện trở lại"),
+            no("Có 20 doanh nghiệp tham gia chương trình"),
+            no("Việt Nam có 11 doanh nghiệp cung cấp dịch vụ trung tâm dữ liệu"),
+            no("Riêng 28 dịch vụ công trực tuyến thiết yếu triển khai theo yêu cầu"),
+            no("đồng bộ dữ liệu về người lao động, việc làm của 25 nghìn sinh viên tốt nghiệp"),
         ],
     },
     Rule {
