@@ -90,7 +90,7 @@ pub fn date(day: Option<&str>, month: &str, year: &str) -> Option<DocDate> {
 
 /// The document type a line names when it stands alone in capitals (`THÔNG BÁO`,
 /// ` CHỈ THỊ`, `KẾ HOẠCH:`).
-fn type_of_line(line: &str) -> Option<DocType> {
+pub(crate) fn type_of_line(line: &str) -> Option<DocType> {
     // Upper-cased: a TCVN3 file typed in a capitals font decodes to lower case. Upper case
     // has at least as many chars as the text, so a line with more chars than the longest
     // name (most lines) is settled without upper-casing it.

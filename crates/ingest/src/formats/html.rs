@@ -134,11 +134,14 @@ static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
 /// The text of an HTML page.
 pub fn to_text(html: &str) -> String {
     let mut out = Renderer::default();
-    // The headline and the publication stamp first.
+    // The headline and the publication stamp first. An official document published as a
+    // page may carry its kind as the `<h1>` (`CHỈ THỊ`, `THÔNG BÁO`): that line belongs under
+    // the issuer, number and date, where the header reader looks for it, so it stays there.
     if let Some(caps) = H1.captures(html) {
         let headline = collapse(&decode_entities(&TAG.replace_all(&caps[1], " ")));
-        if !headline.is_empty() {
+        if !headline.is_empty() && crate::metadata::type_of_line(&headline).is_none() {
             out.lines.push(headline);
+            out.skip_next_h1 = true;
         }
     }
     // A provincial portal's name (`Cổng thông tin điện tử tỉnh Lâm Đồng`) says whose bodies
@@ -223,6 +226,8 @@ struct Renderer {
     /// The rows of the open table, rendered when it closes (see [`Renderer::end_table`]).
     table: Vec<Vec<String>>,
     in_h1: bool,
+    /// The headline was put first, so the next `<h1>` met in the body is not written again.
+    skip_next_h1: bool,
 }
 
 impl Renderer {
@@ -287,13 +292,14 @@ impl Renderer {
         match (name.as_str(), closing) {
             ("h1", false) => {
                 self.end_line();
-                self.in_h1 = true;
+                self.in_h1 = std::mem::take(&mut self.skip_next_h1);
             }
-            ("h1", true) => {
+            ("h1", true) if self.in_h1 => {
                 // The headline was put first already.
                 self.current.clear();
                 self.in_h1 = false;
             }
+            ("h1", true) => self.end_line(),
             ("ul", false) => {
                 self.end_line();
                 self.lists.push(None);

@@ -86,3 +86,37 @@ fn entities() {
         "a\u{a0}b ệ ệ &bogus; &"
     );
 }
+
+#[test]
+fn an_official_documents_kind_as_headline_stays_under_its_header() {
+    // A provincial portal publishing a Chỉ thị: the `<h1>` is the document's kind, which the
+    // header reader needs after the issuer, number and date, not before them.
+    let page = "<html><head><title>Chỉ thị về phòng cháy - Cổng thông tin điện tử tỉnh Tuyên Quang</title></head><body><p>ỦY BAN NHÂN DÂN<br>TỈNH TUYÊN QUANG</p><p>Số: 18/CT-UBND</p><p>Tuyên Quang, ngày 16 tháng 11 năm 2026</p><h1>CHỈ THỊ</h1><h2>Về phòng cháy, chữa cháy</h2><p>Nội dung.</p></body></html>";
+    let text = to_text(page);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let kind = lines.iter().position(|l| *l == "CHỈ THỊ");
+    let date = lines
+        .iter()
+        .position(|l| l.contains("ngày 16 tháng 11 năm 2026"));
+    assert!(
+        matches!((kind, date), (Some(k), Some(d)) if d < k),
+        "{text}"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| **l == "CHỈ THỊ").count(),
+        1,
+        "{text}"
+    );
+    let header = crate::metadata::scan(&text.lines().collect::<Vec<_>>());
+    assert_eq!(header.meta.number.as_deref(), Some("18/CT-UBND"));
+    assert_eq!(header.meta.province.as_deref(), Some("tỉnh Tuyên Quang"));
+    // A news headline still opens the text.
+    let news = "<html><body><p>Menu</p><h1>Tỉnh chỉ đạo phòng cháy mùa khô</h1><p>Nội dung.</p></body></html>";
+    assert!(to_text(news)
+        .trim_start()
+        .starts_with("Tỉnh chỉ đạo phòng cháy mùa khô"));
+}
