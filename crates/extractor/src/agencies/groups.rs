@@ -169,6 +169,15 @@ pub static PHRASES: &[GroupPhrase] = &[
     g("các sở, ban, ngành tỉnh", &[D]),
     g("các sở, ban, ngành thành phố", &[D]),
     g("các sở, ngành, địa phương", &[D, Di]),
+    // `cấp tỉnh` (of the province's level) after the list.
+    g("các sở, ban, ngành cấp tỉnh", &[D]),
+    g("các sở, ban, ngành cấp thành phố", &[D]),
+    // Their heads, named as officials: `Giám đốc các sở, Thủ trưởng các ban, ngành` (the
+    // directors of the departments, the heads of the boards and branches).
+    g("các sở, Thủ trưởng các ban, ngành", &[D]),
+    g("các sở, Thủ trưởng các ban, ngành cấp tỉnh", &[D]),
+    g("các sở, Thủ trưởng các ban, ngành tỉnh", &[D]),
+    g("các sở, Thủ trưởng các ban, ngành thành phố", &[D]),
     // Districts (before 1 July 2025).
     g("Ủy ban nhân dân các huyện, thị xã, thành phố", &[Di]),
     g(

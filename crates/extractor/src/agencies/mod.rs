@@ -137,6 +137,7 @@ pub static RULES: &[Rule] = &[
             yes("các bộ, ngành liên quan", "related_agencies"),
             yes("Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương", "provinces"),
             yes("UBND cấp xã", "communes"),
+            yes("Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh", "departments"),
             yes(
                 "Các bộ, cơ quan trung ương và địa phương đẩy nhanh giải ngân",
                 "ministries, government_agencies, provinces",
@@ -171,6 +172,10 @@ pub static RULES: &[Rule] = &[
             yes("Giao Cục Quản lý và Xây dựng công trình thủy lợi chủ trì", "Cục Quản lý và Xây dựng công trình thủy lợi"),
             yes("phối hợp với Vụ Kế hoạch - Tài chính:", "Vụ Kế hoạch - Tài chính"),
             yes("Báo Quảng Trị tăng cường thông tin", "Báo Quảng Trị"),
+            yes(
+                "Báo và Phát thanh, Truyền hình Tuyên Quang tăng thời lượng tuyên truyền",
+                "Báo và Phát thanh, Truyền hình Tuyên Quang",
+            ),
             yes("Thanh tra Bộ Y tế chủ trì", "Thanh tra Bộ Y tế"),
             yes("Đảng ủy Bộ Y tế lãnh đạo Bộ Y tế", "Đảng ủy Bộ Y tế"),
             yes("Ban Tổ chức Tỉnh ủy chủ trì", "Ban Tổ chức Tỉnh ủy"),

@@ -303,6 +303,12 @@ fn unit_at(
             return Some(unit(text, start..end, provincial_name(name, context)));
         }
     }
+    // `Báo và Phát thanh, Truyền hình Tuyên Quang`: the province's press body is named by the
+    // province's proper name alone, every word of it capitalised; the verb follows.
+    if head == vocabulary::PROVINCIAL_PRESS {
+        let end = capitalised_run_end(text, name_start)?;
+        return Some(unit(text, start..end, text.get(start..end)?.to_string()));
+    }
     let mut end = name_end(text, name_start, mentions)?;
     // `Bệnh viện Đa khoa tỉnh Hà Tĩnh`: the province the name ends with (found as a province,
     // from its `tỉnh`) belongs to the name.
@@ -317,6 +323,27 @@ fn unit_at(
     }
     let name = text.get(start..end)?;
     Some(unit(text, start..end, provincial_name(name, context)))
+}
+
+/// The end of the run of capitalised words from `from` (`Tuyên Quang` in `Tuyên Quang tăng
+/// ...`), or `None` when the first word is not capitalised.
+fn capitalised_run_end(text: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let mut end = None;
+    let mut at = 0;
+    for word in rest.split(' ') {
+        let letters = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !letters.starts_with(char::is_uppercase) {
+            break;
+        }
+        end = Some(from + at + letters.len());
+        if letters.len() < word.len() {
+            // Punctuation after the word closes the name.
+            break;
+        }
+        at += word.len() + 1;
+    }
+    end
 }
 
 /// `Bệnh viện Đa khoa tỉnh` in a provincial document is that province's: `Bệnh viện Đa khoa

@@ -44,6 +44,14 @@ fn a_unit_name_runs_to_the_verb_or_the_punctuation() {
             "Trung tâm Thông tin công nghiệp và thương mại",
         ),
         ("Báo Quảng Trị tăng cường thông tin", "Báo Quảng Trị"),
+        (
+            "Báo và Phát thanh, Truyền hình Tuyên Quang tăng thời lượng tuyên truyền",
+            "Báo và Phát thanh, Truyền hình Tuyên Quang",
+        ),
+        (
+            "phối hợp với Báo và Phát thanh, Truyền hình Đồng Nai, các cơ quan",
+            "Báo và Phát thanh, Truyền hình Đồng Nai",
+        ),
         ("Phòng Kinh tế, Phòng Văn hóa - Xã hội", "Phòng Kinh tế"),
         ("Cục Quản lý Khám, chữa bệnh", "Cục Quản lý Khám, chữa bệnh"),
         ("Cục Điện lực, các đơn vị", "Cục Điện lực"),
@@ -87,6 +95,8 @@ fn words_that_only_look_like_heads_are_not_units() {
         "Cục 12",
         "Thành lập Ban Chỉ huy phòng cháy, chữa cháy rừng cấp xã",
         "kiện toàn Ban Quản lý rừng phòng hộ",
+        // The press body's head with no province after it is no name.
+        "Báo và Phát thanh, Truyền hình tỉnh đưa tin",
     ] {
         let found: Vec<_> = names(text, None)
             .into_iter()

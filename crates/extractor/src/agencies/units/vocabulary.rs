@@ -1,6 +1,11 @@
 //! The words the grammar of unit names reads (rule `AG009`): the head nouns, the verbs and
 //! function words that end a name, the Party's units and a province's committees.
 
+/// A province's merged press body since 2025 (`Báo và Phát thanh, Truyền hình Tuyên Quang`):
+/// the newspaper and the radio-television station under one name, its comma included, so the
+/// name opens at the province.
+pub(super) const PROVINCIAL_PRESS: &str = "Báo và Phát thanh, Truyền hình";
+
 /// Head nouns of a unit's name, longest first where one begins another.
 pub(super) const HEADS: &[&str] = &[
     "Ban cán sự đảng",
@@ -13,6 +18,7 @@ pub(super) const HEADS: &[&str] = &[
     "Chi cục",
     "Học viện",
     "Tạp chí",
+    PROVINCIAL_PRESS,
     "Thanh tra",
     "Tổng cục",
     "Trung tâm",
