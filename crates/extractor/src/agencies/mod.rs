@@ -207,6 +207,7 @@ pub static RULES: &[Rule] = &[
             yes("Ban Tổ chức Trung ương lãnh đạo, chỉ đạo Bộ Nội vụ hoàn thiện", "lead: Ban Tổ chức Trung ương"),
             no("Triển khai theo hướng dẫn của Bộ Y tế"),
             no("báo cáo Bộ Tài chính trước ngày 15"),
+            no("Chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh nếu để xảy ra cháy lớn"),
         ],
     ),
     rule(

@@ -100,6 +100,9 @@ const NEITHER_CUES: &[&str] = &[
     // body decides; the work is the adviser's.
     "tham muu",
     "giup",
+    // `chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh` (answer to the chairman): the
+    // body the work answers to.
+    "truoc",
 ];
 
 /// Nouns ending in `trình` (folded), whose last word is not the verb `trình` (submit to):
