@@ -179,6 +179,35 @@ fn the_issuing_department_of_a_departments_document() {
 }
 
 #[test]
+fn a_provinces_own_newspaper_names_the_province() {
+    use vntask_extractor::agencies::{press_province, AgencyContext};
+    let context = AgencyContext {
+        date: date(2026, 11, 10),
+        ..Default::default()
+    };
+    for (publisher, province) in [
+        ("Báo Đồng Nai điện tử", "tỉnh Đồng Nai"),
+        ("Báo điện tử Cà Mau", "tỉnh Cà Mau"),
+        ("Báo Cần Thơ", "thành phố Cần Thơ"),
+    ] {
+        assert_eq!(
+            press_province(publisher, &context).as_deref(),
+            Some(province),
+            "{publisher}"
+        );
+    }
+    // National papers, and a paper named for something else.
+    for publisher in [
+        "Báo Nhân Dân điện tử",
+        "Báo điện tử Chính phủ",
+        "Báo Lao Động",
+        "Tạp chí Tài chính",
+    ] {
+        assert_eq!(press_province(publisher, &context), None, "{publisher}");
+    }
+}
+
+#[test]
 fn the_issuing_province_of_a_provincial_document() {
     use vntask_extractor::agencies::issuing_province;
     let header = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 12/KH-UBND";

@@ -240,6 +240,11 @@ pub fn scan(lines: &[&str]) -> Header {
             .iter()
             .filter(|l| Some(l.trim()) != meta.title.as_deref())
             .find_map(|l| province_of(l));
+        meta.publisher = lines[..stamp]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| is_press_name(l))
+            .map(str::to_string);
         // After the stamp: the source, share and font-size widgets (short lines without
         // sentence punctuation).
         let mut next = stamp + 1;
@@ -282,6 +287,21 @@ pub fn scan(lines: &[&str]) -> Header {
     }
     header.meta.meeting_date = meeting_date(lines, header.body_start, &header.meta);
     header
+}
+
+/// A press name standing alone (`Báo Đồng Nai điện tử`, `Báo điện tử Chính phủ`, `Tạp chí
+/// Tài chính`): its head word, then a few words that open with a capital.
+fn is_press_name(line: &str) -> bool {
+    let Some(rest) = ["Báo ", "Tạp chí ", "Đài "]
+        .iter()
+        .find_map(|head| line.strip_prefix(head))
+    else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    (1..=6).contains(&words)
+        && (rest.starts_with(char::is_uppercase) || rest.starts_with("điện tử"))
+        && !line.ends_with(['.', ':', ';', ','])
 }
 
 /// `V/v` (về việc) opening a công văn's title under its number.

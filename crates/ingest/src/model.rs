@@ -180,6 +180,9 @@ pub struct Metadata {
     /// For a provincial issuer (`ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH`), the province as it
     /// follows an agency name: `tỉnh Quảng Ninh`, `thành phố Hà Nội`.
     pub province: Option<String>,
+    /// A news page's press name before its stamp (`Báo Đồng Nai điện tử`): a province's own
+    /// newspaper says whose bodies the article names without their province.
+    pub publisher: Option<String>,
 }
 
 impl Default for Metadata {
@@ -197,6 +200,7 @@ impl Default for Metadata {
             recipients: Vec::new(),
             addressees: Vec::new(),
             province: None,
+            publisher: None,
         }
     }
 }

@@ -108,6 +108,8 @@ pub static RULES: &[Rule] = &[
         &[
             yes("Sở Tài chính chủ trì", "Sở Tài chính"),
             yes("Công an xã phối hợp với Ban Chỉ huy Quân sự xã", "Công an xã"),
+            // A named commune's committee, its `UBND` spelled out.
+            yes("giao UBND xã Long Phước hoàn thành bàn giao mặt bằng", "Ủy ban nhân dân xã Long Phước"),
             no("Sở Y tế các tỉnh, thành phố xây dựng kế hoạch"),
             no("thanh tra, kiểm tra việc thực hiện"),
             no("công an nhân dân"),
@@ -353,6 +355,24 @@ pub fn issuing_province(header: &str, date: Option<NaiveDate>) -> Option<String>
     let id = first.id?;
     let province = id.strip_prefix("ubnd@")?;
     let entry = context.gazetteer().get(province)?;
+    Some(entry.province_full_name())
+}
+
+/// The province whose own newspaper a news page is (`Báo Đồng Nai điện tử`, `Báo điện tử Cà
+/// Mau`): `tỉnh Đồng Nai`, for [`AgencyContext::province`]. `None` for a national paper
+/// (`Báo Nhân Dân`, `Báo điện tử Chính phủ`).
+pub fn press_province(publisher: &str, context: &AgencyContext) -> Option<String> {
+    let name = ["Báo điện tử ", "Báo "]
+        .iter()
+        .find_map(|head| publisher.strip_prefix(head))?;
+    let name = name
+        .strip_suffix(" điện tử")
+        .or_else(|| name.strip_suffix(" Online"))
+        .unwrap_or(name);
+    let key = key::key_str(name);
+    let entry = context
+        .gazetteer()
+        .province_keyed(key.trim(), context.date)?;
     Some(entry.province_full_name())
 }
 

@@ -477,7 +477,11 @@ impl<'a> Resolver<'a> {
             if let Some(named) = super::units::local_level_and_name(rest) {
                 let to = self.key.input_range(self.text, start, end).end + named;
                 let key_end = self.key.key_offset(self.text, to);
-                return Some(self.push_as_written(start, key_end));
+                let pushed = self.push_as_written(start, key_end);
+                if let Some(last) = self.out.last_mut() {
+                    last.name = super::units::committee_in_full(&last.name);
+                }
+                return Some(pushed);
             }
         }
         if level == 0 && upper_initial(original) && !matches!(head.id.as_str(), "ubnd" | "hdnd") {

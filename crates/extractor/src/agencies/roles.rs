@@ -366,7 +366,11 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         let assigns_next = spans.get(i + 1).is_some_and(|&(next_start, _)| {
             let between = k.text.get(end..next_start).unwrap_or_default();
             let verb = strip_titles(between).trim_start();
-            LEAD_CUES.contains(&verb) || addresses_officials(between)
+            LEAD_CUES.contains(&verb)
+                || addresses_officials(between)
+                || mentions
+                    .get(i..i + 2)
+                    .is_some_and(|pair| named_official_directs(text, &pair[0], &pair[1]))
         });
         let decided = if follows_lead && is_governing_verb(gap) {
             // `X lãnh đạo Y`: the title-stripped gap is empty, yet Y is X's object.
@@ -415,6 +419,30 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
         previous_end = end;
     }
     out
+}
+
+/// `Chủ tịch UBND tỉnh Võ Tấn Đức đề nghị Sở Xây dựng ...`: the official's personal name
+/// (capitalised words) stands between the body and the directive verb; the body assigns.
+fn named_official_directs(text: &str, body: &AgencyMention, next: &AgencyMention) -> bool {
+    let Some(between) = text.get(body.range.end..next.range.start) else {
+        return false;
+    };
+    let mut words = between.split_whitespace().peekable();
+    let mut names = 0;
+    while words
+        .peek()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && names < 4
+    {
+        words.next();
+        names += 1;
+    }
+    if names < 2 {
+        // A person's name has a family name and a given name at least.
+        return false;
+    }
+    let verb = vntask_tokenizer::fold(&words.collect::<Vec<_>>().join(" "));
+    LEAD_CUES.contains(&verb.as_str())
 }
 
 /// Whether `between` (key text after a body, up to the next) is a directive verb addressed

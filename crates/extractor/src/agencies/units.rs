@@ -553,66 +553,8 @@ fn fields_up_to_va(first: &str, words: &mut Words) -> bool {
     false
 }
 
-/// The level words of communes and districts, as written after a body's name.
-const LOCAL_LEVELS: &[&str] = &[
-    "thị trấn",
-    "thị xã",
-    "đặc khu",
-    "huyện",
-    "phường",
-    "quận",
-    "xã",
-];
-
-/// The byte length of a commune or district level word (with its leading space) at the start
-/// of `after`, the original text after a body's name: ` xã` in `Công an xã`.
-pub(super) fn local_level(after: &str) -> Option<usize> {
-    let rest = after.strip_prefix(' ')?;
-    LOCAL_LEVELS.iter().find_map(|level| {
-        let tail = rest.strip_prefix(level)?;
-        (!tail.starts_with(|c: char| c.is_alphanumeric())).then_some(1 + level.len())
-    })
-}
-
-/// The byte length of a commune's or district's level word and its proper name at the start
-/// of `after` (with the leading space): ` phường Lâm Viên - Đà Lạt` in `Ủy ban nhân dân
-/// phường Lâm Viên - Đà Lạt bố trí ...`, ` xã Tân Phú`, ` phường 3`. The name is its capitalised
-/// words (or a number), joined by spaces or a dash; `None` without a name (`Ủy ban nhân dân xã`).
-pub(super) fn local_level_and_name(after: &str) -> Option<usize> {
-    let level = local_level(after)?;
-    let mut end = level;
-    let mut words = 0;
-    loop {
-        let rest = after.get(end..)?;
-        let gap = if rest.starts_with(" - ") || rest.starts_with(" – ") {
-            if words == 0 {
-                break;
-            }
-            rest.find(|c: char| c.is_alphanumeric())
-                .unwrap_or(rest.len())
-        } else if rest.starts_with(' ') {
-            1
-        } else {
-            break;
-        };
-        let word_start = end + gap;
-        let word: &str = after
-            .get(word_start..)?
-            .split(|c: char| !c.is_alphanumeric() && !vntask_tokenizer::is_mark(c))
-            .next()
-            .unwrap_or_default();
-        let first = word.chars().next();
-        let proper = first.is_some_and(char::is_uppercase)
-            || (words == 0 && !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()));
-        if !proper {
-            break;
-        }
-        end = word_start + word.len();
-        words += 1;
-    }
-    (words > 0).then_some(end)
-}
-
 mod board;
+mod local;
+pub(super) use local::{committee_in_full, local_level, local_level_and_name};
 #[cfg(test)]
 mod tests;

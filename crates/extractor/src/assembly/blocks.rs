@@ -269,7 +269,8 @@ pub fn block_tasks(
     // Several sentences read each sentence's own mentions; the block's are needed only to
     // tell a list of addressees, which opens with one.
     if !one && shapes::gate::cannot_open_with_mention(&block.text, starts) {
-        return sentence_tasks(block, &[], found, zone, as_item, open);
+        let acting = as_item || block.kind == BlockKind::Heading;
+        return sentence_tasks(block, &[], found, zone, acting, open);
     }
     let mentions = found.of(document, index);
     // A list of addressees is not itself a task.
@@ -277,8 +278,10 @@ pub fn block_tasks(
         return Vec::new();
     }
     // In an item, only sentences whose subject acts: its statistics (`Các bộ, ngành có 828
-    // hệ thống ...`) are no tasks.
-    sentence_tasks(block, mentions, found, zone, as_item, open)
+    // hệ thống ...`) are no tasks; nor is a heading's subject without a directive's verb (a
+    // news headline: `Chủ tịch UBND tỉnh làm việc với các sở, ngành về ...`).
+    let acting = as_item || block.kind == BlockKind::Heading;
+    sentence_tasks(block, mentions, found, zone, acting, open)
 }
 
 /// A whole item as one task (or one per `(1)`, `(2)` part when it enumerates actions).

@@ -51,7 +51,7 @@ struct Draft {
 
 /// Assembles the tasks of `document`.
 pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
-    let agency_context = AgencyContext {
+    let mut agency_context = AgencyContext {
         date: context.reference,
         province: document.meta.province.clone(),
         ministry: document
@@ -68,6 +68,15 @@ pub fn assemble(document: &Document, context: &Context) -> Vec<TaskRecord> {
         }),
         gazetteer: context.gazetteer.clone(),
     };
+    // A province's own newspaper (`Báo Đồng Nai điện tử`) names that province's bodies
+    // without their province, as a provincial document does.
+    if agency_context.province.is_none() {
+        agency_context.province = document
+            .meta
+            .publisher
+            .as_deref()
+            .and_then(|publisher| crate::agencies::press_province(publisher, &agency_context));
+    }
     let found = blocks::Lookups::new(document, &agency_context);
     let drafts = drafts(document, &found, &agency_context);
     finish(document, context, drafts, &found.deadlines, &agency_context)

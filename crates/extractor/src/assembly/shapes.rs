@@ -33,6 +33,7 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
             let gap = text
                 .get(first.range.end..next.range.start)
                 .unwrap_or_default();
+            let gap = skip_personal_name(gap);
             gap.split_whitespace().nth(4).is_none() && ends_with_directive_verb(gap)
         });
         if (only_titles(head) || is_intro_adverbial(head)) && assigns_next {
@@ -54,9 +55,27 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
     })
 }
 
+/// `Chủ tịch UBND tỉnh Võ Tấn Đức đề nghị ...`: the gap after the assigner without the
+/// official's personal name (two to four capitalised words) that opens it.
+fn skip_personal_name(gap: &str) -> &str {
+    let mut rest = gap.trim_start();
+    let mut names = 0;
+    while names < 4 && rest.starts_with(char::is_uppercase) {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest = rest[end..].trim_start();
+        names += 1;
+    }
+    if names >= 2 {
+        rest
+    } else {
+        gap
+    }
+}
+
 /// How an introductory phrase opens (folded): `Thứ`, `Về`, `Đối với`, `Thời gian tới`,
 /// `Trong thời gian tới`, `Trên cơ sở`, `Để`, `Năm`, `Từ nay`, `Tại` (`Tại buổi làm việc, `,
-/// at the meeting).
+/// at the meeting); a news report's `Phát biểu kết luận, ` (closing the meeting) and
+/// `Kết luận buổi làm việc, ` (concluding the meeting).
 const OPENERS: &[&str] = &[
     "thu ",
     "ve ",
@@ -68,6 +87,8 @@ const OPENERS: &[&str] = &[
     "nam ",
     "tu nay",
     "tai ",
+    "phat bieu ",
+    "ket luan ",
 ];
 
 /// An introductory phrase before a subject, closed by a comma: `Thứ tám, về an ninh mạng, `

@@ -137,6 +137,30 @@ fn a_news_stamp_with_its_view_counter_and_a_provincial_portal() {
 }
 
 #[test]
+fn a_news_pages_press_name_before_its_stamp() {
+    let lines = [
+        "Báo Đồng Nai điện tử",
+        "Chính trị | Kinh tế | Xã hội",
+        "Thứ Ba, 10/11/2026 - 17:42",
+        "Chủ tịch UBND tỉnh làm việc với các sở, ngành về tiến độ sân bay",
+        "(ĐN) - Chiều 10-11, Chủ tịch UBND tỉnh chủ trì buổi làm việc.",
+    ];
+    let header = scan(&lines);
+    assert!(header.news);
+    assert_eq!(
+        header.meta.publisher.as_deref(),
+        Some("Báo Đồng Nai điện tử")
+    );
+    // A headline that opens with `Báo` is no press name: a sentence, or too long.
+    let lines = [
+        "Báo cáo kết quả thực hiện Nghị quyết số 01 của Chính phủ trong quý III năm 2026.",
+        "10/11/2026 17:42",
+        "Nội dung.",
+    ];
+    assert_eq!(scan(&lines).meta.publisher, None);
+}
+
+#[test]
 fn news_stamp_and_short_meeting_date() {
     let lines = [
         "Hà Nội 21 °C",

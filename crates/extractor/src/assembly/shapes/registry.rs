@@ -27,8 +27,15 @@ pub static RULES: &[Rule] = &[
                 "Thủ tướng giao Bộ Khoa học và Công nghệ: (1) hoàn thiện Chiến lược dữ liệu; (2) hướng dẫn các địa phương triển khai nền tảng số.",
                 "Bộ Khoa học và Công nghệ | hướng dẫn các địa phương triển khai nền tảng số.",
             ),
+            // The official's personal name between the assigner and the verb, and a news
+            // report's `Phát biểu kết luận, ` before them.
+            yes(
+                "Phát biểu kết luận, Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai Võ Tấn Đức đề nghị Sở Xây dựng đôn đốc các nhà thầu.",
+                "Sở Xây dựng | Phát biểu kết luận, Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai Võ Tấn Đức đề nghị Sở Xây dựng đôn đốc các nhà thầu.",
+            ),
             no("Bộ Tài chính đã ban hành Thông tư."),
             no("Tại buổi kiểm tra, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng đánh giá cao Sở Xây dựng."),
+            no("Phát biểu kết luận, Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai Võ Tấn Đức biểu dương Sở Xây dựng."),
         ],
     },
     Rule {
