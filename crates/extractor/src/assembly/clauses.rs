@@ -90,10 +90,22 @@ pub(super) fn split_clauses(
         // less the bodies that support only later pieces (`X chủ trì A trước ngày 1; phối
         // hợp với Y tổ chức B trong tháng 5`: Y supports B alone).
         let last = pieces.pop();
+        let part_end = last.as_ref().map_or(part_start, |r| r.end);
         out.extend(pieces.into_iter().map(|r| {
             let said = text.get(part_start..r.end).unwrap_or_default();
             let mut roles = part_roles.clone();
             roles.support.retain(|m| said.contains(m.mention.as_str()));
+            if !roles.support_groups.is_empty() {
+                // Groups too (`...; phối hợp với các bộ, ngành, địa phương ...`), when the
+                // later pieces name them and this one does not (groups inherited from a
+                // heading are named by neither, and stay).
+                let named = |t: &str| agencies::assign_roles(t, &agencies::find(t, context));
+                let later = named(text.get(r.end..part_end).unwrap_or_default());
+                let here = named(said);
+                roles.support_groups.retain(|g| {
+                    !later.support_groups.contains(g) || here.support_groups.contains(g)
+                });
+            }
             Part {
                 range: r,
                 roles,
@@ -276,14 +288,23 @@ fn split_at_deadlines(
     let labelled = found.iter().any(|m| m.labelled);
     if let Some(first) = found.first().filter(|_| !labelled) {
         let before = body.get(..first.range.start).unwrap_or_default();
-        let boundary = clause_boundaries(body, 0..before.len())
-            .into_iter()
-            .rev()
-            .find(|&(end, next)| {
-                let sentence_end = body[..end].ends_with(['.', '!', '?']);
-                let capital = body[next..].chars().next().is_some_and(char::is_uppercase);
-                sentence_end || capital
-            });
+        let boundaries = clause_boundaries(body, 0..before.len());
+        let last_clause = boundaries.last().copied();
+        let boundary = boundaries.into_iter().rev().find(|&(end, next)| {
+            let sentence_end = body[..end].ends_with(['.', '!', '?']);
+            let capital = body[next..].chars().next().is_some_and(char::is_uppercase);
+            // The last `;` clause of the text, in lower case, dated when nothing before it
+            // is and opening with coordinators of its own (`khẩn trương hoàn thiện A; tham
+            // mưu B; phối hợp với các bộ, ngành xác định C, hoàn thành trước 31/12`): work
+            // organised apart, the guideline's two tasks. A dated clause that carries on the
+            // same work (`...; tổng hợp, báo cáo ... trước ngày 15`, `...; tổ chức diễn tập
+            // trong năm 2025`) stays with it, as the gold has it.
+            let dated_last = Some((end, next)) == last_clause
+                && body[end..].starts_with(';')
+                && !body[next..].contains("; ")
+                && vntask_tokenizer::fold_starts_with(&body[next..], "phoi hop voi ");
+            sentence_end || capital || dated_last
+        });
         if let Some(cut) = boundary {
             cuts.push(cut);
         }

@@ -274,3 +274,41 @@ fn an_enumerated_part_keeps_only_the_coordinators_it_names() {
     );
     assert_eq!(inherited.support_groups, named_here.1);
 }
+
+#[test]
+fn a_last_dated_clause_with_its_own_coordinators_is_a_task_apart() {
+    let context = AgencyContext {
+        date: chrono::NaiveDate::from_ymd_opt(2024, 7, 19),
+        ..Default::default()
+    };
+    let parts_of = |text: &str| -> Vec<(String, Vec<AgencyGroup>)> {
+        let document = vntask_ingest::read(text.as_bytes(), "t.txt", &Default::default())
+            .expect("a one-line document");
+        let found = Lookups::new(&document, &context);
+        let roles = agencies::assign_roles(text, &agencies::find(text, &context));
+        split_clauses(text, 0..text.len(), false, roles, &found)
+            .into_iter()
+            .map(|p| (text[p.range].to_string(), p.roles.support_groups))
+            .collect()
+    };
+    let parts = parts_of(
+        "Bộ Công an khẩn trương hoàn thiện đề nghị xây dựng Luật Dữ liệu; tham mưu trình Thủ \
+         tướng ban hành Chỉ thị; phối hợp với các bộ, ngành, địa phương xác định lộ trình đưa \
+         các tiện ích lên ứng dụng, hoàn thành trước 31/12/2024.",
+    );
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert!(parts[1].0.starts_with("phối hợp với các bộ"), "{parts:?}");
+    // The groups the second part coordinates with are not the first part's.
+    assert!(parts[0].1.is_empty(), "{parts:?}");
+    assert!(!parts[1].1.is_empty(), "{parts:?}");
+    // A dated clause that carries on the same work stays: a report, or a clause that is not
+    // the last.
+    for text in [
+        "Văn phòng Bộ theo dõi, đôn đốc các đơn vị thực hiện kết luận này; tổng hợp, báo cáo \
+         Bộ trưởng trước ngày 15/12/2024.",
+        "Bộ Công an khẩn trương hoàn thiện đề nghị xây dựng Luật Dữ liệu; phối hợp với các \
+         bộ, ngành xác định lộ trình trước 31/12/2024; tổng hợp kết quả thực hiện.",
+    ] {
+        assert_eq!(parts_of(text).len(), 1, "{text}");
+    }
+}
