@@ -9,6 +9,7 @@
 
 pub mod fold;
 pub mod letters;
+pub mod lower;
 pub mod marks;
 pub mod normalize;
 pub mod numbers;
@@ -18,6 +19,7 @@ pub mod tokens;
 
 pub use fold::{fold, fold_char, fold_starts_with, fold_with_offsets};
 pub use letters::is_letter;
+pub use lower::lowercase_is;
 pub use marks::is_mark;
 pub use normalize::{
     is_normal, is_normal_spaced, normalize, normalize_into, normalize_with_map, OffsetMap,

@@ -112,8 +112,11 @@ fn dot_is_inside(text: &str, sentence_start: usize, dot: usize) -> bool {
     if at_sentence_start && is_heading_number(word) {
         return true;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // Compared lower-cased char by char (a lower-cased String a dot showed in profiles).
+    // `str::to_lowercase` differs from the chars' own lower case only for a final `Σ` (`ς`),
+    // and no abbreviation holds either sigma. Each char lower-cases to at least one char, so
+    // a word of more chars than the longest abbreviation (4) is none.
+    word.chars().nth(4).is_none() && ABBREVIATIONS.iter().any(|a| crate::lowercase_is(word, a))
 }
 
 /// `1`, `12`, `II`, `IV`, `a`, `A`, `1.2`: what stands before the dot of a numbered heading.
@@ -134,6 +137,15 @@ fn next_starts_lowercase(text: &str, from: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_short_and_lower_case() {
+        for a in ABBREVIATIONS {
+            assert!(a.chars().count() <= 4, "{a}");
+            assert_eq!(a.to_lowercase(), *a);
+            assert!(!a.contains(['σ', 'ς']));
+        }
+    }
 
     /// [`sentences`] as it was before it passed over bytes eight at a time: a look at each.
     fn sentences_reference(text: &str) -> Vec<Range<usize>> {

@@ -127,6 +127,14 @@ fn ends_with_cue(text: &str, cue: &str) -> bool {
 }
 
 fn ends_with_words(text: &str, cue: &str) -> bool {
+    // Most cues are settled by their last byte, before the comparisons' `memcmp` calls
+    // (about 250,000 over 2 MB showed in profiles): a text that ends with another byte
+    // neither is nor ends with the cue.
+    if let (Some(last), Some(cue_last)) = (text.as_bytes().last(), cue.as_bytes().last()) {
+        if last != cue_last {
+            return false;
+        }
+    }
     text == cue
         || text
             .strip_suffix(cue)
@@ -213,6 +221,13 @@ const ACTION_WORDS: &[&str] = &[
 ];
 
 fn starts_with_words(text: &str, word: &str) -> bool {
+    // A text that opens with another byte does not open with the word (see
+    // [`ends_with_words`]).
+    if let (Some(first), Some(word_first)) = (text.as_bytes().first(), word.as_bytes().first()) {
+        if first != word_first {
+            return false;
+        }
+    }
     text.strip_prefix(word)
         .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
 }
@@ -522,6 +537,26 @@ pub fn assign(text: &str, mentions: &[AgencyMention]) -> Roles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_checks_keep_the_word_tests() {
+        let texts = [
+            "", "giao", "va giao", "giaox", "xgiao", "bo, giao", ",", "giao cho", "a",
+        ];
+        for text in texts {
+            for cue in texts {
+                let ends = text == cue
+                    || text
+                        .strip_suffix(cue)
+                        .is_some_and(|b| b.ends_with(|c: char| !c.is_alphanumeric()));
+                let starts = text
+                    .strip_prefix(cue)
+                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()));
+                assert_eq!(ends_with_words(text, cue), ends, "{text:?} {cue:?}");
+                assert_eq!(starts_with_words(text, cue), starts, "{text:?} {cue:?}");
+            }
+        }
+    }
 
     /// [`support_cue_inside`] without the quick test for its cues.
     fn reference_support_cue_inside(gap: &str) -> bool {

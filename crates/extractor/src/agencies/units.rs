@@ -173,7 +173,7 @@ fn after_object_verb(text: &str, index: usize) -> bool {
 /// Whether `word` lower-cased is `lower` (no allocation; Vietnamese letters keep their UTF-8
 /// length in lower case, so other lengths are settled at once).
 fn lower_is(word: &str, lower: &str) -> bool {
-    word.len() == lower.len() && word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    word.len() == lower.len() && vntask_tokenizer::lowercase_is(word, lower)
 }
 
 /// Whether `first second` lower-cased is the two-word `pair`.

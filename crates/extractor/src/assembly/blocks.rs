@@ -3,6 +3,7 @@
 
 use super::clauses::{split_clauses, support_named_in};
 use super::commas::Part;
+use super::scan;
 use super::shapes::{self, Shape};
 use super::zones::{self, Zone};
 use super::Draft;
@@ -257,7 +258,7 @@ pub fn block_tasks(
             let text = block.text.get(range.clone()).unwrap_or_default();
             let proven = shapeless && shapes::gate::prefix_follows(&block.text, range);
             !(proven || shapes::gate::cannot_classify(text, starts))
-                || text.match_indices("; ").any(|(at, _)| {
+                || scan::mark_then_space(text, b';').any(|at| {
                     let rest = text.get(at + 2..).unwrap_or_default();
                     !shapes::gate::cannot_classify(rest, starts)
                 })
@@ -403,7 +404,7 @@ fn sentence_tasks(
         // gian qua, Chính phủ đã chú trọng ...; thời gian tới, các bộ, ngành, địa phương
         // phải tập trung ...` (a report, then an assignment). The first such clause and
         // what follows it in the sentence are read as the task.
-        for (at, _) in text.match_indices("; ") {
+        for at in scan::mark_then_space(text, b';') {
             let clause_start = range.start + at + 2;
             let rest = &block.text[clause_start..range.end];
             let mentions = agencies::find(rest, context);
@@ -557,7 +558,7 @@ pub(super) fn names_only(text: &str, mentions: &[AgencyMention]) -> bool {
     }
     rest.push_str(&text[position.min(text.len())..]);
     // A description after a dash (`- Cơ quan thường trực ...`) does not make it an action.
-    let rest = rest.split(" - ").next().unwrap_or_default();
+    let rest = &rest[..scan::spaced_dash(&rest).unwrap_or(rest.len())];
     shapes::only_titles(rest)
 }
 
@@ -566,7 +567,7 @@ fn enumerated_parts(text: &str) -> Vec<Range<usize>> {
     let mut starts = Vec::new();
     let mut expected = 1;
     let mut search = 0;
-    while let Some(found) = text[search..].find(&format!("({expected})")) {
+    while let Some(found) = scan::numbered(&text[search..], expected) {
         starts.push(search + found);
         search += found + 3;
         expected += 1;
@@ -577,7 +578,7 @@ fn enumerated_parts(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        let body_start = start + format!("({})", i + 1).len();
+        let body_start = start + scan::numbered_len(i + 1);
         let body = text[body_start..end].trim_end_matches([' ', ';', ',']);
         let trimmed_start = body_start + (body.len() - body.trim_start().len());
         let end = body_start + body.len();

@@ -3,6 +3,7 @@
 
 use super::blocks::{names_only, Lookups};
 use super::commas::{split_at_commas, Part};
+use super::scan;
 use super::shapes;
 use crate::agencies::{self, AgencyContext, AgencyMention, Roles};
 use crate::deadlines::{self, DeadlineContext};
@@ -274,10 +275,10 @@ fn split_at_deadlines(
         let Some(gap) = body.get(between.clone()) else {
             continue;
         };
-        let cut = gap
-            .find("; ")
+        let cut = scan::mark_then_space(gap, b';')
+            .next()
             .map(|i| (i, i + 2))
-            .or_else(|| gap.find(", ").map(|i| (i, i + 2)))
+            .or_else(|| scan::mark_then_space(gap, b',').next().map(|i| (i, i + 2)))
             .or_else(|| gap.find(" và ").map(|i| (i, i + " và ".len())))
             .map(|(end, next)| (between.start + end, between.start + next));
         cuts.extend(cut);

@@ -9,6 +9,7 @@
 //! own work, at least [`MIN_WORK_WORDS`] words of it.
 
 use super::action;
+use super::scan;
 use super::shapes;
 use crate::agencies::{self, AgencyContext, Roles};
 use std::ops::Range;
@@ -36,7 +37,7 @@ pub(super) fn split_at_commas(
     let mut start = range.start;
     let mut current_roles = roles;
     let body = text.get(range.clone()).unwrap_or_default();
-    for (i, _) in body.match_indices(", ") {
+    for i in scan::mark_then_space(body, b',') {
         let comma = range.start + i;
         let clause_start = comma + 2;
         // Bodies' names open with a capital (`Bộ`, `Ủy ban`, `UBND`, `Sở`): a cheap test
@@ -119,7 +120,7 @@ const CLOSING_VERBS: &[&str] = &["hoan thanh", "hoan tat", "xong"];
 /// the deadline (`, hoàn thành trước ngày 30 tháng 6 năm 2026.`).
 fn closing_deadline(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let body = text.get(range.clone())?;
-    let comma = body.rfind(", ")?;
+    let comma = scan::last_mark_then_space(body, b',')?;
     let clause = body.get(comma + 2..)?;
     // The clause's first words are enough (folded by chars: a byte count could cut a letter).
     let head: String = clause.chars().take(32).collect();

@@ -6,6 +6,7 @@ mod clauses;
 mod columns;
 mod commas;
 mod fields;
+mod scan;
 mod shapes;
 mod zones;
 

@@ -344,8 +344,7 @@ fn opens_with_da(text: &str) -> bool {
             if ascii {
                 word.len() == plain.len() && word.eq_ignore_ascii_case(plain)
             } else {
-                word.len() == exact.len()
-                    && word.chars().flat_map(char::to_lowercase).eq(exact.chars())
+                word.len() == exact.len() && vntask_tokenizer::lowercase_is(word, exact)
             }
         };
         if is(("đã", "da")) {
