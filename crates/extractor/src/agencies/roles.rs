@@ -8,6 +8,11 @@
 use super::key::shared;
 use super::{AgencyMention, Roles};
 
+mod vocabulary;
+use vocabulary::{
+    ACTION_WORDS, GOVERNING_VERBS, LEAD_CUES, NEITHER_CUES, SUPPORT_CUES, TITLES, TRINH_NOUNS,
+};
+
 /// A mention's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -16,101 +21,9 @@ pub enum Role {
     Neither,
 }
 
-/// Titles before a body's name, skipped when reading the cue before it.
-const TITLES: &[&str] = &[
-    "cac dong chi",
-    "dong chi",
-    "bo truong",
-    "thu truong",
-    "lanh dao",
-    "chu tich",
-    "pho chu tich",
-    "giam doc",
-    "tong giam doc",
-    "thong doc",
-    "chu nhiem",
-    "tong thanh tra",
-    "tong kiem toan",
-    "truong ban",
-    // `Chánh Văn phòng`, `Chánh Thanh tra`: the chief of an office or an inspectorate.
-    "chanh",
-    "cac",
-];
-
-/// Words after which a body is the addressee (`Giao Bộ X`, `Yêu cầu X`, `Đề nghị X`, `cho phép
-/// X`: permitted, X does the work).
-const LEAD_CUES: &[&str] = &[
-    "giao",
-    "giao cho",
-    "giao nhiem vu cho",
-    "yeu cau",
-    "de nghi",
-    "kinh de nghi",
-    "chi thi",
-    "doi voi",
-    "cho phep",
-];
-
-/// Words after which a body supports (`phối hợp với Y`, `cùng với Y`).
-const SUPPORT_CUES: &[&str] = &[
-    "phoi hop voi",
-    "phoi hop",
-    "phoi hop chat che voi",
-    "phoi hop chat che",
-    "chu dong phoi hop voi",
-    "chu dong phoi hop",
-    "cung voi",
-    "lam viec voi",
-    "lam viec cu the voi",
-    "trao doi voi",
-    "thong nhat voi",
-    "hop tac voi",
-    "voi su phoi hop cua",
-    "su phoi hop cua",
-    "phoi hop cung",
-];
-
 /// Words that may stand before the subject at the start of a task (`Định kỳ hàng tháng`,
 /// `Đồng thời`, `Trong đó`) without making it anything but the subject.
 const MAX_SUBJECT_LEAD_IN_WORDS: usize = 4;
-
-/// Words whose presence before a body makes it merely mentioned: it is reported to, cited,
-/// a place or an owner (`báo cáo X`, `trình X`, `gửi X`, `theo hướng dẫn của X`, `tại X`).
-const NEITHER_CUES: &[&str] = &[
-    "bao cao",
-    "trinh",
-    "gui",
-    "cua",
-    "tai",
-    "cho",
-    "den",
-    "voi",
-    "chi dao",
-    "theo",
-    "thuoc",
-    "o",
-    "tren dia ban",
-    "huong dan",
-    "de xuat",
-    "kien nghi",
-    "tu",
-    "va",
-    "thay mat",
-    // `tham mưu Ủy ban nhân dân tỉnh ...`, `giúp Bộ trưởng ...`: advised or helped, the
-    // body decides; the work is the adviser's.
-    "tham muu",
-    "giup",
-    // `chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh` (answer to the chairman): the
-    // body the work answers to.
-    "truoc",
-];
-
-/// Nouns ending in `trình` (folded), whose last word is not the verb `trình` (submit to):
-/// `công trình` (works), `chương trình` (programme), `quy trình`, `lộ trình`, `quá trình`,
-/// `tiến trình`, `hành trình`, `giáo trình`, `phương trình`.
-const TRINH_NOUNS: &[&str] = &[
-    "cong", "chuong", "quy", "lo", "qua", "tien", "hanh", "giao", "phuong",
-];
 
 /// [`ends_with_words`] for a cue before a body, where a noun ending in the cue's word is not
 /// the cue: `Về vận hành công trình, Cục X chỉ đạo ...` (works) is not `trình Cục X` (submit).
@@ -164,62 +77,6 @@ fn is_list_gap(gap: &str) -> bool {
     )
 }
 
-/// Words that start a directive's verb phrase: a body right before them, after a comma or a
-/// semicolon, is the subject of its clause (`Thứ bảy, về ..., Bộ X khẩn trương hoàn thiện`).
-const ACTION_WORDS: &[&str] = &[
-    "khan truong",
-    "som",
-    "tiep tuc",
-    "chu dong",
-    "co trach nhiem",
-    "can",
-    "phai",
-    "chiu trach nhiem",
-    "nghien cuu",
-    "xay dung",
-    "hoan thien",
-    "hoan thanh",
-    "trien khai",
-    "thuc hien",
-    "to chuc",
-    "ra soat",
-    "day manh",
-    "tang cuong",
-    "huong dan",
-    "chi dao",
-    "tap trung",
-    "quyet liet",
-    "ban hanh",
-    "trinh",
-    "tham muu",
-    "bao dam",
-    "dam bao",
-    "chu tri",
-    "phoi hop",
-    "thuc day",
-    "uu tien",
-    "kiem tra",
-    "theo doi",
-    "tong hop",
-    "cap nhat",
-    "de xuat",
-    "bao cao",
-    "truc tiep",
-    "khan cap",
-    "nghiem tuc",
-    "lua chon",
-    "can cu",
-    "don doc",
-    "bo tri",
-    "giam sat",
-    "xu ly",
-    "chuan bi",
-    "day nhanh",
-    "bo sung",
-    "cung cap",
-    "phan dau",
-];
-
 fn starts_with_words(text: &str, word: &str) -> bool {
     // A text that opens with another byte does not open with the word (see
     // [`ends_with_words`]).
@@ -251,12 +108,6 @@ fn continues_support(gap: &str) -> bool {
                 })
             })
 }
-
-/// Verbs by which the body before them directs the body after them (`Đảng ủy X lãnh đạo,
-/// chỉ đạo Bộ Y thực hiện ...`: X leads, Y is the body directed). `lãnh đạo` is also a
-/// title (`đề nghị lãnh đạo các bộ`: the ministries' leaders), so it counts as a verb only
-/// in [`is_governing_verb`], right after a leading body.
-const GOVERNING_VERBS: &[&str] = &["chi dao", "lanh dao"];
 
 /// Whether the whole gap between a leading body and the next is a governing verb
 /// (`lãnh đạo`, `lãnh đạo, chỉ đạo`), with no punctuation before it: the next body is its
