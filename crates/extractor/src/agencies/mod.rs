@@ -198,6 +198,8 @@ pub static RULES: &[Rule] = &[
             yes("Đề nghị Sở Y tế các tỉnh, thành phố xây dựng kế hoạch", "lead: provinces"),
             no("Bộ Tài chính báo cáo Thủ tướng"),
             no("theo hướng dẫn của Bộ Y tế"),
+            // The asker is no lead, even when no rule names whom it asks.
+            no("Bộ Nông nghiệp và Môi trường đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện"),
         ],
     ),
     rule(

@@ -237,6 +237,11 @@ pub fn decide(text: &str, mentions: &[AgencyMention]) -> Vec<(Role, Option<&'sta
                 || mentions
                     .get(i..i + 2)
                     .is_some_and(|pair| named_official_directs(text, &pair[0], &pair[1]))
+        }) || (i + 1 == spans.len() && {
+            // `Bộ X đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện`: the last body
+            // asks an addressee no rule names; it assigns all the same, and does not lead.
+            let after = k.text.get(end..).unwrap_or_default().trim_start();
+            LEAD_CUES.iter().any(|cue| starts_with_words(after, cue))
         });
         let decided = if follows_lead && is_governing_verb(gap) {
             // `X lãnh đạo Y`: the title-stripped gap is empty, yet Y is X's object.
