@@ -9,6 +9,7 @@
 //! figures reported as achieved, for the document's reported metrics.
 
 mod grammar;
+mod groups;
 mod registry;
 
 pub use registry::RULES;
