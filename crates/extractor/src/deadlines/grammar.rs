@@ -232,13 +232,18 @@ fn day_words(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
 
 fn day_digits(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
     let bytes = text.as_bytes();
-    for caps in DAY_DIGITS.captures_iter(text) {
-        let (Some(whole), Some(first), Some(sep), Some(second)) =
-            (caps.get(0), num(&caps, 2), caps.get(3), num(&caps, 4))
-        else {
+    // The groups are read off the match (see `groups`): no backtracker.
+    for whole in DAY_DIGITS.find_iter(text) {
+        let [day_word, first_digits, sep, second, sep2, year_digits] =
+            groups::day_digits(text, whole.range());
+        let (Some(first), Some(sep), Some(second)) = (
+            num_at(text, &first_digits),
+            sep.map(|r| &text[r]),
+            num_at(text, &second),
+        ) else {
             continue;
         };
-        let numbers_start = caps.get(2).map_or(whole.start(), |m| m.start());
+        let numbers_start = first_digits.map_or(whole.start(), |m| m.start);
         // Not the tail of a document number or a decimal: `123/2020`, `1.5/3`.
         if numbers_start > 0 && matches!(bytes[numbers_start - 1], b'/' | b'.' | b',' | b'-') {
             continue;
@@ -251,14 +256,14 @@ fn day_digits(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let has_year = caps.get(6).is_some();
-        let same_sep = caps.get(5).is_none_or(|s| s.as_str() == sep.as_str());
+        let has_year = year_digits.is_some();
+        let same_sep = sep2.is_none_or(|s| &text[s] == sep);
         // `16.4` and `6-12` are numbers or ranges unless a year follows.
-        if !same_sep || (!has_year && sep.as_str() != "/") {
+        if !same_sep || (!has_year && sep != "/") {
             continue;
         }
-        let has_day_word = caps.get(1).is_some();
-        let (year, given) = year(&caps, 6, context);
+        let has_day_word = day_word.is_some();
+        let (year, given) = year_of(year_digits.map(|r| &text[r]), context);
         let (day, month, rule, ambiguous) = if second > 12 && first <= 12 {
             (second, first, "DL005", false)
         } else if first > 12 || !context.month_first {

@@ -67,6 +67,26 @@ pub(super) fn period(text: &str, whole: Range<usize>) -> [Option<Range<usize>>; 
     }
 }
 
+/// The groups 1 to 6 of `DAY_DIGITS` (`ngày `, the first number, its separator, the second,
+/// the second separator, the year): the numbers are the match's runs of digits, `ngày ` is
+/// there when the match starts before the first, and each separator is the one char of
+/// `/ . -` between two numbers (the rest between them is white space).
+pub(super) fn day_digits(text: &str, whole: Range<usize>) -> [Option<Range<usize>>; 6] {
+    let [first, second, year] = digit_runs::<3>(text, whole.clone());
+    let day_word = first
+        .as_ref()
+        .filter(|first| first.start > whole.start)
+        .map(|first| whole.start..first.start);
+    let between = |a: &Option<Range<usize>>, b: &Option<Range<usize>>| {
+        let (a, b) = (a.as_ref()?, b.as_ref()?);
+        let at = a.end + text[a.end..b.start].find(['/', '.', '-'])?;
+        Some(at..at + 1)
+    };
+    let separator = between(&first, &second);
+    let second_separator = between(&second, &year);
+    [day_word, first, separator, second, second_separator, year]
+}
+
 /// The group of `THIS_YEAR`: the word or digit after its two-word core (`cuối năm`, `năm nay`,
 /// `trong năm`), which is the match's third run of letters and digits (white space, which
 /// separates them, is neither; `\p{L}` is alphabetic and `\d` numeric).
@@ -76,7 +96,7 @@ pub(super) fn word_after(text: &str, whole: Range<usize>) -> Option<Range<usize>
 
 #[cfg(test)]
 mod tests {
-    use super::super::grammar::{DAY_WORDS, MONTH, PERIOD, THIS_YEAR, YEAR};
+    use super::super::grammar::{DAY_DIGITS, DAY_WORDS, MONTH, PERIOD, THIS_YEAR, YEAR};
     use super::*;
     use regex::Regex;
 
@@ -90,6 +110,8 @@ mod tests {
             "từ năm 2024 đến năm 2026, năm 2024 tới hết năm 2030, năm 2024-2030, GIAI ĐOẠN 2021-2025",
             "cuối năm nay, năm nay 5, trong năm học, trong năm\u{2003}qua, trong năm 2025, cuối năm ٣",
             "trong năm x, TRONG NĂM Nay, cuối\tnăm\u{a0}nay, năm nay\u{300}",
+            "15/10/2024, 15 - 10 - 24, ngày 1.2, ngày\u{a0}01 / 02 / 2024, 4/30/2024, 1٢/3, 12/٣/2024",
+            "NGÀY 5-6, 123/2020, 15/10/123, 15/10/2024/NĐ-CP, 1.5/3, 6-12, 16.4, 30/6.2024, 7 /8",
         ] {
             lines.push(made.to_string());
         }
@@ -132,6 +154,15 @@ mod tests {
             let [year, more] = digit_runs::<2>(line, whole(caps));
             assert_eq!(year, range(caps, 2), "{line:?}");
             assert_eq!(more.is_some(), caps.name("more").is_some(), "{line:?}");
+        });
+        assert!(n > 50, "{n}");
+    }
+
+    #[test]
+    fn day_digits_reads_the_numbers_and_separators() {
+        let n = each_match(&DAY_DIGITS, |line, caps| {
+            let expected: Vec<_> = (1..=6).map(|i| range(caps, i)).collect();
+            assert_eq!(day_digits(line, whole(caps)).to_vec(), expected, "{line:?}");
         });
         assert!(n > 50, "{n}");
     }
