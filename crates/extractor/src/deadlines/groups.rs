@@ -94,6 +94,39 @@ pub(super) fn word_after(text: &str, whole: Range<usize>) -> Option<Range<usize>
     runs(text, whole, char::is_alphanumeric).nth(2)
 }
 
+/// The first word of the match at `whole` (`SESSION`'s relation: `tại`, `trước`, `trong`,
+/// `ở`, which opens its match and is followed by white space).
+pub(super) fn first_word(text: &str, whole: Range<usize>) -> Option<Range<usize>> {
+    runs(text, whole, char::is_alphabetic).next()
+}
+
+/// What `RECURRING`'s groups say: whether a half year is named (group `b` or `d`: `6`, `06`,
+/// `sáu`), and the period word (group `a`, `c` or `e`: `tháng`, `quý`, `quí`, `năm`), folded.
+/// Every other word of a match (`định kỳ`, `hàng`, `hằng`, `mỗi`, `một`, `01`, `1`, `lần`)
+/// folds to none of the period words and is none of the half-year words, so the groups are
+/// the words that are.
+pub(super) fn recurring(text: &str, whole: Range<usize>) -> (bool, Option<String>) {
+    let mut half = false;
+    let mut word = None;
+    for run in runs(text, whole, char::is_alphanumeric) {
+        let run = &text[run];
+        let mut chars = run.chars();
+        half |= run == "6"
+            || run == "06"
+            || (matches!(chars.next(), Some('s' | 'S' | 'ſ'))
+                && matches!(chars.next(), Some('á' | 'Á'))
+                && matches!(chars.next(), Some('u' | 'U'))
+                && chars.next().is_none());
+        if word.is_none() {
+            let folded = vntask_tokenizer::fold(run);
+            if matches!(folded.as_str(), "thang" | "quy" | "qui" | "nam") {
+                word = Some(folded);
+            }
+        }
+    }
+    (half, word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::grammar::{DAY_DIGITS, DAY_WORDS, MONTH, PERIOD, THIS_YEAR, YEAR};
@@ -187,6 +220,40 @@ mod tests {
             assert_eq!(word_after(line, whole(caps)), range(caps, 1), "{line:?}");
         });
         assert!(n > 20, "{n}");
+    }
+
+    #[test]
+    fn first_word_and_recurring_read_the_occasion_groups() {
+        use super::super::occasions::{RECURRING, SESSION};
+        let made = [
+            "định kỳ hàng tháng, hằng quý, định kỳ 6 tháng, định kỳ sáu tháng, ĐỊNH KỲ SÁU THÁNG",
+            "6 tháng một lần, 06 tháng 01 lần, sáu tháng 1 lần, mỗi năm một lần, Mỗi Quí Một Lần",
+            "ſáu tháng một lần, định kỳ ſáu tháng, định kỳ quí, hằng\u{a0}năm, định  kỳ  năm",
+            "tại kỳ họp thứ 8, TRƯỚC phiên họp, trong các kỳ họp, ở kỳ họp, Tại\u{a0}kỳ họp",
+        ];
+        let mut lines = lines();
+        lines.extend(made.iter().map(|m| m.to_string()));
+        let (mut sessions, mut repeats) = (0, 0);
+        for line in &lines {
+            for caps in SESSION.captures_iter(line) {
+                assert_eq!(first_word(line, whole(&caps)), range(&caps, 1), "{line:?}");
+                sessions += 1;
+            }
+            for caps in RECURRING.captures_iter(line) {
+                let half = caps.name("b").or(caps.name("d")).is_some();
+                let word = ["a", "c", "e"]
+                    .iter()
+                    .find_map(|n| caps.name(n))
+                    .map(|m| vntask_tokenizer::fold(m.as_str()));
+                let (got_half, got_word) = recurring(line, whole(&caps));
+                assert_eq!(got_half, half, "{line:?}");
+                if !half {
+                    assert_eq!(got_word, word, "{line:?}");
+                }
+                repeats += 1;
+            }
+        }
+        assert!(sessions > 10 && repeats > 20, "{sessions} {repeats}");
     }
 
     #[test]
