@@ -9,6 +9,7 @@ use super::calendar::{
     quarter_number,
 };
 use super::gates;
+use super::groups;
 use super::keywords::{Word, Words};
 use super::DeadlineContext;
 use chrono::{Datelike, NaiveDate};
@@ -94,16 +95,26 @@ fn num(caps: &Captures, i: usize) -> Option<u32> {
     caps.get(i)?.as_str().parse().ok()
 }
 
+/// The number in `text[range]`, for a group read by `groups`.
+fn num_at(text: &str, range: &Option<Range<usize>>) -> Option<u32> {
+    text[range.clone()?].parse().ok()
+}
+
 /// The year written in group `i` (two digits are 20xx), or the reference year.
 fn year(caps: &Captures, i: usize, context: &DeadlineContext) -> (Option<i32>, bool) {
-    match caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok()) {
+    year_of(caps.get(i).map(|m| m.as_str()), context)
+}
+
+/// The year `written` (two digits are 20xx), or the reference year.
+fn year_of(written: Option<&str>, context: &DeadlineContext) -> (Option<i32>, bool) {
+    match written.and_then(|w| w.parse::<i32>().ok()) {
         Some(y) if y < 100 => (Some(2000 + y), true),
         Some(y) => (Some(y), true),
         None => (context.reference.map(|r| r.year()), false),
     }
 }
 
-static DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?-u:\b)(?:\s*(?:năm|,\s*năm)\s+(\d{4})(?-u:\b))?",
     )
@@ -113,7 +124,7 @@ pub(super) static DAY_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)((?-u:\b)ngày\s+)?(?-u:\b)(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*([/.\-])\s*(\d{4}|\d{2}))?(?-u:\b)",
     )
 });
-static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?-u:\b)(?:\s*(?:/|-|năm|,\s*năm)\s*(\d{4})(?-u:\b))?")
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,12 +137,12 @@ pub(super) static HALF: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:(?-u:(?-u:\b)))(?:(?:0?6|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?-u:(?-u:(?-u:\b)))(?:\s+(\d{4})(?-u:(?-u:(?-u:\b)))|\s+nay(?-u:(?-u:(?-u:\b))))?",
     )
 });
-static YEAR: LazyLock<Regex> =
+pub(super) static YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)(cuối\s+)?năm\s+(\d{4})(?-u:\b)(?P<more>\s*[-–—/]\s*\d)?"));
-static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?-u:(?-u:\b))(?:cuối\s+năm|năm\s+nay|trong\s+năm)(?-u:(?-u:\b))(?:\s+(\p{L}+|\d))?")
 });
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:(?-u:(?-u:\b)))(?:(?:giai\s+đoạn|thời\s+kỳ|năm)\s+(\d{4})\s*[-–—]\s*(\d{4})|(?:từ\s+)?năm\s+(\d{4})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(\d{4}))(?-u:(?-u:(?-u:\b)))",
     )
@@ -201,12 +212,13 @@ fn scan_with(text: &str, context: &DeadlineContext, gated: bool) -> Vec<Found> {
 }
 
 fn day_words(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
-    for caps in DAY_WORDS.captures_iter(text) {
-        let (Some(whole), Some(day), Some(month)) = (caps.get(0), num(&caps, 1), num(&caps, 2))
-        else {
+    // The groups are the match's runs of digits (see `groups`): no backtracker.
+    for whole in DAY_WORDS.find_iter(text) {
+        let [day, month, year] = groups::digit_runs::<3>(text, whole.range());
+        let (Some(day), Some(month)) = (num_at(text, &day), num_at(text, &month)) else {
             continue;
         };
-        let (year, given) = year(&caps, 3, context);
+        let (year, given) = year_of(year.map(|r| &text[r]), context);
         let mut found = Found::new(whole.range(), Kind::Day, Precision::Day, "DL003");
         found.due = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
         if year.is_some() && found.due.is_none() {
@@ -220,13 +232,18 @@ fn day_words(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
 
 fn day_digits(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
     let bytes = text.as_bytes();
-    for caps in DAY_DIGITS.captures_iter(text) {
-        let (Some(whole), Some(first), Some(sep), Some(second)) =
-            (caps.get(0), num(&caps, 2), caps.get(3), num(&caps, 4))
-        else {
+    // The groups are read off the match (see `groups`): no backtracker.
+    for whole in DAY_DIGITS.find_iter(text) {
+        let [day_word, first_digits, sep, second, sep2, year_digits] =
+            groups::day_digits(text, whole.range());
+        let (Some(first), Some(sep), Some(second)) = (
+            num_at(text, &first_digits),
+            sep.map(|r| &text[r]),
+            num_at(text, &second),
+        ) else {
             continue;
         };
-        let numbers_start = caps.get(2).map_or(whole.start(), |m| m.start());
+        let numbers_start = first_digits.map_or(whole.start(), |m| m.start);
         // Not the tail of a document number or a decimal: `123/2020`, `1.5/3`.
         if numbers_start > 0 && matches!(bytes[numbers_start - 1], b'/' | b'.' | b',' | b'-') {
             continue;
@@ -239,14 +256,14 @@ fn day_digits(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let has_year = caps.get(6).is_some();
-        let same_sep = caps.get(5).is_none_or(|s| s.as_str() == sep.as_str());
+        let has_year = year_digits.is_some();
+        let same_sep = sep2.is_none_or(|s| &text[s] == sep);
         // `16.4` and `6-12` are numbers or ranges unless a year follows.
-        if !same_sep || (!has_year && sep.as_str() != "/") {
+        if !same_sep || (!has_year && sep != "/") {
             continue;
         }
-        let has_day_word = caps.get(1).is_some();
-        let (year, given) = year(&caps, 6, context);
+        let has_day_word = day_word.is_some();
+        let (year, given) = year_of(year_digits.map(|r| &text[r]), context);
         let (day, month, rule, ambiguous) = if second > 12 && first <= 12 {
             (second, first, "DL005", false)
         } else if first > 12 || !context.month_first {
@@ -276,14 +293,15 @@ fn day_digits(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
 }
 
 fn months(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
-    for caps in MONTH.captures_iter(text) {
-        let (Some(whole), Some(month)) = (caps.get(0), num(&caps, 1)) else {
+    for whole in MONTH.find_iter(text) {
+        let [month, year] = groups::digit_runs::<2>(text, whole.range());
+        let Some(month) = num_at(text, &month) else {
             continue;
         };
         if preceded_by_count(text, whole.start()) {
             continue;
         }
-        let (year, given) = year(&caps, 2, context);
+        let (year, given) = year_of(year.map(|r| &text[r]), context);
         let kind = if given { Kind::MonthYear } else { Kind::Month };
         let rule = if given { "DL001" } else { "DL002" };
         let mut found = Found::new(whole.range(), kind, Precision::Month, rule);
@@ -350,26 +368,28 @@ fn halves(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
 }
 
 fn years(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
-    for caps in YEAR.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
+    for whole in YEAR.find_iter(text) {
+        // The year and the digit of `more` are the match's runs of digits (see `groups`).
+        let [year, more] = groups::digit_runs::<2>(text, whole.range());
         // `năm 2024 - 2025` is a period; `năm 2024/2025` a school or budget year.
-        if caps.name("more").is_some() {
+        if more.is_some() {
             continue;
         }
-        let (year, _) = year(&caps, 2, context);
+        let (year, _) = year_of(year.map(|r| &text[r]), context);
         let mut found = Found::new(whole.range(), Kind::Year, Precision::Year, "DL008");
         found.due = year.and_then(end_of_year);
         found.first = year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
         found.year_given = true;
         out.push(found);
     }
-    for caps in THIS_YEAR.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
+    for whole in THIS_YEAR.find_iter(text) {
         let mut range = whole.range();
-        if let Some(next) = caps.get(1) {
-            let word = vntask_tokenizer::fold(next.as_str());
+        // The word after the core is the match's third run of letters and digits (`groups`).
+        if let Some(next) = groups::word_after(text, whole.range()) {
+            let next_text = &text[next.clone()];
+            let word = vntask_tokenizer::fold(next_text);
             // `trong năm 2025` is read above; `trong năm qua` is the past; `năm học` a school year.
-            if next.as_str().starts_with(|c: char| c.is_ascii_digit())
+            if next_text.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(
                     word.as_str(),
                     "qua" | "truoc" | "ngoai" | "toi" | "sau" | "hoc" | "ngan" | "tai" | "ke"
@@ -378,9 +398,9 @@ fn years(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
                 continue;
             }
             range.end = if word == "nay" {
-                next.end()
+                next.end
             } else {
-                whole.start() + text[whole.start()..next.start()].trim_end().len()
+                whole.start() + text[whole.start()..next.start].trim_end().len()
             };
         }
         let year = context.reference.map(|r| r.year());
@@ -399,9 +419,16 @@ fn years(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) {
 }
 
 fn periods(text: &str, out: &mut Vec<Found>) {
-    for caps in PERIOD.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let (from, to) = match (num(&caps, 1), num(&caps, 2), num(&caps, 3), num(&caps, 4)) {
+    for whole in PERIOD.find_iter(text) {
+        // The years are the match's runs of digits, the branch told by the words between them.
+        let groups = groups::period(text, whole.range());
+        let [a, b, c, d] = &groups;
+        let (from, to) = match (
+            num_at(text, a),
+            num_at(text, b),
+            num_at(text, c),
+            num_at(text, d),
+        ) {
             (Some(a), Some(b), _, _) | (_, _, Some(a), Some(b)) => (a as i32, b as i32),
             _ => continue,
         };
@@ -411,7 +438,7 @@ fn periods(text: &str, out: &mut Vec<Found>) {
         let mut found = Found::new(whole.range(), Kind::Period, Precision::Year, "DL010");
         found.due = end_of_year(to);
         found.first = NaiveDate::from_ymd_opt(from, 1, 1);
-        if caps.get(3).is_some() {
+        if c.is_some() {
             // `từ năm 2024 đến năm 2026` carries its own relation.
             found.relation = Some(Relation::By);
         }

@@ -10,6 +10,7 @@ mod citation;
 pub mod cues;
 mod gates;
 mod grammar;
+mod groups;
 mod keywords;
 mod memo;
 mod occasions;

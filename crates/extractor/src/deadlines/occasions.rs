@@ -119,8 +119,8 @@ fn next_month_days(text: &str, context: &DeadlineContext, out: &mut Vec<Found>) 
 
 /// `hằng tháng`, `định kỳ 6 tháng`, `mỗi quý một lần`.
 fn repeats(text: &str, out: &mut Vec<Found>) {
-    for caps in RECURRING.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
+    // The groups are read off the match's words (see `groups`): no backtracker.
+    for whole in RECURRING.find_iter(text) {
         if text[..whole.start()]
             .chars()
             .next_back()
@@ -128,11 +128,7 @@ fn repeats(text: &str, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let word = ["a", "c", "e"]
-            .iter()
-            .find_map(|n| caps.name(n))
-            .map(|m| vntask_tokenizer::fold(m.as_str()));
-        let half = caps.name("b").or(caps.name("d")).is_some();
+        let (half, word) = super::groups::recurring(text, whole.range());
         let (recurring, precision) = match word.as_deref() {
             _ if half => (Recurring::HalfYearly, Precision::Half),
             Some("thang") => (Recurring::Monthly, Precision::Month),
@@ -213,14 +209,16 @@ pub(super) fn events(text: &str, gated: bool, words: Words, out: &mut Vec<Found>
 
 /// `tại kỳ họp thứ 8 của Quốc hội` (at the 8th session of the National Assembly).
 fn sessions(text: &str, out: &mut Vec<Found>) {
-    for caps in SESSION.captures_iter(text) {
-        let (Some(whole), Some(rel)) = (caps.get(0), caps.name("rel")) else {
+    // The relation is the match's first word (see `groups`): no backtracker.
+    for whole in SESSION.find_iter(text) {
+        let Some(rel) = super::groups::first_word(text, whole.range()) else {
             continue;
         };
+        let rel = &text[rel];
         let tail = SESSION_TAIL
             .find(&text[whole.end()..])
             .map_or(0, |m| m.end());
-        let relation = if vntask_tokenizer::fold(rel.as_str()) == "truoc" {
+        let relation = if vntask_tokenizer::fold(rel) == "truoc" {
             Relation::Before
         } else {
             Relation::On

@@ -18,11 +18,14 @@ const NUMBER_WORD: &str =
 
 /// A quantity: an optional `từ`, a number (digits, a ratio, or words), an optional range end,
 /// scale words, and a percent sign or `phần trăm`.
-static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| re(&quantity_pattern()));
+
+/// The text of [`QUANTITY`] (also read by `groups`' backtracker).
+pub(super) fn quantity_pattern() -> String {
+    format!(
         r"(?i)(?P<from>(?-u:\b)từ\s+)?(?:(?P<num>\d+(?:[.,]\d+)*)(?:\s*/\s*(?P<total>\d+(?:[.,]\d+)*))?|(?P<words>(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))*))(?P<pct1>\s*(?:%|phần\s+trăm(?-u:\b)))?(?:\s*(?:-|–|đến|tới)\s*(?P<max>\d+(?:[.,]\d+)*)(?P<pct2>\s*(?:%|phần\s+trăm(?-u:\b)))?)?(?P<scale>(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))+)?"
-    ))
-});
+    )
+}
 
 /// The groups of [`QUANTITY`], by index: a lookup by name hashes the name each time, which
 /// showed in profiles (`group_indices_match_the_names` checks them).
@@ -220,7 +223,7 @@ fn scan_with(text: &str, digits_first: bool) -> Vec<Quantity> {
         } else {
             None
         };
-        let Some(caps) = QUANTITY.captures_at(text, found.start()) else {
+        let Some(caps) = super::groups::groups(&QUANTITY, text, found.range()) else {
             continue;
         };
         let Some(whole) = caps.get(0) else { continue };

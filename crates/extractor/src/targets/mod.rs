@@ -9,6 +9,7 @@
 //! figures reported as achieved, for the document's reported metrics.
 
 mod grammar;
+mod groups;
 mod registry;
 
 pub use registry::RULES;
@@ -16,6 +17,7 @@ pub use registry::RULES;
 use crate::deadlines::cues::{back_boundary, clause_end, clause_start, forward_boundary};
 use grammar::Quantity;
 use regex::Regex;
+use regex_automata::{meta, Input};
 use std::ops::Range;
 use std::sync::LazyLock;
 use vntask_writer::Target;
@@ -23,6 +25,31 @@ use vntask_writer::Target;
 fn re(pattern: &str) -> Regex {
     // The patterns are literals of this module; a bad one is caught by every test run.
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
+}
+
+/// A pattern whose matches are read only for where they end (see [`last_match_end`]).
+fn ends_only(pattern: &str) -> meta::Regex {
+    // The patterns are literals of this module; a bad one is caught by every test run.
+    meta::Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
+}
+
+/// Where the last match of `regex` in `text` ends, the matches taken left to right as
+/// `find_iter` takes them. The forward search alone gives each end (`find_iter` also runs the
+/// lazy DFA backwards from it for the start, never read here); each search starts where the
+/// last match ended, as in `find_iter`, since no pattern given here matches the empty string
+/// (checked by the tests; an empty match would end the reading instead of looping).
+fn last_match_end(regex: &meta::Regex, text: &str) -> Option<usize> {
+    let mut input = Input::new(text);
+    let mut last = None;
+    while let Some(found) = regex.search_half(&input) {
+        let end = found.offset();
+        if end <= input.start() || end > text.len() {
+            break;
+        }
+        last = Some(end);
+        input.set_start(end);
+    }
+    last
 }
 
 /// One target found in a text.
@@ -44,17 +71,11 @@ const NAMING_WORDS: &[&str] = &[
 /// What marks a figure as already reached.
 /// `chỉ` (only) reports a figure only before a verb of quantity (`chỉ đạt 30%`, `chỉ còn`) or
 /// right before it (`chỉ 30%`): `chỉ đạo` (to direct), `chỉ thị` are no report.
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:^|[^\p{L}])(?:(?:đã|vừa|được)\s+(?:\p{L}+\s+){0,2}?(?:đạt|tăng|giảm|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|nâng)|đã|đạt\s+được|hiện\s+nay|hiện\s+tại|tính\s+đến|so\s+với|cùng\s+kỳ|còn|chỉ(?:\s+(?:đạt|có|còn|bằng|mới|được|tăng|giảm|chiếm)|\s*$))(?:[^\p{L}]|$)",
-    )
-});
+static REPORTED: LazyLock<meta::Regex> = LazyLock::new(|| ends_only(REPORTED_PATTERN));
+const REPORTED_PATTERN: &str = r"(?i)(?:^|[^\p{L}])(?:(?:đã|vừa|được)\s+(?:\p{L}+\s+){0,2}?(?:đạt|tăng|giảm|hoàn\s+thành|cung\s+cấp|đào\s+tạo|bồi\s+dưỡng|tập\s+huấn|nâng)|đã|đạt\s+được|hiện\s+nay|hiện\s+tại|tính\s+đến|so\s+với|cùng\s+kỳ|còn|chỉ(?:\s+(?:đạt|có|còn|bằng|mới|được|tăng|giảm|chiếm)|\s*$))(?:[^\p{L}]|$)";
 /// What states a goal, overriding an earlier report marker in the sentence.
-static GOAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|giao|đề\s+nghị)(?:[^\p{L}]|$)",
-    )
-});
+static GOAL: LazyLock<meta::Regex> = LazyLock::new(|| ends_only(GOAL_PATTERN));
+const GOAL_PATTERN: &str = r"(?i)(?:^|[^\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|bảo\s+đảm|đảm\s+bảo|yêu\s+cầu|phải|cần|sẽ|đến\s+hết\s+năm|đến\s+năm|giao|đề\s+nghị)(?:[^\p{L}]|$)";
 /// What announces a target.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -170,8 +191,8 @@ fn is_reported(text: &str, q: &Quantity) -> bool {
     let before = &text[sentence..q.range.start];
     // The goal words are looked for only when their answer is read (a marker before the
     // figure, or a `đã` after it): most figures have neither.
-    if let Some(marker) = REPORTED.find_iter(before).last().map(|m| m.end()) {
-        let last_goal = GOAL.find_iter(before).last().map(|m| m.end());
+    if let Some(marker) = last_match_end(&REPORTED, before) {
+        let last_goal = last_match_end(&GOAL, before);
         if last_goal.is_none_or(|goal| marker >= goal) {
             return true;
         }
@@ -389,6 +410,35 @@ mod tests {
                 Some(build(text, q))
             })
             .collect()
+    }
+
+    #[test]
+    fn last_match_end_is_the_end_of_find_iters_last_match() {
+        for pattern in [REPORTED_PATTERN, GOAL_PATTERN] {
+            let hir = regex_automata::util::syntax::parse(pattern).expect("pattern");
+            assert!(hir.properties().minimum_len().is_some_and(|n| n > 0));
+            let plain = Regex::new(pattern).expect("pattern");
+            let meta = ends_only(pattern);
+            let mut texts = crate::test_support::comparison_lines();
+            texts.push("đã đạt, đã đã, chỉ, chỉ đạt được, phải cần sẽ giao, đã".to_string());
+            texts.push(String::new());
+            let mut found = 0;
+            for text in &texts {
+                let expected = plain.find_iter(text).last().map(|m| m.end());
+                found += usize::from(expected.is_some());
+                assert_eq!(last_match_end(&meta, text), expected, "{text:?}");
+                // Every end a `before` slice can have.
+                if let Some(cut) = (0..text.len() / 2)
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                {
+                    let before = &text[..cut];
+                    let expected = plain.find_iter(before).last().map(|m| m.end());
+                    assert_eq!(last_match_end(&meta, before), expected, "{before:?}");
+                }
+            }
+            assert!(found > 100, "{found}");
+        }
     }
 
     #[test]
