@@ -371,6 +371,10 @@ fn sentence_tasks(
             own = agencies::find(text, context);
             &own
         };
+        // A sentence of bodies' names alone (an attendance list cut by a line) assigns nothing.
+        if names_only(text, mentions) {
+            continue;
+        }
         let task = prose_task(text, mentions, zone).filter(|(shape, _)| {
             !acting || shape.rule != "TK002" || agencies::subject_acts(text, mentions)
         });

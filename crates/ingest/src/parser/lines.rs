@@ -1,4 +1,5 @@
-//! Splitting a source into lines: `\n`, `\r\n`, `\r`, form feeds and vertical tabs.
+//! Splitting a source into lines (`\n`, `\r\n`, `\r`, form feeds and vertical tabs), and
+//! the width a page wrapped them at.
 
 use std::ops::Range;
 
@@ -92,6 +93,39 @@ pub(super) fn space_columns(line: &str) -> Vec<Range<usize>> {
     }
     cells.push(cell_start..end);
     cells
+}
+
+/// The length of a full line: the 80th percentile of the non-blank lines' lengths.
+pub(super) fn wrap_width(source: &str, lines: &[Range<usize>]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter_map(|r| source.get(r.clone()))
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0)
+}
+
+/// Whether a plain text was hard-wrapped at a fixed width: no line (outside a tab-separated
+/// table) is longer than a printed page's (110 chars), and most of the long ones are long
+/// (the 80th percentile at 60 or more), over a dozen lines at least. A text written one
+/// paragraph a line has paragraphs far longer than that.
+pub(super) fn is_hard_wrapped(source: &str, lines: &[Range<usize>]) -> bool {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter_map(|r| source.get(r.clone()))
+        .filter(|l| !l.contains('\t'))
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lengths.len() < 12 {
+        return false;
+    }
+    lengths.sort_unstable();
+    let longest = lengths.last().copied().unwrap_or(0);
+    let p80 = lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0);
+    longest <= 110 && p80 >= 60
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ mod rows;
 mod tail;
 
 pub use lines::lines;
-use lines::{has_space_columns, space_columns};
+use lines::{has_space_columns, is_hard_wrapped, space_columns, wrap_width};
 
 use crate::clean::{clean, clean_line, Builder, Cleaned};
 use crate::noise;
@@ -128,9 +128,11 @@ pub fn parse(
         signer: None,
         signature_seen: false,
         soft_wrap,
-        format,
-        // Only a PDF's lines are joined by their width.
-        wrap_width: if format == Format::Pdf {
+        // Only a PDF's lines, or those of a plain text hard-wrapped at a fixed width (what
+        // `pdftotext` writes), are joined by their width.
+        wrap_width: if format == Format::Pdf
+            || (format == Format::Txt && is_hard_wrapped(&source, &line_ranges))
+        {
             wrap_width(&source, &line_ranges)
         } else {
             0
@@ -192,7 +194,6 @@ struct Parser<'a> {
     signer: Option<String>,
     signature_seen: bool,
     soft_wrap: bool,
-    format: Format,
     /// The length (chars) of a full line of the page: lines this long were wrapped.
     wrap_width: usize,
     /// The length (chars) of the last text line.
@@ -305,7 +306,7 @@ impl Parser<'_> {
             return;
         }
         self.previous_blank = false;
-        let length = if self.format == Format::Pdf {
+        let length = if self.wrap_width > 0 {
             trimmed.chars().count()
         } else {
             0
@@ -398,12 +399,14 @@ impl Parser<'_> {
             // In a PDF a line runs on into the next when it was wrapped (it is about as long
             // as the page's lines) and does not end a sentence, or the next starts in lower
             // case; a short line (`3. Bộ Công an`) ends its block.
-            let wrapped = self.soft_wrap
+            // A hard-wrapped plain text joins by width too, without Markdown's soft wrap (its
+            // headings are still told by their shape).
+            let wrapped = (self.soft_wrap || self.wrap_width > 0)
                 && !blank_before
                 && self.blocks.last().is_some_and(|b| {
                     if b.kind == BlockKind::TableRow {
                         false
-                    } else if self.format == Format::Pdf {
+                    } else if self.wrap_width > 0 {
                         self.previous_len * 4 >= self.wrap_width * 3
                             && (ends_open(&b.text) || first.is_lowercase())
                     } else {
@@ -551,18 +554,6 @@ impl Parser<'_> {
         let raw_end = source.get(..end).map_or(end, |s| s.trim_end().len());
         last.span.end = raw_end.max(last.span.start);
     }
-}
-
-/// The length of a full line: the 80th percentile of the non-blank lines' lengths.
-fn wrap_width(source: &str, lines: &[Range<usize>]) -> usize {
-    let mut lengths: Vec<usize> = lines
-        .iter()
-        .filter_map(|r| source.get(r.clone()))
-        .map(|l| l.trim().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    lengths.sort_unstable();
-    lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0)
 }
 
 /// A paragraph that ends without closing punctuation may go on after a page break.
