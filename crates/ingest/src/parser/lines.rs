@@ -112,20 +112,27 @@ pub(super) fn wrap_width(source: &str, lines: &[Range<usize>]) -> usize {
 /// (the 80th percentile at 60 or more), over a dozen lines at least. A text written one
 /// paragraph a line has paragraphs far longer than that.
 pub(super) fn is_hard_wrapped(source: &str, lines: &[Range<usize>]) -> bool {
-    let mut lengths: Vec<usize> = lines
-        .iter()
-        .filter_map(|r| source.get(r.clone()))
-        .filter(|l| !l.contains('\t'))
-        .map(|l| l.trim().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
+    const LONGEST: usize = 110;
+    let mut lengths: Vec<usize> = Vec::new();
+    for line in lines.iter().filter_map(|r| source.get(r.clone())) {
+        if line.contains('\t') {
+            continue;
+        }
+        let line = line.trim();
+        // Most texts are settled at their first paragraph: a line no longer than `LONGEST`
+        // bytes is no longer in chars, and only a longer one needs its chars counted to know.
+        if line.len() > LONGEST && line.chars().count() > LONGEST {
+            return false;
+        }
+        if !line.is_empty() {
+            lengths.push(line.chars().count());
+        }
+    }
     if lengths.len() < 12 {
         return false;
     }
     lengths.sort_unstable();
-    let longest = lengths.last().copied().unwrap_or(0);
-    let p80 = lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0);
-    longest <= 110 && p80 >= 60
+    lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0) >= 60
 }
 
 #[cfg(test)]
