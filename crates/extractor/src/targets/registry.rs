@@ -16,6 +16,9 @@ pub static RULES: &[Rule] = &[
             yes("tỷ lệ kinh phí tối thiểu 10%", "10 % cmp=at_least"),
             yes("đạt 16,4% tổng số", "16.4 %"),
             yes("tỷ lệ hồ sơ đúng hạn đạt từ 98% trở lên", "98 % cmp=at_least"),
+            // A floor stays a target when a baseline follows (`so với`).
+            yes("thực hiện tiết kiệm tối thiểu 10% điện năng tiêu thụ so với năm 2025", "10 % cmp=at_least"),
+            no("điện năng tiêu thụ tăng 10% so với năm 2025"),
             no("theo Thông tư 98 của Bộ Tài chính"),
             no("tỷ lệ giải ngân đã đạt 104,9%"),
             no("tỷ lệ nhiệm vụ hoàn thành thấp (31,3%)"),
