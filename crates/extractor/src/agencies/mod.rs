@@ -179,6 +179,7 @@ pub static RULES: &[Rule] = &[
                 "Báo và Phát thanh, Truyền hình Tuyên Quang",
             ),
             yes("Thanh tra Bộ Y tế chủ trì", "Thanh tra Bộ Y tế"),
+            yes("Trạm Y tế các xã, phường rà soát danh sách", "Trạm Y tế các xã, phường"),
             yes("Đảng ủy Bộ Y tế lãnh đạo Bộ Y tế", "Đảng ủy Bộ Y tế"),
             yes("Ban Tổ chức Tỉnh ủy chủ trì", "Ban Tổ chức Tỉnh ủy"),
             yes("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh khẩn trương", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"),

@@ -452,6 +452,10 @@ impl<'a> Resolver<'a> {
         if level == 0 && (!upper_initial(original) || !head.name.contains(' ') || common_noun) {
             return None;
         }
+        // `Thanh tra Sở`, `Văn phòng Bộ`: the issuer's own unit (`units`), not the province's.
+        if level == 0 && super::units::names_parent(self.original(end, after.len() + end)) {
+            return None;
+        }
         // `Sở Y tế các tỉnh, thành phố`: the body of every province, no one body; the group
         // after it says which, and its mention starts at the body's name.
         if level == 0 && after.starts_with(" cac ") {

@@ -310,6 +310,11 @@ fn unit_at(
         return Some(unit(text, start..end, text.get(start..end)?.to_string()));
     }
     let mut end = name_end(text, name_start, mentions)?;
+    // `Trạm Y tế các xã, phường`: the unit of every commune named, with its list of levels.
+    if let Some(levels) = text.get(end..).and_then(local::plural_levels) {
+        let end = end + levels;
+        return Some(unit(text, start..end, text.get(start..end)?.to_string()));
+    }
     // `Bệnh viện Đa khoa tỉnh Hà Tĩnh`: the province the name ends with (found as a province,
     // from its `tỉnh`) belongs to the name.
     let at = mentions.partition_point(|m| m.range.start < name_start);
@@ -555,6 +560,6 @@ fn fields_up_to_va(first: &str, words: &mut Words) -> bool {
 
 mod board;
 mod local;
-pub(super) use local::{committee_in_full, local_level, local_level_and_name};
+pub(super) use local::{committee_in_full, local_level, local_level_and_name, names_parent};
 #[cfg(test)]
 mod tests;

@@ -75,3 +75,47 @@ pub(in crate::agencies) fn committee_in_full(name: &str) -> String {
     }
     name.to_string()
 }
+
+/// Whether `after` (the original text after a unit's head, with its leading space) names the
+/// unit's parent by its kind alone: ` Sở` (the department), ` Bộ` (the ministry), as in
+/// `Thanh tra Sở`, `Văn phòng Bộ`.
+pub(in crate::agencies) fn names_parent(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    ["Sở", "Bộ"].iter().any(|word| {
+        rest.strip_prefix(word)
+            .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// The byte length of ` các xã, phường` (every commune, ward, ...) at the start of `after`:
+/// `các` and a list of local levels joined by `, ` or ` và `; `None` without one.
+pub(in crate::agencies) fn plural_levels(after: &str) -> Option<usize> {
+    let mut rest = after.strip_prefix(" các ")?;
+    let mut end = after.len() - rest.len();
+    let mut levels = 0;
+    loop {
+        let Some(level) = LOCAL_LEVELS.iter().find(|level| {
+            rest.strip_prefix(**level)
+                .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
+        }) else {
+            break;
+        };
+        end += level.len();
+        rest = &rest[level.len()..];
+        levels += 1;
+        match [", ", " và "].iter().find(|sep| rest.starts_with(**sep)) {
+            Some(sep)
+                if LOCAL_LEVELS
+                    .iter()
+                    .any(|l| rest[sep.len()..].starts_with(l)) =>
+            {
+                end += sep.len();
+                rest = &rest[sep.len()..];
+            }
+            _ => break,
+        }
+    }
+    (levels > 0).then_some(end)
+}

@@ -44,6 +44,12 @@ fn a_unit_name_runs_to_the_verb_or_the_punctuation() {
             "Trung tâm Thông tin công nghiệp và thương mại",
         ),
         ("Báo Quảng Trị tăng cường thông tin", "Báo Quảng Trị"),
+        // A unit of every commune named: its list of levels belongs to the name.
+        (
+            "Trạm Y tế các xã, phường rà soát danh sách",
+            "Trạm Y tế các xã, phường",
+        ),
+        ("Trạm Y tế các cơ sở", "Trạm Y tế"),
         (
             "Báo và Phát thanh, Truyền hình Tuyên Quang tăng thời lượng tuyên truyền",
             "Báo và Phát thanh, Truyền hình Tuyên Quang",
@@ -140,6 +146,18 @@ fn the_departments_own_office_and_inspectorate() {
         names("Thanh tra Sở kiểm tra"),
         ["Thanh tra Sở Nội vụ tỉnh Đồng Nai"]
     );
+    // With the province known too (a department's document is a province's): the
+    // department's inspectorate, not the province's (`Thanh tra tỉnh`).
+    let provincial = AgencyContext {
+        province: Some("tỉnh Lào Cai".into()),
+        department: Some("Sở Y tế tỉnh Lào Cai".into()),
+        ..Default::default()
+    };
+    let found: Vec<String> = super::super::find("phối hợp với Thanh tra Sở kiểm tra", &provincial)
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(found, ["Thanh tra Sở Y tế tỉnh Lào Cai"]);
     // Outside a department's document `Văn phòng Sở` names nobody in particular.
     let bare: Vec<String> = super::super::find("Văn phòng Sở bố trí", &AgencyContext::default())
         .into_iter()
