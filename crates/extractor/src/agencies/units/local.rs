@@ -95,13 +95,10 @@ pub(in crate::agencies) fn plural_levels(after: &str) -> Option<usize> {
     let mut rest = after.strip_prefix(" các ")?;
     let mut end = after.len() - rest.len();
     let mut levels = 0;
-    loop {
-        let Some(level) = LOCAL_LEVELS.iter().find(|level| {
-            rest.strip_prefix(**level)
-                .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
-        }) else {
-            break;
-        };
+    while let Some(level) = LOCAL_LEVELS.iter().find(|level| {
+        rest.strip_prefix(**level)
+            .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
+    }) {
         end += level.len();
         rest = &rest[level.len()..];
         levels += 1;
