@@ -283,10 +283,20 @@ struct Recent {
     key: std::rc::Rc<Key>,
 }
 
+/// The recent keys of a thread, and the last one evicted (its buffers are reused).
+struct Recents {
+    keys: Vec<Recent>,
+    spare: Option<std::rc::Rc<Key>>,
+}
+
 thread_local! {
     /// The texts keyed last on this thread, newest last, with their keys.
-    static RECENT_KEYS: std::cell::RefCell<Vec<Recent>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    static RECENT_KEYS: std::cell::RefCell<Recents> = const {
+        std::cell::RefCell::new(Recents {
+            keys: Vec::new(),
+            spare: None,
+        })
+    };
 }
 
 fn address_range(text: &str) -> std::ops::Range<usize> {
@@ -305,47 +315,64 @@ fn address_range(text: &str) -> std::ops::Range<usize> {
 pub fn shared(text: &str) -> std::rc::Rc<Key> {
     RECENT_KEYS.with(|recent| {
         let mut recent = recent.borrow_mut();
-        if let Some(found) = recent.iter().rev().find(|r| r.text == text) {
+        let Recents { keys, spare } = &mut *recent;
+        if let Some(found) = keys.iter().rev().find(|r| r.text == text) {
             return std::rc::Rc::clone(&found.key);
         }
         let address = address_range(text);
-        let part = recent.iter().rev().find_map(|r| {
-            if r.address.start > address.start || address.end > r.address.end {
-                return None;
-            }
-            // The address is only a hint (the buffer may have been reused since): the
-            // content decides.
-            let part = address.start - r.address.start..address.end - r.address.start;
-            if r.text.get(part.clone()) != Some(text) {
-                return None;
-            }
-            key_of_part(&r.text, &r.key, part)
-        });
-        // The oldest entry goes; its buffers take the new text and key when no caller holds
-        // its key any more.
-        let (mut copy, mut reused) = match (recent.len() >= RECENT).then(|| recent.remove(0)) {
-            Some(old) => (
-                old.text,
-                std::rc::Rc::try_unwrap(old.key).unwrap_or_default(),
-            ),
-            None => (String::new(), Key::default()),
+        // The key evicted last, when no caller holds it any more: its allocation and buffers
+        // take the new key (a key, its text, checkpoints and memo were four allocations a
+        // text, most of them for sentences and clauses cut out of their block's key).
+        let mut made = match spare.take() {
+            Some(old) if std::rc::Rc::strong_count(&old) == 1 => old,
+            _ => std::rc::Rc::new(Key::default()),
         };
-        let made = std::rc::Rc::new(match part {
-            Some(part) => part,
+        match std::rc::Rc::get_mut(&mut made) {
+            Some(target) => fill(keys, text, &address, target),
             None => {
-                key_into(text, &mut reused);
-                reused
+                let mut target = Key::default();
+                fill(keys, text, &address, &mut target);
+                made = std::rc::Rc::new(target);
             }
-        });
+        }
+        // The oldest entry goes; its text buffer takes the new text, its key waits as the
+        // spare.
+        let mut copy = match (keys.len() >= RECENT).then(|| keys.remove(0)) {
+            Some(old) => {
+                *spare = Some(old.key);
+                old.text
+            }
+            None => String::new(),
+        };
         copy.clear();
         copy.push_str(text);
-        recent.push(Recent {
+        keys.push(Recent {
             text: copy,
             address,
             key: std::rc::Rc::clone(&made),
         });
         made
     })
+}
+
+/// Writes the key of `text` into `target`: cut out of a recent key whose text holds it
+/// (see [`shared`]), or keyed afresh.
+fn fill(keys: &[Recent], text: &str, address: &std::ops::Range<usize>, target: &mut Key) {
+    let cut = keys.iter().rev().any(|r| {
+        if r.address.start > address.start || address.end > r.address.end {
+            return false;
+        }
+        // The address is only a hint (the buffer may have been reused since): the
+        // content decides.
+        let part = address.start - r.address.start..address.end - r.address.start;
+        if r.text.get(part.clone()) != Some(text) {
+            return false;
+        }
+        key_of_part_into(&r.text, &r.key, part, target)
+    });
+    if !cut {
+        key_into(text, target);
+    }
 }
 
 /// Whether key byte `index` of `whole`'s key is a space standing for white space (not a
@@ -374,7 +401,18 @@ fn is_keyed_space(whole: &str, key: &Key, index: usize) -> bool {
 ///
 /// So the part's key is the key bytes of the characters starting in the part, without a
 /// white-space space first or last, with offsets from the part's start.
+#[cfg(test)]
 pub(super) fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) -> Option<Key> {
+    let mut out = Key::default();
+    key_of_part_into(whole, key, part, &mut out).then_some(out)
+}
+
+/// [`key_of_part`] written into `out`'s buffers; `false` (and `out` left in any state) when
+/// the part must be keyed itself.
+fn key_of_part_into(whole: &str, key: &Key, part: std::ops::Range<usize>, out: &mut Key) -> bool {
+    out.text.clear();
+    out.checkpoints.clear();
+    out.last_range.set(None);
     let mut first = key.key_offset(whole, part.start);
     let mut last = key.key_offset(whole, part.end);
     if first < last && is_keyed_space(whole, key, first) {
@@ -384,11 +422,15 @@ pub(super) fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) 
         last -= 1;
     }
     if first >= last {
-        return Some(Key::default());
+        out.memo.get_mut().clear();
+        return true;
     }
-    if key.end_of(whole, last - 1)? > part.end {
-        return None;
+    if key.end_of(whole, last - 1).is_none_or(|end| end > part.end) {
+        return false;
     }
+    let Some(text) = key.text.get(first..last) else {
+        return false;
+    };
     // The part alone starts afresh; past its first character, keying stands inside `whole`
     // as it does in the part alone, so the checkpoints after it serve, shifted (each comes
     // after key byte `first`, which starts at or after the part's start).
@@ -404,19 +446,14 @@ pub(super) fn key_of_part(whole: &str, key: &Key, part: std::ops::Range<usize>) 
             index: c.index.wrapping_sub(part.start),
             after_glue: c.after_glue,
         });
-    Some(Key {
-        text: key.text.get(first..last)?.to_string(),
-        checkpoints: std::iter::once(Checkpoint::default())
-            .chain(inside)
-            .collect(),
-        last_range: std::cell::Cell::new(None),
-        memo: std::cell::RefCell::new(
-            key.memo
-                .try_borrow()
-                .map(|memo| memo.part(first, last))
-                .unwrap_or_default(),
-        ),
-    })
+    out.text.push_str(text);
+    out.checkpoints.push(Checkpoint::default());
+    out.checkpoints.extend(inside);
+    match key.memo.try_borrow() {
+        Ok(memo) => memo.part_into(first, last, out.memo.get_mut()),
+        Err(_) => out.memo.get_mut().clear(),
+    }
+    true
 }
 
 /// The key of a name, as a plain string (for building patterns).

@@ -207,15 +207,11 @@ fn finish(
     };
     let ids = task_ids(&context.content_hash, &drafts);
     let basis = document.basis;
+    let mut scratch = Vec::new();
     drafts
         .into_iter()
         .zip(ids)
         .map(|(draft, id)| {
-            let mut rules: Vec<&'static str> = draft.rules;
-            // Room for the agencies' rules, a deadline's and a few targets' at once: growing
-            // the vector one push at a time showed in profiles.
-            rules.reserve(draft.roles.rules.len() + 4);
-            rules.extend(draft.roles.rules.iter().copied());
             let (deadline_match, recurring) = match draft.deadline_text.as_deref() {
                 Some(cell) => {
                     let (chosen, recurring) =
@@ -231,12 +227,13 @@ fn finish(
                 },
             };
             let target_matches = targets::find(&draft.text);
-            if let Some(m) = &deadline_match {
-                rules.push(m.rule);
-            }
-            rules.extend(target_matches.iter().map(|m| m.rule));
-            rules.sort_unstable();
-            rules.dedup();
+            let rules = record_rules(
+                &mut scratch,
+                (draft.rules.iter().copied())
+                    .chain(draft.roles.rules.iter().copied())
+                    .chain(deadline_match.as_ref().map(|m| m.rule))
+                    .chain(target_matches.iter().map(|m| m.rule)),
+            );
             // The record owns its agencies: the draft's mentions are moved into it.
             let to_ref = |m: AgencyMention| AgencyRef {
                 name: if m.name.is_empty() {
@@ -320,10 +317,24 @@ fn finish(
                 deadline: deadline_match.map(|m| m.deadline),
                 targets: target_matches.into_iter().map(|m| m.target).collect(),
                 status: draft.status,
-                rules: rules.into_iter().map(str::to_string).collect(),
+                rules,
             }
         })
         .collect()
+}
+
+/// A task's rules, sorted and without repeats, as the record's strings, gathered in
+/// `scratch` (one vector for a document's tasks: each draft's vector, grown for the
+/// agencies', deadline's and targets' rules, was reallocated for every task).
+fn record_rules(
+    scratch: &mut Vec<&'static str>,
+    all: impl Iterator<Item = &'static str>,
+) -> Vec<String> {
+    scratch.clear();
+    scratch.extend(all);
+    scratch.sort_unstable();
+    scratch.dedup();
+    scratch.iter().map(|rule| rule.to_string()).collect()
 }
 
 /// The id of each draft, in order: from the document's hash, the section, the normalised

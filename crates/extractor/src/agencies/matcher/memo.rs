@@ -62,39 +62,35 @@ impl Memo {
 
     /// The steps true of the part `key[first..last)` of this memo's key, in the part's offsets
     /// (see the module documentation).
-    pub fn part(&self, first: usize, last: usize) -> Memo {
+    /// Written into `out` (its buffer reused).
+    pub fn part_into(&self, first: usize, last: usize, out: &mut Memo) {
+        out.clear();
         if self.matcher == 0 {
-            return Memo::default();
+            return;
         }
-        let steps = self
-            .steps
-            .iter()
-            .filter_map(|step| {
-                if step.from >= last {
-                    return None;
-                }
-                let from = step.from.max(first) - first;
-                match step.found {
-                    None => Some(Step { from, found: None }),
-                    // It settles nothing at or after the part's start.
-                    Some(found) if found.start < first => None,
-                    Some(found) if found.start >= last => Some(Step { from, found: None }),
-                    Some(found) if found.end <= last => Some(Step {
-                        from,
-                        found: Some(Found {
-                            start: found.start - first,
-                            end: found.end - first,
-                            pattern: found.pattern,
-                        }),
+        out.matcher = self.matcher;
+        let steps = self.steps.iter().filter_map(|step| {
+            if step.from >= last {
+                return None;
+            }
+            let from = step.from.max(first) - first;
+            match step.found {
+                None => Some(Step { from, found: None }),
+                // It settles nothing at or after the part's start.
+                Some(found) if found.start < first => None,
+                Some(found) if found.start >= last => Some(Step { from, found: None }),
+                Some(found) if found.end <= last => Some(Step {
+                    from,
+                    found: Some(Found {
+                        start: found.start - first,
+                        end: found.end - first,
+                        pattern: found.pattern,
                     }),
-                    Some(_) => None,
-                }
-            })
-            .collect();
-        Memo {
-            matcher: self.matcher,
-            steps,
-        }
+                }),
+                Some(_) => None,
+            }
+        });
+        out.steps.extend(steps);
     }
 }
 
