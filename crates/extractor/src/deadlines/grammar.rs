@@ -322,11 +322,14 @@ fn preceded_by_count(text: &str, start: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let folded = vntask_tokenizer::fold(last);
-    last.chars().last().is_some_and(|c| c.is_ascii_digit())
-        || NUMBER_WORD.split('|').any(|w| w == last.to_lowercase())
+    if last.chars().last().is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // Lower-cased once, not once for each number word it is compared with.
+    let lower = last.to_lowercase();
+    NUMBER_WORD.split('|').any(|w| w == lower)
         || matches!(
-            folded.as_str(),
+            vntask_tokenizer::fold(last).as_str(),
             "hang" | "moi" | "tung" | "cac" | "nhung" | "may" | "vai"
         )
 }

@@ -8,6 +8,9 @@ use super::keywords::{Word, Words};
 use super::DeadlineContext;
 use chrono::Datelike;
 use regex::Regex;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::{Anchored, Input};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 use vntask_writer::{Precision, Recurring, Relation};
 
@@ -40,11 +43,39 @@ pub(super) static CYCLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static SESSION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?P<rel>tại|trước|trong|ở)\s+(?:các\s+)?(?:kỳ\s+họp|phiên\s+họp)(?-u:\b)")
 });
-static SESSION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:\s+(?:thứ\s+(?:\d+|[IVXLC]+(?-u:\b)|\p{L}+)|\d+(?-u:\b)|tiếp\s+theo|gần\s+nhất|thường\s+kỳ|cuối\s+năm|giữa\s+năm|sắp\s+tới|tới))?(?:\s+(?:của\s+)?(?:Quốc\s+hội|Chính\s+phủ|Hội\s+đồng\s+nhân\s+dân(?:\s+\p{L}+)?|Ủy\s+ban(?:\s+\p{Lu}\p{L}*)*|Ban\s+Chỉ\s+đạo(?:\s+\p{Lu}\p{L}*)*|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)(?:\s+(?:khóa|khoá)\s+(?:[IVXLC]+(?-u:\b)|\d+(?-u:\b)))?(?:\s+thường\s+kỳ)?(?:\s+tháng\s+\d{1,2}(?-u:\b)(?:\s*/\s*\d{4}(?-u:\b))?)?)?",
-    )
-});
+/// What may follow `kỳ họp` as part of the session's name (`thứ 8 của Quốc hội khóa XV`),
+/// anchored at its start.
+const SESSION_TAIL_PATTERN: &str = r"^(?:\s+(?:thứ\s+(?:\d+|[IVXLC]+(?-u:\b)|\p{L}+)|\d+(?-u:\b)|tiếp\s+theo|gần\s+nhất|thường\s+kỳ|cuối\s+năm|giữa\s+năm|sắp\s+tới|tới))?(?:\s+(?:của\s+)?(?:Quốc\s+hội|Chính\s+phủ|Hội\s+đồng\s+nhân\s+dân(?:\s+\p{L}+)?|Ủy\s+ban(?:\s+\p{Lu}\p{L}*)*|Ban\s+Chỉ\s+đạo(?:\s+\p{Lu}\p{L}*)*|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)(?:\s+(?:khóa|khoá)\s+(?:[IVXLC]+(?-u:\b)|\d+(?-u:\b)))?(?:\s+thường\s+kỳ)?(?:\s+tháng\s+\d{1,2}(?-u:\b)(?:\s*/\s*\d{4}(?-u:\b))?)?)?";
+/// [`SESSION_TAIL_PATTERN`] as a regex: the fallback of [`session_tail_end`], and what the
+/// tests compare it with.
+static SESSION_TAIL: LazyLock<Regex> = LazyLock::new(|| re(SESSION_TAIL_PATTERN));
+/// [`SESSION_TAIL_PATTERN`] as a forward lazy DFA alone. The search is anchored at the
+/// start, so the end of the match is all there is to find; the full regex also compiled the
+/// reverse automaton of its letter classes (`\p{Lu}`, `\p{L}`, seven of them), about 20 M
+/// instructions a run against about 11 M for this one.
+static SESSION_TAIL_DFA: LazyLock<Option<DFA>> =
+    LazyLock::new(|| DFA::new(SESSION_TAIL_PATTERN).ok());
+thread_local! {
+    /// The lazy DFA's states, built as the texts of this thread need them.
+    static SESSION_TAIL_CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
+}
+
+/// The end of [`SESSION_TAIL_PATTERN`]'s match at the start of `tail` (0 when none), as
+/// `SESSION_TAIL.find(tail)` gives it: the lazy DFA's leftmost-first end of an anchored
+/// search, or the regex itself if the DFA could not be built or gave up.
+fn session_tail_end(tail: &str) -> usize {
+    if let Some(dfa) = &*SESSION_TAIL_DFA {
+        let found = SESSION_TAIL_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let cache = cache.get_or_insert_with(|| dfa.create_cache());
+            dfa.try_search_fwd(cache, &Input::new(tail).anchored(Anchored::Yes))
+        });
+        if let Ok(found) = found {
+            return found.map_or(0, |m| m.offset());
+        }
+    }
+    SESSION_TAIL.find(tail).map_or(0, |m| m.end())
+}
 pub(super) static TET: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(?P<rel>trước|(?:trong|vào)\s+dịp)\s+Tết(?:\s+Nguyên\s+đán)?(?:\s+[\p{L}]+\s+[\p{L}]+\s+năm\s+\d{4}|\s+năm\s+\d{4})?",
@@ -215,9 +246,7 @@ fn sessions(text: &str, out: &mut Vec<Found>) {
             continue;
         };
         let rel = &text[rel];
-        let tail = SESSION_TAIL
-            .find(&text[whole.end()..])
-            .map_or(0, |m| m.end());
+        let tail = session_tail_end(&text[whole.end()..]);
         let relation = if vntask_tokenizer::fold(rel) == "truoc" {
             Relation::Before
         } else {
@@ -267,5 +296,46 @@ fn in_force(text: &str, out: &mut Vec<Found>) {
         let mut event = Found::new(found.range(), Kind::Event, Precision::Event, "DL016");
         event.relation = Some(Relation::On);
         out.push(event);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lazy DFA ends where the regex's match ends, at every char boundary of the seed
+    /// lines that hold `họp` or are short, and of made tails.
+    #[test]
+    fn session_tail_end_is_the_regex_match_end() {
+        let mut texts = crate::test_support::seed_lines();
+        for made in [
+            " thứ 8 của Quốc hội khóa XV",
+            " thứ tám Hội đồng nhân dân tỉnh khoá 16 thường kỳ tháng 7 / 2024",
+            " tiếp theo của Ủy ban Thường vụ Quốc hội",
+            " 12 Ban Chỉ đạo Trung ương Về Phòng",
+            " cuối năm của Chính phủ tháng 12",
+            " thứ IVx",
+            " thứ IV của HĐND Thành Phố Hồ Chí Minh khóa X",
+            "\u{a0}thứ\u{2003}ba\u{3000}Ủy ban",
+            " Ǆemal Ωmega",
+            " thường kỳ tháng 13/20245",
+            "",
+            " ",
+        ] {
+            texts.push(made.to_string());
+        }
+        let mut compared = 0;
+        for text in &texts {
+            if !(text.to_lowercase().contains("họp") || text.len() < 200) {
+                continue;
+            }
+            for (at, _) in text.char_indices() {
+                let tail = &text[at..];
+                let expected = SESSION_TAIL.find(tail).map_or(0, |m| m.end());
+                assert_eq!(session_tail_end(tail), expected, "{tail:?}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "{compared}");
     }
 }
