@@ -16,10 +16,10 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
 }
 
-/// `occasions::RECURRING`: `hằng tháng` / `hàng quý` (every month, quarter, year), `định kỳ
+/// `occasions::RECURRING`: `hằng tháng` / `hàng quý` / `mỗi năm` (every month, quarter, year), `định kỳ
 /// 6 tháng` / `định kỳ năm` (periodically), `... một lần` (once every ...).
 pub(super) static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:hàng|hằng)\s+(?:tháng|qu[ýí]|năm)|kỳ\s+(?:0?6|sáu|tháng|qu[ýí]|năm)|lần")
+    re(r"(?i)(?:hàng|hằng|mỗi)\s+(?:tháng|qu[ýí]|năm)|kỳ\s+(?:0?6|sáu|tháng|qu[ýí]|năm)|lần")
 });
 
 /// `grammar::HALF`: `6 tháng đầu năm`, `nửa cuối năm` (the first / second half of the year).

@@ -21,7 +21,7 @@ fn re(pattern: &str) -> Regex {
 
 pub(super) static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:định\s+kỳ\s+)?(?:hàng|hằng)\s+(?P<a>tháng|qu[ýí]|năm)|định\s+kỳ\s+(?:(?P<b>0?6|sáu)\s+tháng|(?P<c>tháng|qu[ýí]|năm))|(?:(?P<d>0?6|sáu)\s+tháng|mỗi\s+(?P<e>tháng|qu[ýí]|năm))\s+(?:một|01|1)\s+lần)",
+        r"(?i)(?:(?:định\s+kỳ\s+)?(?:hàng|hằng|mỗi)\s+(?P<a>tháng|qu[ýí]|năm)|định\s+kỳ\s+(?:(?P<b>0?6|sáu)\s+tháng|(?P<c>tháng|qu[ýí]|năm))|(?:(?P<d>0?6|sáu)\s+tháng|mỗi\s+(?P<e>tháng|qu[ýí]|năm))\s+(?:một|01|1)\s+lần)",
     )
 });
 static RECURRING_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,8 +109,9 @@ pub(super) fn recurring(
     words: Words,
     out: &mut Vec<Found>,
 ) {
-    // `hằng tháng`, `định kỳ`, `... một lần`.
-    if words.any(&[Word::Hang, Word::Ky, Word::Lan]) && (!gated || gates::RECURRING.is_match(text))
+    // `hằng tháng`, `mỗi năm` (every year), `định kỳ`, `... một lần`.
+    if words.any(&[Word::Hang, Word::Moi, Word::Ky, Word::Lan])
+        && (!gated || gates::RECURRING.is_match(text))
     {
         repeats(text, out);
     }

@@ -158,7 +158,10 @@ pub static RULES: &[Rule] = &[
                 "Các sở, ban, ngành cấp tỉnh định kỳ hằng quý báo cáo kết quả",
                 "null quarter quarterly",
             ),
+            // `mỗi năm` (each year) repeats as `hằng năm` does.
+            yes("bảo đảm kiểm tra ít nhất 500 cơ sở mỗi năm", "null year yearly"),
             no("bố trí ngân sách hàng năm"),
+            no("bố trí ngân sách mỗi năm"),
             no("kế hoạch đầu tư công hằng năm"),
             no("đưa vào chương trình kiểm tra, giám sát hằng năm"),
             yes("xây dựng kế hoạch, hằng năm báo cáo kết quả", "null year yearly"),
