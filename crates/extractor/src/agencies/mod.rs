@@ -379,6 +379,11 @@ pub fn press_province(publisher: &str, context: &AgencyContext) -> Option<String
     Some(entry.province_full_name())
 }
 
+/// The text after an official's title without its personal name (see `roles.rs`).
+pub fn skip_personal_name(gap: &str) -> &str {
+    roles::skip_personal_name(gap)
+}
+
 /// Whether the bodies opening `text` are followed by a directive's verb (see `roles.rs`).
 pub fn subject_acts(text: &str, mentions: &[AgencyMention]) -> bool {
     roles::subject_acts(text, mentions)

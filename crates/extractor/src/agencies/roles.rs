@@ -298,22 +298,26 @@ fn named_official_directs(text: &str, body: &AgencyMention, next: &AgencyMention
     let Some(between) = text.get(body.range.end..next.range.start) else {
         return false;
     };
-    let mut words = between.split_whitespace().peekable();
+    let verb = skip_personal_name(between);
+    verb.len() < between.len() && LEAD_CUES.contains(&vntask_tokenizer::fold(verb.trim()).as_str())
+}
+
+/// The text after an official's title without the personal name (two to four capitalised
+/// words) that opens it: `đề nghị Sở Xây dựng` from ` Võ Tấn Đức đề nghị Sở Xây dựng`; the
+/// text as it is when no such name opens it.
+pub fn skip_personal_name(gap: &str) -> &str {
+    let mut rest = gap.trim_start();
     let mut names = 0;
-    while words
-        .peek()
-        .is_some_and(|w| w.starts_with(char::is_uppercase))
-        && names < 4
-    {
-        words.next();
+    while names < 4 && rest.starts_with(char::is_uppercase) {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest = rest[end..].trim_start();
         names += 1;
     }
-    if names < 2 {
-        // A person's name has a family name and a given name at least.
-        return false;
+    if names >= 2 {
+        rest
+    } else {
+        gap
     }
-    let verb = vntask_tokenizer::fold(&words.collect::<Vec<_>>().join(" "));
-    LEAD_CUES.contains(&verb.as_str())
 }
 
 /// Whether `between` (key text after a body, up to the next) is a directive verb addressed

@@ -33,7 +33,7 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
             let gap = text
                 .get(first.range.end..next.range.start)
                 .unwrap_or_default();
-            let gap = skip_personal_name(gap);
+            let gap = crate::agencies::skip_personal_name(gap);
             gap.split_whitespace().nth(4).is_none() && ends_with_directive_verb(gap)
         });
         if (only_titles(head) || is_intro_adverbial(head)) && assigns_next {
@@ -53,23 +53,6 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
         rule: "TK003",
         kind: TaskKind::Directive,
     })
-}
-
-/// `Chủ tịch UBND tỉnh Võ Tấn Đức đề nghị ...`: the gap after the assigner without the
-/// official's personal name (two to four capitalised words) that opens it.
-fn skip_personal_name(gap: &str) -> &str {
-    let mut rest = gap.trim_start();
-    let mut names = 0;
-    while names < 4 && rest.starts_with(char::is_uppercase) {
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        rest = rest[end..].trim_start();
-        names += 1;
-    }
-    if names >= 2 {
-        rest
-    } else {
-        gap
-    }
 }
 
 /// How an introductory phrase opens (folded): `Thứ`, `Về`, `Đối với`, `Thời gian tới`,
