@@ -302,7 +302,7 @@ fn split_at_deadlines(
             // trong năm 2025`) stays with it, as the gold has it.
             let dated_last = Some((end, next)) == last_clause
                 && body[end..].starts_with(';')
-                && !body[next..].contains("; ")
+                && scan::mark_then_space(&body[next..], b';').next().is_none()
                 && vntask_tokenizer::fold_starts_with(&body[next..], "phoi hop voi ");
             sentence_end || capital || dated_last
         });
