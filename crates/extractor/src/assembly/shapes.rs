@@ -48,10 +48,51 @@ pub fn classify(text: &str, mentions: &[AgencyMention], under_assignee: bool) ->
                 kind: TaskKind::Directive,
             });
         }
+        if addressed_by_doi_voi(text, head, first) {
+            return Some(Shape {
+                rule: "TK001",
+                kind: TaskKind::Directive,
+            });
+        }
     }
     under_assignee.then_some(Shape {
         rule: "TK003",
         kind: TaskKind::Directive,
+    })
+}
+
+/// `Đối với Bộ Tài chính, Phó Thủ tướng đề nghị bảo đảm ...` (as for the Ministry of
+/// Finance, the Deputy PM asks it to ...): the body the sentence opens on is the addressee of
+/// the directive verb its assigner says after the comma. The assigner opens with a capital
+/// (a title or a name: `Phó Thủ tướng`, `Chủ tịch UBND tỉnh`) and the verb comes within a few
+/// words; `Đối với Bộ Xây dựng, lĩnh vực giao thông ...` is no assignment.
+fn addressed_by_doi_voi(text: &str, head: &str, first: &AgencyMention) -> bool {
+    if vntask_tokenizer::fold(head.trim()) != "doi voi" {
+        return false;
+    }
+    let Some(after) = text
+        .get(first.range.end..)
+        .and_then(|t| t.strip_prefix(", "))
+    else {
+        return false;
+    };
+    if !after.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let clause = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .take(10)
+        .map(vntask_tokenizer::fold)
+        .collect();
+    words.windows(2).enumerate().any(|(at, pair)| {
+        let verb = matches!(pair[0].as_str(), "giao")
+            || matches!(
+                (pair[0].as_str(), pair[1].as_str()),
+                ("yeu", "cau") | ("de", "nghi")
+            );
+        // An assigner before the verb, and work after it.
+        verb && at > 0 && words.get(at + 2).is_some_and(|w| !w.is_empty())
     })
 }
 

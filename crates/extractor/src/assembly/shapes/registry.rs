@@ -36,6 +36,12 @@ pub static RULES: &[Rule] = &[
             no("Bộ Tài chính đã ban hành Thông tư."),
             no("Tại buổi kiểm tra, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng đánh giá cao Sở Xây dựng."),
             no("Phát biểu kết luận, Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai Võ Tấn Đức biểu dương Sở Xây dựng."),
+            // `Đối với X, <assigner> đề nghị <work>`: X is the addressee.
+            yes(
+                "Đối với Bộ Tài chính, Phó Thủ tướng đề nghị bảo đảm đủ kinh phí cho các dự án.",
+                "Bộ Tài chính | Đối với Bộ Tài chính, Phó Thủ tướng đề nghị bảo đảm đủ kinh phí cho các dự án.",
+            ),
+            no("Đối với Bộ Xây dựng, lĩnh vực giao thông đã có nhiều chuyển biến."),
         ],
     },
     Rule {
